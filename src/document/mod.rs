@@ -1,0 +1,151 @@
+//! The intermediate document: what every writer renders.
+//!
+//! Templates produce *markup* (CommonMark plus a few `:::` directives, see
+//! [`markup`]); the markup is parsed into one [`Document`], and each writer
+//! (`text`, `pdf`, `docx`) turns a `Document` plus a [`Theme`] into bytes.
+//! Nothing here knows YAML or Handlebars, and no writer knows another writer,
+//! so a new format is one new writer (pandoc's readers → AST → writers).
+
+pub mod markup;
+pub mod theme;
+
+pub use theme::{Colour, FontSet, ImageAsset, ImageFormat, Paper, PrintOptions, Rgb, Theme};
+
+/// A whole document: metadata plus a flow of blocks.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    pub meta: Meta,
+    pub blocks: Vec<Block>,
+}
+
+/// Document metadata. Writers put it in the file's properties (PDF Info/XMP,
+/// DOCX core.xml) so a document is findable and accessible.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// The document's title, e.g. "PALS officer".
+    pub title: String,
+    /// The author: the trust that issues the document.
+    pub author: String,
+    /// One line on what the document is.
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// BCP 47 language tag, e.g. `en-GB` or `cy`.
+    pub language: String,
+    /// Creation date as seconds since the Unix epoch. Fixed by the build
+    /// (from `SOURCE_DATE_EPOCH` or the content's review date) so that the
+    /// same input always gives byte-identical output.
+    pub created: i64,
+    /// The content file this document was made from, for warnings
+    /// ("the fonts cannot draw '😀' in content/jobs/x.yaml").
+    pub source: String,
+}
+
+/// A block-level element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// Heading, level 1 (title) to 3.
+    Heading { level: u8, content: Vec<Inline> },
+    Paragraph(Vec<Inline>),
+    /// A bullet (`ordered == false`) or numbered list; each item is a flow of blocks.
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<Vec<Block>>,
+    },
+    /// A table; the first row is the header when `header` is true.
+    Table { header: bool, rows: Vec<Vec<Vec<Inline>>> },
+    /// Key facts: labelled values shown as a shaded box (PDF), a styled
+    /// table (DOCX) or "Label: value" lines (text). From `::: facts`.
+    Facts {
+        title: Option<Vec<Inline>>,
+        rows: Vec<Fact>,
+    },
+    /// A shaded call-out box with an optional title. From `::: box [Title]`.
+    Callout {
+        title: Option<Vec<Inline>>,
+        blocks: Vec<Block>,
+    },
+    /// The brand band at the top of a document: the writer draws the trust's
+    /// colour, logo and name from the [`Theme`]; `blocks` (usually the job
+    /// title and a strap line) go on the band. From `::: banner`.
+    Banner { blocks: Vec<Block> },
+    /// Side-by-side columns; each column is a flow of blocks. From
+    /// `::: columns` containing `::: column` sections.
+    Columns(Vec<Vec<Block>>),
+    /// An image from the theme's image set (e.g. `logo`).
+    Image { name: String, alt: String },
+    /// A QR code for `url`; formats that cannot show one print the URL.
+    Qr { url: String, caption: Option<String> },
+    /// A horizontal rule.
+    Rule,
+    /// Start a new page (paged formats only).
+    PageBreak,
+}
+
+/// One row of a [`Block::Facts`] box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub label: Vec<Inline>,
+    pub value: Vec<Inline>,
+}
+
+/// Inline content.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Strong(Vec<Inline>),
+    Emphasis(Vec<Inline>),
+    /// A link; `url` is `https:`, `http:`, `mailto:` or `tel:`.
+    Link { url: String, content: Vec<Inline> },
+    /// A hard line break within a paragraph.
+    LineBreak,
+}
+
+impl Inline {
+    /// The plain text of inline content, without formatting.
+    pub fn plain(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for i in inlines {
+            i.push_plain(&mut out);
+        }
+        out
+    }
+
+    fn push_plain(&self, out: &mut String) {
+        match self {
+            Inline::Text(t) => out.push_str(t),
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
+                for i in c {
+                    i.push_plain(out);
+                }
+            }
+            Inline::LineBreak => out.push('\n'),
+        }
+    }
+}
+
+/// The bytes a writer made, plus warnings for the person running the build
+/// (for example a character no font can draw).
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub warnings: Vec<String>,
+}
+
+/// Why a writer could not render a document.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("{format} output is not built yet")]
+    NotImplemented { format: &'static str },
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// One output format. Implementations are created once per build and shared
+/// by every document (across threads), so anything expensive to prepare
+/// (parsed fonts) is cached inside the writer, not redone per document.
+pub trait Writer: Send + Sync {
+    /// The file extension, e.g. `pdf`.
+    fn extension(&self) -> &'static str;
+    fn render(&self, doc: &Document, theme: &Theme) -> Result<Rendered, RenderError>;
+}
