@@ -44,7 +44,10 @@ pub struct Meta {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// Heading, level 1 (title) to 3.
-    Heading { level: u8, content: Vec<Inline> },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
     Paragraph(Vec<Inline>),
     /// A bullet (`ordered == false`) or numbered list; each item is a flow of blocks.
     List {
@@ -53,7 +56,10 @@ pub enum Block {
         items: Vec<Vec<Block>>,
     },
     /// A table; the first row is the header when `header` is true.
-    Table { header: bool, rows: Vec<Vec<Vec<Inline>>> },
+    Table {
+        header: bool,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
     /// Key facts: labelled values shown as a shaded box (PDF), a styled
     /// table (DOCX) or "Label: value" lines (text). From `::: facts`.
     Facts {
@@ -68,14 +74,22 @@ pub enum Block {
     /// The brand band at the top of a document: the writer draws the trust's
     /// colour, logo and name from the [`Theme`]; `blocks` (usually the job
     /// title and a strap line) go on the band. From `::: banner`.
-    Banner { blocks: Vec<Block> },
+    Banner {
+        blocks: Vec<Block>,
+    },
     /// Side-by-side columns; each column is a flow of blocks. From
     /// `::: columns` containing `::: column` sections.
     Columns(Vec<Vec<Block>>),
     /// An image from the theme's image set (e.g. `logo`).
-    Image { name: String, alt: String },
+    Image {
+        name: String,
+        alt: String,
+    },
     /// A QR code for `url`; formats that cannot show one print the URL.
-    Qr { url: String, caption: Option<String> },
+    Qr {
+        url: String,
+        caption: Option<String>,
+    },
     /// A horizontal rule.
     Rule,
     /// Start a new page (paged formats only).
@@ -96,7 +110,10 @@ pub enum Inline {
     Strong(Vec<Inline>),
     Emphasis(Vec<Inline>),
     /// A link; `url` is `https:`, `http:`, `mailto:` or `tel:`.
-    Link { url: String, content: Vec<Inline> },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
     /// A hard line break within a paragraph.
     LineBreak,
 }

@@ -25,7 +25,10 @@ pub struct Colour {
 
 impl Colour {
     pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
-        Colour { rgb: Rgb(r, g, b), cmyk: None }
+        Colour {
+            rgb: Rgb(r, g, b),
+            cmyk: None,
+        }
     }
 }
 
