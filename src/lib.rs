@@ -7,6 +7,7 @@
 //! `docx`) → bytes; `build` runs the matrix and writes files atomically.
 
 pub mod build;
+pub mod cli;
 pub mod content;
 pub mod document;
 pub mod docx;

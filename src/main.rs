@@ -1,1 +1,6 @@
-fn main(){}
+//! The `careerpress` binary: arguments in, exit code out. Everything else
+//! lives in the library.
+
+fn main() -> std::process::ExitCode {
+    careerpress::cli::main()
+}

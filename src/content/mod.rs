@@ -1,1 +1,400 @@
-//! content
+//! Content: YAML → validated model. Knows YAML, jobs and brands; never
+//! templates or formats.
+//!
+//! [`load`] reads every job and brand of a project and returns what loaded
+//! together with *all* the problems found, so one run reports every mistake
+//! and a build can still make the documents of the good files.
+
+pub mod brand;
+mod error;
+pub mod job;
+pub mod types;
+pub mod yaml;
+
+pub use brand::Brand;
+pub use error::ContentError;
+pub use job::Job;
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+/// Largest logo accepted, in pixels (width × height).
+pub const MAX_IMAGE_PIXELS: u64 = 25_000_000;
+/// Largest image or font file accepted.
+pub const MAX_ASSET_BYTES: u64 = 20 * 1024 * 1024;
+
+/// A job loaded from `content/jobs/<id>.yaml`.
+#[derive(Debug, Clone)]
+pub struct LoadedJob {
+    pub id: String,
+    pub file: PathBuf,
+    pub job: Job,
+}
+
+/// A decoded, checked image.
+#[derive(Debug, Clone)]
+pub struct CheckedImage {
+    pub bytes: Arc<Vec<u8>>,
+    pub is_png: bool,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// A brand's own font files, read and checked.
+#[derive(Debug, Clone)]
+pub struct BrandFonts {
+    pub family: String,
+    /// Regular, bold, italic, bold italic.
+    pub faces: [Arc<Vec<u8>>; 4],
+    pub paths: [PathBuf; 4],
+}
+
+/// A brand loaded from `content/brands/<id>/brand.yaml` with its assets.
+#[derive(Debug, Clone)]
+pub struct LoadedBrand {
+    pub id: String,
+    pub file: PathBuf,
+    pub brand: Brand,
+    pub logo: CheckedImage,
+    pub fonts: Option<BrandFonts>,
+}
+
+/// Everything that loaded, and every problem found.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub jobs: BTreeMap<String, LoadedJob>,
+    pub brands: BTreeMap<String, LoadedBrand>,
+    pub errors: Vec<ContentError>,
+}
+
+/// Loads all jobs and brands under `root/content`.
+pub fn load(root: &Path) -> Content {
+    let mut content = Content::default();
+    let jobs_dir = root.join("content").join("jobs");
+    for file in list(&jobs_dir, &mut content.errors, |p| {
+        p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+    }) {
+        match load_job(&file) {
+            Ok(job) => {
+                content.jobs.insert(job.id.clone(), job);
+            }
+            Err(mut errs) => content.errors.append(&mut errs),
+        }
+    }
+    let brands_dir = root.join("content").join("brands");
+    for dir in list(&brands_dir, &mut content.errors, |p| p.is_dir()) {
+        match load_brand(&dir) {
+            Ok(brand) => {
+                content.brands.insert(brand.id.clone(), brand);
+            }
+            Err(mut errs) => content.errors.append(&mut errs),
+        }
+    }
+    content
+}
+
+/// The entries of a folder that pass `keep`, sorted (so runs are repeatable).
+fn list(dir: &Path, errors: &mut Vec<ContentError>, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(ContentError::file(
+                dir,
+                format!("cannot read the folder: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .filter(|p| keep(p))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// The id a file or folder name gives, checked.
+fn id_of(path: &Path, stem: bool) -> Result<String, ContentError> {
+    let name = if stem {
+        path.file_stem()
+    } else {
+        path.file_name()
+    };
+    let id = name
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    types::check_id(&id).map_err(|m| ContentError::file(path, m))?;
+    Ok(id)
+}
+
+/// Loads and checks one job file.
+pub fn load_job(file: &Path) -> Result<LoadedJob, Vec<ContentError>> {
+    let id = id_of(file, true).map_err(|e| vec![e])?;
+    let job: Job = yaml::load(file).map_err(|e| vec![e])?;
+    let errors = check_job(file, &job);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(LoadedJob {
+        id,
+        file: file.to_path_buf(),
+        job,
+    })
+}
+
+/// Checks that need more than one field at a time.
+fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let mut err =
+        |path: &str, msg: String| errors.push(ContentError::file(file, msg).at_path(path));
+    if job.salary.starter > job.salary.experienced {
+        err(
+            "salary",
+            format!(
+                "the starter salary ({}) is more than the experienced salary ({})",
+                job.salary.starter, job.salary.experienced
+            ),
+        );
+    }
+    for (i, note) in job.salary.notes.iter().enumerate() {
+        if note.up_to.is_none() == note.around.is_none() {
+            err(
+                &format!("salary.notes[{i}]"),
+                "give exactly one of 'up_to' or 'around'".into(),
+            );
+        }
+    }
+    if let Some(h) = job.working_hours.hours_per_week {
+        if !(0.0..=100.0).contains(&h.min) || h.min > h.max || h.max > 100.0 {
+            err(
+                "working_hours.hours_per_week",
+                format!("{} to {} is not a range of hours a week", h.min, h.max),
+            );
+        }
+    }
+    if job.entry_routes.present().is_empty() {
+        err(
+            "entry_routes",
+            "give at least one route into the job".into(),
+        );
+    }
+    let mut ids: Vec<&str> = Vec::new();
+    for (i, s) in job.sources.iter().enumerate() {
+        if ids.contains(&s.id.as_str()) {
+            err(
+                &format!("sources[{i}].id"),
+                format!("the source id '{}' is used twice", s.id),
+            );
+        }
+        ids.push(&s.id);
+    }
+    let mut cite = |path: String, id: &Option<String>| {
+        if let Some(id) = id {
+            if !ids.contains(&id.as_str()) {
+                err(
+                    &path,
+                    format!("no source has the id '{id}' (known: {})", ids.join(", ")),
+                );
+            }
+        }
+    };
+    cite("salary.source".into(), &job.salary.source);
+    if let Some(fi) = &job.further_information {
+        for (i, c) in fi.contacts.iter().enumerate() {
+            cite(
+                format!("further_information.contacts[{i}].source"),
+                &c.source,
+            );
+        }
+    }
+    for (list, path) in [
+        (&job.duties.tasks, "duties.tasks"),
+        (&job.skills, "skills"),
+        (&job.career_path, "career_path"),
+    ] {
+        if list.is_empty() {
+            err(path, "the list is empty; give at least one item".into());
+        }
+    }
+    if job.sources.is_empty() {
+        err("sources", "give at least one source".into());
+    }
+    errors
+}
+
+/// Loads and checks one brand folder.
+pub fn load_brand(dir: &Path) -> Result<LoadedBrand, Vec<ContentError>> {
+    let id = id_of(dir, false).map_err(|e| vec![e])?;
+    let file = dir.join("brand.yaml");
+    let brand: Brand = yaml::load(&file).map_err(|e| vec![e])?;
+    let mut errors = Vec::new();
+    if brand.languages.is_empty() {
+        errors.push(
+            ContentError::file(&file, "give at least one language, e.g. en-GB")
+                .at_path("languages"),
+        );
+    }
+    if let Some(cmyk) = &brand.cmyk {
+        for (name, c) in [
+            ("primary", cmyk.primary),
+            ("secondary", cmyk.secondary),
+            ("shade", cmyk.shade),
+            ("text", cmyk.text),
+        ] {
+            if c.is_some_and(|c| c.iter().any(|v| !(0.0..=100.0).contains(v))) {
+                errors.push(
+                    ContentError::file(&file, "CMYK values are percentages from 0 to 100")
+                        .at_path(format!("cmyk.{name}")),
+                );
+            }
+        }
+    }
+    if let Some(print) = &brand.print {
+        if print.bleed_mm.is_some_and(|b| !(0.0..=10.0).contains(&b)) {
+            errors.push(
+                ContentError::file(&file, "bleed is 0 to 10 mm (3 is usual)")
+                    .at_path("print.bleed_mm"),
+            );
+        }
+    }
+    let logo = asset(dir, &file, "logo.file", &brand.logo.file).and_then(|p| {
+        check_image(&p).map_err(|m| ContentError::file(&file, m).at_path("logo.file"))
+    });
+    let fonts = match &brand.fonts {
+        None => Ok(None),
+        Some(f) => load_fonts(dir, &file, f).map(Some),
+    };
+    let (logo, fonts) = match (logo, fonts) {
+        (Ok(l), Ok(f)) if errors.is_empty() => (l, f),
+        (l, f) => {
+            errors.extend(l.err());
+            errors.extend(f.err());
+            return Err(errors);
+        }
+    };
+    Ok(LoadedBrand {
+        id,
+        file,
+        brand,
+        logo,
+        fonts,
+    })
+}
+
+/// Resolves a file named in a brand, refusing paths that leave its folder.
+fn asset(dir: &Path, file: &Path, field: &str, rel: &str) -> Result<PathBuf, ContentError> {
+    let err = |m: String| ContentError::file(file, m).at_path(field);
+    let p = Path::new(rel);
+    if rel.is_empty() || p.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Err(err(format!(
+            "'{rel}' must be a file name inside the brand folder (no '..', no absolute path)"
+        )));
+    }
+    let full = dir.join(p);
+    let meta = std::fs::metadata(&full)
+        .map_err(|e| err(format!("cannot read '{}': {e}", full.display())))?;
+    let (Ok(real), Ok(real_dir)) = (full.canonicalize(), dir.canonicalize()) else {
+        return Err(err(format!("cannot read '{}'", full.display())));
+    };
+    if !real.starts_with(&real_dir) {
+        return Err(err(format!("'{rel}' leads outside the brand folder")));
+    }
+    if !meta.is_file() {
+        return Err(err(format!("'{}' is not a file", full.display())));
+    }
+    if meta.len() == 0 {
+        return Err(err(format!("'{}' is empty", full.display())));
+    }
+    if meta.len() > MAX_ASSET_BYTES {
+        return Err(err(format!("'{}' is larger than 20 MiB", full.display())));
+    }
+    Ok(full)
+}
+
+/// Decodes an image fully (so a writer never meets corrupt bytes), within
+/// pixel limits.
+pub fn check_image(path: &Path) -> Result<CheckedImage, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    let format = image::guess_format(&bytes)
+        .map_err(|_| format!("'{}' is not a PNG or JPEG image", path.display()))?;
+    let is_png = match format {
+        image::ImageFormat::Png => true,
+        image::ImageFormat::Jpeg => false,
+        other => {
+            return Err(format!(
+                "'{}' is {other:?}; logos must be PNG or JPEG",
+                path.display()
+            ))
+        }
+    };
+    let reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
+    let (width, height) = reader
+        .into_dimensions()
+        .map_err(|e| format!("'{}' is not a readable image: {e}", path.display()))?;
+    if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_IMAGE_PIXELS {
+        return Err(format!(
+            "'{}' is {width} × {height} pixels; images may have at most 25 million pixels",
+            path.display()
+        ));
+    }
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(256 * 1024 * 1024);
+    reader.limits(limits);
+    reader
+        .decode()
+        .map_err(|e| format!("'{}' is a damaged image: {e}", path.display()))?;
+    Ok(CheckedImage {
+        bytes: Arc::new(bytes),
+        is_png,
+        width,
+        height,
+    })
+}
+
+fn load_fonts(dir: &Path, file: &Path, f: &brand::Fonts) -> Result<BrandFonts, ContentError> {
+    let names = [
+        ("fonts.regular", &f.regular),
+        ("fonts.bold", &f.bold),
+        ("fonts.italic", &f.italic),
+        ("fonts.bold_italic", &f.bold_italic),
+    ];
+    let mut faces = Vec::new();
+    let mut paths = Vec::new();
+    for (field, rel) in names {
+        let path = asset(dir, file, field, rel)?;
+        let bytes = std::fs::read(&path).map_err(|e| {
+            ContentError::file(file, format!("cannot read '{}': {e}", path.display()))
+                .at_path(field)
+        })?;
+        check_font(&bytes).map_err(|m| {
+            ContentError::file(file, format!("'{}' {m}", path.display())).at_path(field)
+        })?;
+        faces.push(Arc::new(bytes));
+        paths.push(path);
+    }
+    let faces: [Arc<Vec<u8>>; 4] = faces
+        .try_into()
+        .map_err(|_| ContentError::file(file, "four font faces are needed"))?;
+    let paths: [PathBuf; 4] = paths
+        .try_into()
+        .map_err(|_| ContentError::file(file, "four font faces are needed"))?;
+    Ok(BrandFonts {
+        family: f.family.to_string(),
+        faces,
+        paths,
+    })
+}
+
+/// Checks that bytes are a TrueType/OpenType font.
+pub fn check_font(bytes: &[u8]) -> Result<(), String> {
+    rustybuzz::ttf_parser::Face::parse(bytes, 0)
+        .map(|_| ())
+        .map_err(|e| format!("is not a TrueType or OpenType font ({e})"))
+}

@@ -1,0 +1,133 @@
+//! Brand + template settings → [`Theme`]. The only place that knows both a
+//! brand's YAML model and the writers' theme.
+
+use crate::content::brand::PaperSize;
+use crate::content::{types, LoadedBrand};
+use crate::document::{Colour, FontSet, ImageAsset, ImageFormat, Paper, PrintOptions, Rgb, Theme};
+use crate::template::TemplateInfo;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The bundled family: Liberation Sans, metric-compatible with Arial (the
+/// NHS fallback typeface), SIL OFL, covers Welsh ŵ and ŷ.
+pub const BUNDLED_FAMILY: &str = "Liberation Sans";
+const BUNDLED_FILES: [&str; 4] = [
+    "LiberationSans-Regular.ttf",
+    "LiberationSans-Bold.ttf",
+    "LiberationSans-Italic.ttf",
+    "LiberationSans-BoldItalic.ttf",
+];
+
+/// Reads the bundled fonts from `templates/fonts/`.
+pub fn bundled_fonts(templates: &Path) -> Result<FontSet, String> {
+    let dir = templates.join("fonts");
+    let mut faces = Vec::new();
+    for name in BUNDLED_FILES {
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path)
+            .map_err(|e| format!("{}: cannot read the bundled font: {e}", path.display()))?;
+        crate::content::check_font(&bytes).map_err(|m| format!("{}: {m}", path.display()))?;
+        faces.push(Arc::new(bytes));
+    }
+    let mut it = faces.into_iter();
+    let mut next = || it.next().unwrap_or_default();
+    Ok(FontSet {
+        id: format!("bundled:{}", dir.display()),
+        family: BUNDLED_FAMILY.into(),
+        regular: next(),
+        bold: next(),
+        italic: next(),
+        bold_italic: next(),
+    })
+}
+
+/// The font set a brand uses: its own, or the bundled one.
+pub fn brand_fonts(brand: &LoadedBrand, bundled: &Arc<FontSet>) -> Arc<FontSet> {
+    match &brand.fonts {
+        None => bundled.clone(),
+        Some(f) => Arc::new(FontSet {
+            id: format!("brand:{}", brand.id),
+            family: f.family.clone(),
+            regular: f.faces[0].clone(),
+            bold: f.faces[1].clone(),
+            italic: f.faces[2].clone(),
+            bold_italic: f.faces[3].clone(),
+        }),
+    }
+}
+
+fn colour(hex: &types::HexColour, cmyk: Option<[f32; 4]>) -> Colour {
+    let (r, g, b) = types::parse_hex(hex.as_str()).unwrap_or((0, 0, 0));
+    Colour {
+        rgb: Rgb(r, g, b),
+        cmyk,
+    }
+}
+
+/// The theme for one brand and one template.
+pub fn theme(brand: &LoadedBrand, fonts: Arc<FontSet>, template: &TemplateInfo) -> Theme {
+    let b = &brand.brand;
+    let cmyk = b
+        .cmyk
+        .clone()
+        .unwrap_or(crate::content::brand::CmykColours {
+            primary: None,
+            secondary: None,
+            shade: None,
+            text: None,
+        });
+    let text = match &b.colours.text {
+        Some(t) => colour(t, cmyk.text),
+        None => Colour {
+            rgb: Rgb(0x21, 0x2B, 0x32),
+            cmyk: cmyk.text,
+        },
+    };
+    let mut images = BTreeMap::new();
+    images.insert(
+        "logo".to_string(),
+        Arc::new(ImageAsset {
+            bytes: brand.logo.bytes.clone(),
+            format: if brand.logo.is_png {
+                ImageFormat::Png
+            } else {
+                ImageFormat::Jpeg
+            },
+            width_px: brand.logo.width,
+            height_px: brand.logo.height,
+            alt: b.logo.alt.to_string(),
+        }),
+    );
+    let print = b.print.as_ref();
+    let paper = template
+        .settings
+        .paper
+        .or(print.and_then(|p| p.paper))
+        .unwrap_or(PaperSize::A4);
+    let print = match print {
+        Some(p) if template.settings.print => PrintOptions {
+            bleed_mm: p.bleed_mm.unwrap_or(3.0),
+            crop_marks: p.crop_marks,
+        },
+        _ => PrintOptions::default(),
+    };
+    Theme {
+        org_name: b.name.to_string(),
+        org_short_name: b.short_name.to_string(),
+        primary: colour(&b.colours.primary, cmyk.primary),
+        secondary: colour(&b.colours.secondary, cmyk.secondary),
+        shade: colour(&b.colours.shade, cmyk.shade),
+        text,
+        fonts,
+        images,
+        paper: match paper {
+            PaperSize::A4 => Paper::A4,
+            PaperSize::A5 => Paper::A5,
+        },
+        print,
+        body_pt: template.settings.body_pt.unwrap_or(11.0).clamp(6.0, 24.0),
+        footer: b.footer.to_string(),
+        text_width: template.settings.text_width.unwrap_or(72).clamp(20, 1000),
+    }
+}

@@ -1,0 +1,228 @@
+//! Validated value types. Each checks itself while YAML is read, so a bad
+//! value is reported with its file, line, column and field path.
+
+use serde::de::{Deserialize, Deserializer, Error};
+use serde::Serialize;
+use std::fmt;
+
+macro_rules! validated_string {
+    ($(#[$doc:meta])* $name:ident, $check:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                let check: fn(&str) -> Result<(), String> = $check;
+                check(&s).map_err(D::Error::custom)?;
+                Ok($name(s))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+/// Longest single text value accepted (a paragraph, not a book).
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+validated_string!(
+    /// Non-empty text, at most [`MAX_TEXT_CHARS`] characters, no control characters.
+    Text,
+    |s| {
+        if s.trim().is_empty() {
+            return Err("is empty; write some text or leave the field out".into());
+        }
+        if s.chars().count() > MAX_TEXT_CHARS {
+            return Err(format!("is longer than {MAX_TEXT_CHARS} characters"));
+        }
+        if let Some(c) = s.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
+            return Err(format!("contains the control character U+{:04X}", c as u32));
+        }
+        Ok(())
+    }
+);
+
+validated_string!(
+    /// A web address: `https://` or `http://`, no spaces.
+    WebAddress,
+    |s| {
+        let lower = s.to_ascii_lowercase();
+        let rest = lower
+            .strip_prefix("https://")
+            .or_else(|| lower.strip_prefix("http://"))
+            .ok_or_else(|| format!("'{s}' is not a web address: it must start with https://"))?;
+        if rest.is_empty() || !rest.split('/').next().is_some_and(|h| h.contains('.')) {
+            return Err(format!("'{s}' has no host name after https://"));
+        }
+        if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(format!("'{s}' contains a space; web addresses cannot"));
+        }
+        if s.len() > 2000 {
+            return Err("is longer than 2000 characters".into());
+        }
+        Ok(())
+    }
+);
+
+validated_string!(
+    /// An email address such as `pals@example.nhs.uk`.
+    Email,
+    |s| {
+        let ok = s.len() <= 254
+            && s.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !domain.contains('@')
+            })
+            && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"\\".contains(c));
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("'{s}' is not an email address like name@example.nhs.uk"))
+        }
+    }
+);
+
+validated_string!(
+    /// A UK phone number as people write it: digits, spaces, `+`, brackets, hyphens.
+    Phone,
+    |s| {
+        let digits = s.chars().filter(char::is_ascii_digit).count();
+        if !(6..=15).contains(&digits) || !s.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c)) {
+            return Err(format!("'{s}' is not a phone number like 0345 60 60 655"));
+        }
+        Ok(())
+    }
+);
+
+validated_string!(
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    |s| parse_date(s).map(|_| ())
+);
+
+validated_string!(
+    /// A colour as `#RRGGBB`.
+    HexColour,
+    |s| parse_hex(s).map(|_| ())
+);
+
+/// Parses `YYYY-MM-DD` into (year, month, day).
+pub fn parse_date(s: &str) -> Result<(i32, u32, u32), String> {
+    let err = || format!("'{s}' is not a date like 2024-03-31 (year-month-day)");
+    let mut parts = s.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(err());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(err());
+    }
+    let (y, m, d): (i32, u32, u32) = (
+        y.parse().map_err(|_| err())?,
+        m.parse().map_err(|_| err())?,
+        d.parse().map_err(|_| err())?,
+    );
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] || !(1900..=2999).contains(&y)
+    {
+        return Err(err());
+    }
+    Ok((y, m, d))
+}
+
+/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Parses `#RRGGBB` into its three bytes.
+pub fn parse_hex(s: &str) -> Result<(u8, u8, u8), String> {
+    let h = s
+        .strip_prefix('#')
+        .filter(|h| h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit()))
+        .ok_or_else(|| {
+            format!("'{s}' is not a colour like \"#005EB8\" (quote it: # starts a YAML comment)")
+        })?;
+    let byte = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0);
+    Ok((byte(0), byte(2), byte(4)))
+}
+
+/// Checks an id: `[a-z0-9-]+`, as ids become file and folder names.
+pub fn check_id(id: &str) -> Result<(), String> {
+    if id.is_empty()
+        || id.len() > 64
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || id.starts_with('-')
+    {
+        return Err(format!(
+            "'{id}' is not a valid id: use 1 to 64 lower-case letters, digits and hyphens (a-z, 0-9, -), e.g. 'pals-officer'"
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2024-02-29"), Ok((2024, 2, 29)));
+        assert!(parse_date("2023-02-29").is_err());
+        assert!(parse_date("2024-2-1").is_err());
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2024, 3, 1), 19_783);
+    }
+
+    #[test]
+    fn ids() {
+        assert!(check_id("pals-officer").is_ok());
+        for bad in ["", "../x", "a/b", "A", "a b", "a\0b", "-x"] {
+            assert!(check_id(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn colours() {
+        assert_eq!(parse_hex("#005EB8"), Ok((0, 0x5e, 0xb8)));
+        assert!(parse_hex("005EB8").is_err());
+        assert!(parse_hex("#05EB8").is_err());
+    }
+}

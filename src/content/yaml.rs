@@ -1,0 +1,138 @@
+//! The one place YAML is read. `serde_yaml` is deprecated and silently keeps
+//! the last of two duplicate keys; serde-saphyr rejects duplicates, bounds
+//! alias expansion and reports line and column. `serde_path_to_error` adds
+//! the field path.
+
+use super::error::ContentError;
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// Largest content file accepted.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Reads and parses one YAML file into `T`.
+pub fn load<T: DeserializeOwned>(file: &Path) -> Result<T, ContentError> {
+    let bytes = read_limited(file)?;
+    parse(file, &bytes)
+}
+
+/// Reads a file, refusing one over [`MAX_FILE_BYTES`] before reading it.
+pub fn read_limited(file: &Path) -> Result<Vec<u8>, ContentError> {
+    let meta = std::fs::metadata(file)
+        .map_err(|e| ContentError::file(file, format!("cannot read the file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ContentError::file(
+            file,
+            format!(
+                "the file is {} bytes; content files may be at most {} bytes (1 MiB)",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
+        ));
+    }
+    std::fs::read(file).map_err(|e| ContentError::file(file, format!("cannot read the file: {e}")))
+}
+
+/// Parses YAML bytes (UTF-8, an optional BOM, LF or CRLF) into `T`.
+pub fn parse<T: DeserializeOwned>(file: &Path, bytes: &[u8]) -> Result<T, ContentError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64
+            + 1;
+        ContentError {
+            line: Some(line),
+            ..ContentError::file(
+                file,
+                format!(
+                    "the file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
+                    e.valid_up_to()
+                ),
+            )
+        }
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(ContentError::file(file, "the file is empty"));
+    }
+    let mut path = String::new();
+    let result = serde_saphyr::with_deserializer_from_str(text, |de| {
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            path = e.path().to_string();
+            e.into_inner()
+        })
+    });
+    result.map_err(|e| to_error(file, &path, &e))
+}
+
+fn to_error(file: &Path, path: &str, e: &serde_saphyr::Error) -> ContentError {
+    let location = e.location();
+    let raw = message_of(e);
+    let (message, suggestion) = explain(&raw);
+    ContentError {
+        file: file.to_path_buf(),
+        line: location.map(|l| l.line()).filter(|&l| l > 0),
+        column: location.map(|l| l.column()).filter(|&c| c > 0),
+        path: (!path.is_empty() && path != ".").then(|| path.to_string()),
+        message,
+        suggestion,
+    }
+}
+
+/// serde-saphyr's own message, without its rendered snippet or location
+/// (we print those ourselves, in the `file:line:column:` form editors know).
+fn message_of(e: &serde_saphyr::Error) -> String {
+    match e {
+        serde_saphyr::Error::Message { msg, .. } => msg.clone(),
+        other => {
+            let full = other.to_string();
+            let first = full.lines().next().unwrap_or_default().to_string();
+            // "... at line 3, column 5" is repeated by our own prefix.
+            match first.find(" at line ") {
+                Some(i) => first[..i].to_string(),
+                None => first,
+            }
+        }
+    }
+}
+
+/// Turns serde's wording into a careers writer's, and finds the nearest
+/// known field for a misspelt key.
+fn explain(raw: &str) -> (String, Option<String>) {
+    if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let suggestion = known
+            .iter()
+            .map(|k| (strsim::jaro_winkler(field, k), *k))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| k.to_string());
+        let message = if known.is_empty() {
+            format!("unknown field '{field}'")
+        } else {
+            format!(
+                "unknown field '{field}'; known fields here: {}",
+                known.join(", ")
+            )
+        };
+        return (message, suggestion);
+    }
+    if let Some(rest) = raw.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return (format!("missing required field '{field}'"), None);
+    }
+    if let Some(rest) = raw.strip_prefix("duplicate field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return (
+            format!("duplicate key '{field}': each key may appear once"),
+            None,
+        );
+    }
+    (raw.replace('`', "'"), None)
+}

@@ -1,0 +1,49 @@
+//! `{{join list}}` → `a, b and c`; `{{join list "or"}}` → `a, b or c`;
+//! `{{join routes key="in_brief"}}` joins one field of a list of objects.
+
+use super::{not_a, param, simple_helper};
+use handlebars::RenderError;
+use serde_json::Value;
+
+/// Joins items the way people write lists.
+pub fn join_words(items: &[String], conjunction: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
+    }
+}
+
+simple_helper!(join, |h| {
+    let list = param(h, 0, "{{join list [\"and\"|\"or\"]}}")?;
+    let items = list.as_array().ok_or_else(|| not_a(h, "a list", list))?;
+    let key = h.hash_get("key").and_then(|k| k.value().as_str());
+    let words = items
+        .iter()
+        .map(|v| match key {
+            Some(k) => v.get(k).unwrap_or(&Value::Null),
+            None => v,
+        })
+        .map(|v| match v {
+            Value::String(s) => Ok(s.clone()),
+            Value::Number(n) => Ok(n.to_string()),
+            other => Err(not_a(h, "a list of text", other)),
+        })
+        .collect::<Result<Vec<_>, RenderError>>()?;
+    let conjunction = h.param(1).and_then(|p| p.value().as_str()).unwrap_or("and");
+    Ok::<_, RenderError>(join_words(&words, conjunction))
+});
+
+#[cfg(test)]
+mod tests {
+    use super::join_words;
+
+    #[test]
+    fn lists() {
+        let v = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_words(&v(&[]), "and"), "");
+        assert_eq!(join_words(&v(&["a"]), "and"), "a");
+        assert_eq!(join_words(&v(&["a", "b"]), "and"), "a and b");
+        assert_eq!(join_words(&v(&["a", "b", "c"]), "or"), "a, b or c");
+    }
+}

@@ -1,0 +1,65 @@
+//! Helpers a careers writer needs, one file each.
+//!
+//! Every helper escapes what it writes for the markup (see
+//! [`super::escape_markup`]), so content can never turn into formatting.
+
+mod article;
+mod capitalise;
+mod date;
+mod join;
+mod lower_first;
+mod money;
+mod plural;
+mod tel;
+
+use handlebars::{Handlebars, Helper, RenderError, RenderErrorReason};
+use serde_json::Value;
+
+pub fn register(hb: &mut Handlebars) {
+    hb.register_helper("money", Box::new(money::money));
+    hb.register_helper("salary_range", Box::new(money::salary_range));
+    hb.register_helper("a_an", Box::new(article::a_an));
+    hb.register_helper("join", Box::new(join::join));
+    hb.register_helper("date", Box::new(date::date));
+    hb.register_helper("plural", Box::new(plural::plural));
+    hb.register_helper("capitalise", Box::new(capitalise::capitalise));
+    hb.register_helper("tel", Box::new(tel::tel));
+    hb.register_helper("lower_first", Box::new(lower_first::lower_first_helper));
+}
+
+/// Parameter `i` of a helper, or an error naming the helper and its use.
+fn param<'a>(h: &'a Helper, i: usize, usage: &'static str) -> Result<&'a Value, RenderError> {
+    h.param(i).map(|p| p.value()).ok_or_else(|| {
+        RenderErrorReason::Other(format!("'{}' needs more parameters: {usage}", h.name())).into()
+    })
+}
+
+fn not_a(h: &Helper, what: &str, got: &Value) -> RenderError {
+    RenderErrorReason::Other(format!("'{}' expects {what}, got {got}", h.name())).into()
+}
+
+fn string<'a>(h: &Helper, v: &'a Value) -> Result<&'a str, RenderError> {
+    v.as_str().ok_or_else(|| not_a(h, "text", v))
+}
+
+fn number(h: &Helper, v: &Value) -> Result<f64, RenderError> {
+    v.as_f64().ok_or_else(|| not_a(h, "a number", v))
+}
+
+/// Registers a helper whose output is a pure function of its parameters.
+macro_rules! simple_helper {
+    ($name:ident, |$h:ident| $body:expr) => {
+        pub fn $name(
+            $h: &handlebars::Helper,
+            _: &handlebars::Handlebars,
+            _: &handlebars::Context,
+            _: &mut handlebars::RenderContext,
+            out: &mut dyn handlebars::Output,
+        ) -> handlebars::HelperResult {
+            let text: String = $body?;
+            out.write(&crate::template::escape_markup(&text))?;
+            Ok(())
+        }
+    };
+}
+pub(crate) use simple_helper;

@@ -1,0 +1,64 @@
+//! `{{money 18200}}` → `£18,200`; `{{salary_range 18200 22000}}` → `£18,200 to £22,000`.
+
+use super::{number, param, simple_helper};
+use handlebars::{Helper, RenderError, RenderErrorReason};
+
+/// Pounds with thousands separators; pence only when there are any.
+pub fn format_money(amount: f64) -> String {
+    let pence = (amount * 100.0).round() as i64;
+    let (sign, pence) = if pence < 0 {
+        ("-", -pence)
+    } else {
+        ("", pence)
+    };
+    let pounds = (pence / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in pounds.chars().enumerate() {
+        if i > 0 && (pounds.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match pence % 100 {
+        0 => format!("{sign}£{grouped}"),
+        p => format!("{sign}£{grouped}.{p:02}"),
+    }
+}
+
+fn amount(h: &Helper, i: usize, usage: &'static str) -> Result<f64, RenderError> {
+    let v = number(h, param(h, i, usage)?)?;
+    if !v.is_finite() {
+        return Err(RenderErrorReason::Other(format!(
+            "'{}' got a number that is not finite",
+            h.name()
+        ))
+        .into());
+    }
+    Ok(v)
+}
+
+simple_helper!(money, |h| amount(h, 0, "{{money amount}}")
+    .map(format_money));
+
+simple_helper!(salary_range, |h| {
+    let usage = "{{salary_range from to}}";
+    let (from, to) = (amount(h, 0, usage)?, amount(h, 1, usage)?);
+    Ok::<_, RenderError>(if from == to {
+        format_money(from)
+    } else {
+        format!("{} to {}", format_money(from), format_money(to))
+    })
+});
+
+#[cfg(test)]
+mod tests {
+    use super::format_money;
+
+    #[test]
+    fn pounds() {
+        assert_eq!(format_money(18200.0), "£18,200");
+        assert_eq!(format_money(1234567.5), "£1,234,567.50");
+        assert_eq!(format_money(999.0), "£999");
+        assert_eq!(format_money(0.0), "£0");
+    }
+}
