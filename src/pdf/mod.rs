@@ -1,21 +1,109 @@
 //! PDF writer: lays out a [`Document`] itself on printpdf's ops API.
+//!
+//! The pipeline per document:
+//! 1. [`fonts`]: the theme's family, parsed once per writer (cached by
+//!    `FontSet::id`) and wrapped in rustybuzz faces for shaping;
+//! 2. [`layout`] (with [`text`]): blocks → shaped, broken lines → chunks →
+//!    pages, with keep rules, boxes, columns and the running footer;
+//! 3. [`draw`]: pages → printpdf ops (glyph ids plus source text, so copy
+//!    and search work), fonts embedded and subset by printpdf;
+//! 4. [`post`]: lopdf fills what printpdf 0.12 lacks (boxes, images,
+//!    nested outline, language, metadata, a stable document id).
+//!
+//! One `PdfWriter` serves a whole build from many threads.
+
+mod draw;
+mod fonts;
+mod layout;
+mod post;
+mod qr;
+mod text;
 
 use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 
+use fonts::{FontCache, Shaper};
+use layout::Layout;
+
+/// Renders documents to PDF. Cheap to create; parsed fonts are cached
+/// inside, so create one per build and share it.
 #[derive(Default)]
-pub struct PdfWriter {}
+pub struct PdfWriter {
+    fonts: FontCache,
+}
 
 impl PdfWriter {
     pub fn new() -> Self {
-        PdfWriter {}
+        PdfWriter::default()
     }
+
+    /// How many font families this writer has parsed so far (each is
+    /// parsed once, however many documents use it).
+    pub fn parsed_font_families(&self) -> usize {
+        self.fonts.len()
+    }
+}
+
+/// Most blocks one document may have before we call it runaway input.
+const MAX_BLOCKS: usize = 20_000;
+
+fn count_blocks(blocks: &[crate::document::Block]) -> usize {
+    use crate::document::Block;
+    blocks
+        .iter()
+        .map(|b| {
+            1 + match b {
+                Block::List { items, .. } => items.iter().map(|i| count_blocks(i)).sum(),
+                Block::Callout { blocks, .. } | Block::Banner { blocks } => count_blocks(blocks),
+                Block::Columns(cols) => cols.iter().map(|c| count_blocks(c)).sum(),
+                Block::Table { rows, .. } => rows.iter().map(Vec::len).sum(),
+                Block::Facts { rows, .. } => rows.len(),
+                _ => 0,
+            }
+        })
+        .sum()
+}
+
+fn describe(c: char) -> String {
+    format!("'{c}' (U+{:04X})", c as u32)
 }
 
 impl Writer for PdfWriter {
     fn extension(&self) -> &'static str {
         "pdf"
     }
-    fn render(&self, _doc: &Document, _theme: &Theme) -> Result<Rendered, RenderError> {
-        Err(RenderError::NotImplemented { format: "PDF" })
+
+    fn render(&self, doc: &Document, theme: &Theme) -> Result<Rendered, RenderError> {
+        if count_blocks(&doc.blocks) > MAX_BLOCKS {
+            return Err(RenderError::Failed(format!(
+                "the document has more than {MAX_BLOCKS} blocks; is its content complete and sane?"
+            )));
+        }
+        let family = self.fonts.get(&theme.fonts)?;
+        let shaper = Shaper::new(&family)?;
+        let mut layout = Layout::new(&shaper, theme);
+        let pages = layout.run(&doc.blocks)?;
+        let sheet = draw::Sheet::new(&layout.geo, theme.print);
+        let drawn = draw::draw(&pages, &shaper, &sheet, &doc.meta.title);
+        let (bytes, mut post_warnings) = post::finish(drawn, &sheet, &doc.meta, theme)?;
+
+        let source = if doc.meta.source.is_empty() {
+            "the document".to_string()
+        } else {
+            doc.meta.source.clone()
+        };
+        let mut warnings = Vec::new();
+        if !layout.missing.is_empty() {
+            let chars: Vec<String> = layout.missing.iter().map(|c| describe(*c)).collect();
+            warnings.push(format!(
+                "{source}: the font {} cannot draw {}; shown as a replacement mark in the PDF",
+                theme.fonts.family,
+                chars.join(", ")
+            ));
+        }
+        for w in layout.warnings.drain(..) {
+            warnings.push(format!("{source}: {w}"));
+        }
+        warnings.append(&mut post_warnings);
+        Ok(Rendered { bytes, warnings })
     }
 }

@@ -1,0 +1,210 @@
+//! Fonts: parsed once per build, shaped per document.
+//!
+//! Parsing a face for PDF embedding (printpdf's `ParsedFont`, which reads the
+//! cmap, metrics and layout tables) is the expensive part, so [`FontCache`]
+//! keeps one [`Family`] per `FontSet::id` for the life of the writer, shared
+//! by every thread. Shaping uses rustybuzz (printpdf 0.12 does not kern); a
+//! rustybuzz face borrows its bytes, so a [`Shaper`] is made per document
+//! from the cached bytes, which only reads the table directory.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use crate::document::{FontSet, RenderError};
+
+/// One of the four faces of a family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum FaceId {
+    Regular = 0,
+    Bold = 1,
+    Italic = 2,
+    BoldItalic = 3,
+}
+
+impl FaceId {
+    pub(crate) const ALL: [FaceId; 4] = [
+        FaceId::Regular,
+        FaceId::Bold,
+        FaceId::Italic,
+        FaceId::BoldItalic,
+    ];
+
+    pub(crate) fn new(bold: bool, italic: bool) -> FaceId {
+        match (bold, italic) {
+            (false, false) => FaceId::Regular,
+            (true, false) => FaceId::Bold,
+            (false, true) => FaceId::Italic,
+            (true, true) => FaceId::BoldItalic,
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A parsed face: its bytes, printpdf's parse (for embedding and subsetting)
+/// and the metrics layout needs, in em.
+pub(crate) struct Face {
+    pub(crate) bytes: Arc<Vec<u8>>,
+    pub(crate) pdf: printpdf::ParsedFont,
+    pub(crate) units_per_em: f32,
+    pub(crate) ascender: f32,
+    pub(crate) descender: f32,
+}
+
+/// The four parsed faces of one `FontSet`.
+pub(crate) struct Family {
+    pub(crate) id: String,
+    pub(crate) faces: [Face; 4],
+}
+
+impl Family {
+    pub(crate) fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id.index()]
+    }
+
+    fn parse(set: &FontSet) -> Result<Family, RenderError> {
+        let sources = [&set.regular, &set.bold, &set.italic, &set.bold_italic];
+        let mut faces = Vec::with_capacity(4);
+        for (id, bytes) in FaceId::ALL.iter().zip(sources) {
+            faces.push(parse_face(&set.family, *id, bytes)?);
+        }
+        let faces: [Face; 4] = faces
+            .try_into()
+            .map_err(|_| RenderError::Failed("font family must have four faces".into()))?;
+        Ok(Family {
+            id: set.id.clone(),
+            faces,
+        })
+    }
+}
+
+fn parse_face(family: &str, id: FaceId, bytes: &Arc<Vec<u8>>) -> Result<Face, RenderError> {
+    let bad = |why: &str| {
+        RenderError::Failed(format!(
+            "font {family} ({id:?}) cannot be used for PDF output: {why}"
+        ))
+    };
+    let rb =
+        rustybuzz::Face::from_slice(bytes, 0).ok_or_else(|| bad("not a TrueType/OpenType font"))?;
+    let units_per_em = rb.units_per_em() as f32;
+    if units_per_em <= 0.0 {
+        return Err(bad("units per em is zero"));
+    }
+    let ascender = rb.ascender() as f32 / units_per_em;
+    let descender = rb.descender() as f32 / units_per_em;
+    let mut warnings = Vec::new();
+    let pdf = printpdf::ParsedFont::from_bytes(bytes, 0, &mut warnings)
+        .ok_or_else(|| bad("printpdf could not parse it for embedding"))?;
+    Ok(Face {
+        bytes: Arc::clone(bytes),
+        pdf,
+        units_per_em,
+        ascender,
+        descender,
+    })
+}
+
+/// Parsed families keyed by `FontSet::id`; shared by all threads of a build.
+#[derive(Default)]
+pub(crate) struct FontCache {
+    map: RwLock<HashMap<String, Arc<Family>>>,
+}
+
+impl FontCache {
+    /// The parsed family for `set`, parsing it on first use.
+    pub(crate) fn get(&self, set: &FontSet) -> Result<Arc<Family>, RenderError> {
+        {
+            let map = self.map.read().unwrap_or_else(|e| e.into_inner());
+            if let Some(f) = map.get(&set.id) {
+                return Ok(Arc::clone(f));
+            }
+        }
+        // Parse outside the lock so other families are not held up; if two
+        // threads race, the first insert wins and both use it.
+        let parsed = Arc::new(Family::parse(set)?);
+        let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
+        Ok(Arc::clone(map.entry(set.id.clone()).or_insert(parsed)))
+    }
+
+    /// How many families have been parsed (for tests and benchmarks).
+    pub(crate) fn len(&self) -> usize {
+        self.map.read().unwrap_or_else(|e| e.into_inner()).len()
+    }
+}
+
+/// One shaped glyph, in font units.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Shaped {
+    pub(crate) gid: u16,
+    /// Byte offset of the glyph's cluster in the shaped text.
+    pub(crate) cluster: u32,
+    pub(crate) x_advance: i32,
+    pub(crate) x_offset: i32,
+}
+
+/// rustybuzz faces for one document, borrowing a cached family's bytes.
+pub(crate) struct Shaper<'a> {
+    pub(crate) family: &'a Family,
+    faces: Vec<rustybuzz::Face<'a>>,
+}
+
+impl<'a> Shaper<'a> {
+    pub(crate) fn new(family: &'a Family) -> Result<Shaper<'a>, RenderError> {
+        let mut faces = Vec::with_capacity(4);
+        for f in &family.faces {
+            let face = rustybuzz::Face::from_slice(&f.bytes, 0).ok_or_else(|| {
+                RenderError::Failed(format!("font family {} is not readable", family.id))
+            })?;
+            faces.push(face);
+        }
+        Ok(Shaper { family, faces })
+    }
+
+    fn rb(&self, face: FaceId) -> &rustybuzz::Face<'a> {
+        &self.faces[face.index()]
+    }
+
+    /// Whether `face` has a glyph for `c`.
+    pub(crate) fn covers(&self, face: FaceId, c: char) -> bool {
+        self.rb(face).glyph_index(c).is_some_and(|g| g.0 != 0)
+    }
+
+    /// Advance width of `gid` as the PDF `/W` array states it (printpdf
+    /// truncates to whole thousandths of an em); kerning offsets are
+    /// computed against this so the viewer's pen lands where we laid out.
+    pub(crate) fn pdf_width(&self, face: FaceId, gid: u16) -> f32 {
+        let f = self.family.face(face);
+        let adv = self
+            .rb(face)
+            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+            .unwrap_or(0) as f32;
+        (adv * 1000.0 / f.units_per_em).trunc()
+    }
+
+    /// Shape `text` (left to right) with kerning and ligatures.
+    pub(crate) fn shape(&self, face: FaceId, text: &str, out: &mut Vec<Shaped>) {
+        out.clear();
+        if text.is_empty() {
+            return;
+        }
+        let mut buf = rustybuzz::UnicodeBuffer::new();
+        buf.push_str(text);
+        buf.set_direction(rustybuzz::Direction::LeftToRight);
+        buf.guess_segment_properties();
+        let glyphs = rustybuzz::shape(self.rb(face), &[], buf);
+        out.extend(
+            glyphs
+                .glyph_infos()
+                .iter()
+                .zip(glyphs.glyph_positions())
+                .map(|(i, p)| Shaped {
+                    gid: u16::try_from(i.glyph_id).unwrap_or(0),
+                    cluster: i.cluster,
+                    x_advance: p.x_advance,
+                    x_offset: p.x_offset,
+                }),
+        );
+    }
+}

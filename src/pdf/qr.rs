@@ -1,0 +1,72 @@
+//! QR codes as vector modules (crisp at any print size).
+
+use qrcode::{Color, EcLevel, QrCode};
+
+/// A QR symbol: `n` × `n` modules, row-major, `true` = dark.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct QrMatrix {
+    pub(crate) n: usize,
+    pub(crate) dark: Vec<bool>,
+}
+
+/// Longest URL we put in a QR code: beyond this the modules get too small
+/// to scan at leaflet size, so the writer prints the address instead.
+pub(crate) const MAX_QR_BYTES: usize = 600;
+
+impl QrMatrix {
+    pub(crate) fn encode(url: &str) -> Result<QrMatrix, String> {
+        if url.len() > MAX_QR_BYTES {
+            return Err(format!(
+                "the address is {} bytes long; a QR code at leaflet size holds {MAX_QR_BYTES}",
+                url.len()
+            ));
+        }
+        let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)
+            .map_err(|e| e.to_string())?;
+        let n = code.width();
+        let dark = code
+            .to_colors()
+            .into_iter()
+            .map(|c| c == Color::Dark)
+            .collect();
+        Ok(QrMatrix { n, dark })
+    }
+
+    /// Dark modules merged into horizontal runs: (row, first column, length).
+    pub(crate) fn runs(&self) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for row in 0..self.n {
+            let mut col = 0;
+            while col < self.n {
+                if self.dark[row * self.n + col] {
+                    let start = col;
+                    while col < self.n && self.dark[row * self.n + col] {
+                        col += 1;
+                    }
+                    out.push((row, start, col - start));
+                } else {
+                    col += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_and_merges_runs() {
+        let q = QrMatrix::encode("https://example.org/").expect("encodes");
+        assert_eq!(q.dark.len(), q.n * q.n);
+        let covered: usize = q.runs().iter().map(|r| r.2).sum();
+        assert_eq!(covered, q.dark.iter().filter(|d| **d).count());
+    }
+
+    #[test]
+    fn refuses_huge_payloads() {
+        assert!(QrMatrix::encode(&"x".repeat(5000)).is_err());
+    }
+}

@@ -1,0 +1,434 @@
+//! Paragraph text: inlines → styled spans → shaped glyphs → lines.
+//!
+//! Each span (a run of one face) is shaped once with rustybuzz, so kerning
+//! and ligatures are the font's own; lines are then cut at UAX #14 break
+//! opportunities by summing glyph advances. A segment wider than the column
+//! (a long web address) is cut between clusters, so no line ever overflows.
+
+use std::collections::BTreeSet;
+
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+use super::fonts::{FaceId, Shaped, Shaper};
+use super::layout::{Item, Paint, TextGlyph, TextRun};
+use crate::document::Inline;
+
+/// How one span looks.
+#[derive(Clone, Debug)]
+pub(crate) struct SpanStyle {
+    pub(crate) face: FaceId,
+    pub(crate) colour: Paint,
+    pub(crate) link: Option<String>,
+}
+
+/// Styled text ready for shaping.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StyledText {
+    pub(crate) text: String,
+    /// (start byte, style), in order; a span runs to the next start.
+    pub(crate) spans: Vec<(usize, SpanStyle)>,
+}
+
+/// Base style for a paragraph.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TextStyle {
+    pub(crate) bold: bool,
+    pub(crate) italic: bool,
+    pub(crate) colour: Paint,
+    pub(crate) link_colour: Paint,
+}
+
+impl StyledText {
+    pub(crate) fn plain(text: &str, face: FaceId, colour: Paint) -> StyledText {
+        let mut s = StyledText::default();
+        s.push(
+            text,
+            &SpanStyle {
+                face,
+                colour,
+                link: None,
+            },
+        );
+        s
+    }
+
+    pub(crate) fn from_inlines(inlines: &[Inline], style: TextStyle) -> StyledText {
+        let mut s = StyledText::default();
+        s.add_inlines(inlines, style, None);
+        s
+    }
+
+    fn add_inlines(&mut self, inlines: &[Inline], style: TextStyle, link: Option<&str>) {
+        for i in inlines {
+            match i {
+                Inline::Text(t) => {
+                    let colour = if link.is_some() {
+                        style.link_colour
+                    } else {
+                        style.colour
+                    };
+                    let span = SpanStyle {
+                        face: FaceId::new(style.bold, style.italic),
+                        colour,
+                        link: link.map(str::to_string),
+                    };
+                    let clean: String = t
+                        .chars()
+                        .map(|c| {
+                            if c == '\n' || c == '\t' || c == '\r' {
+                                ' '
+                            } else {
+                                c
+                            }
+                        })
+                        .collect();
+                    self.push(&clean, &span);
+                }
+                Inline::Strong(c) => self.add_inlines(
+                    c,
+                    TextStyle {
+                        bold: true,
+                        ..style
+                    },
+                    link,
+                ),
+                Inline::Emphasis(c) => self.add_inlines(
+                    c,
+                    TextStyle {
+                        italic: true,
+                        ..style
+                    },
+                    link,
+                ),
+                Inline::Link { url, content } => self.add_inlines(content, style, Some(url)),
+                Inline::LineBreak => {
+                    let span = SpanStyle {
+                        face: FaceId::new(style.bold, style.italic),
+                        colour: style.colour,
+                        link: None,
+                    };
+                    self.push("\n", &span);
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, text: &str, style: &SpanStyle) {
+        if text.is_empty() {
+            return;
+        }
+        let same = self.spans.last().is_some_and(|(_, s)| {
+            s.face == style.face && s.colour == style.colour && s.link == style.link
+        });
+        if !same {
+            self.spans.push((self.text.len(), style.clone()));
+        }
+        self.text.push_str(text);
+    }
+
+    fn span_end(&self, i: usize) -> usize {
+        self.spans.get(i + 1).map_or(self.text.len(), |s| s.0)
+    }
+}
+
+/// A glyph placed on a line, before the line is positioned on the page.
+#[derive(Clone, Debug)]
+struct Glyph {
+    gid: u16,
+    cluster: usize,
+    cluster_end: usize,
+    /// Advance in points (kerning included).
+    adv: f32,
+    x_off: f32,
+    span: usize,
+    space: bool,
+    newline: bool,
+}
+
+/// One laid-out line: glyph range plus its natural width.
+pub(crate) struct Line {
+    glyphs: Vec<Glyph>,
+    pub(crate) width: f32,
+}
+
+/// A shaped, broken paragraph.
+pub(crate) struct Lines {
+    text: StyledText,
+    size: f32,
+    pub(crate) lines: Vec<Line>,
+}
+
+/// Characters no face could draw, collected across a document.
+pub(crate) type Missing = BTreeSet<char>;
+
+/// The character put in place of one the fonts lack: U+FFFD, which a
+/// font without it draws as its .notdef glyph (a box) and which copies
+/// and searches as the Unicode replacement character.
+const FALLBACK: char = '\u{FFFD}';
+
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+}
+
+/// Replace characters the span's face cannot draw with a visible fallback
+/// and remember them for the warning.
+fn substitute_missing(shaper: &Shaper, text: &mut StyledText, missing: &mut Missing) {
+    let mut out = String::with_capacity(text.text.len());
+    let mut spans = Vec::with_capacity(text.spans.len());
+    for i in 0..text.spans.len() {
+        let (start, style) = &text.spans[i];
+        let end = text.span_end(i);
+        spans.push((out.len(), style.clone()));
+        for c in text.text[*start..end].chars() {
+            if c == '\n' || c == ' ' || shaper.covers(style.face, c) {
+                out.push(c);
+            } else if is_invisible(c) {
+                // joiners, variation selectors: nothing to draw
+            } else {
+                missing.insert(c);
+                out.push(FALLBACK);
+            }
+        }
+    }
+    text.text = out;
+    text.spans = spans;
+}
+
+impl Lines {
+    /// Shape `text` at `size` pt and break it into lines at most `width` wide.
+    pub(crate) fn layout(
+        shaper: &Shaper,
+        mut text: StyledText,
+        size: f32,
+        width: f32,
+        missing: &mut Missing,
+    ) -> Lines {
+        substitute_missing(shaper, &mut text, missing);
+        let glyphs = shape_all(shaper, &text, size);
+        let lines = break_lines(&text.text, glyphs, width.max(size));
+        Lines { text, size, lines }
+    }
+
+    /// The natural width of the widest line.
+    pub(crate) fn max_width(&self) -> f32 {
+        self.lines.iter().map(|l| l.width).fold(0.0, f32::max)
+    }
+
+    /// Items drawing line `i` with its left edge at `x` and baseline at `y`.
+    pub(crate) fn line_items(&self, i: usize, x: f32, y: f32) -> Vec<Item> {
+        let mut items = Vec::new();
+        let Some(line) = self.lines.get(i) else {
+            return items;
+        };
+        let mut pen = x;
+        let mut run: Option<TextRun> = None;
+        let mut run_span = usize::MAX;
+        // Underlines and link areas per span on this line.
+        let mut link_start: Option<(usize, f32)> = None;
+        let flush_link = |items: &mut Vec<Item>, span: usize, from: f32, to: f32| {
+            let style = &self.text.spans[span].1;
+            if let Some(url) = &style.link {
+                let thick = (self.size * 0.06).max(0.5);
+                items.push(Item::Rect {
+                    x: from,
+                    y: y + self.size * 0.12,
+                    w: to - from,
+                    h: thick,
+                    fill: style.colour,
+                });
+                items.push(Item::Link {
+                    x: from,
+                    y: y - self.size * 0.9,
+                    w: to - from,
+                    h: self.size * 1.15,
+                    url: url.clone(),
+                });
+            }
+        };
+        for g in &line.glyphs {
+            if g.newline {
+                continue;
+            }
+            if g.span != run_span {
+                if let Some(r) = run.take() {
+                    items.push(Item::Text(r));
+                }
+                if let Some((s, from)) = link_start.take() {
+                    flush_link(&mut items, s, from, pen);
+                }
+                let style = &self.text.spans[g.span].1;
+                run = Some(TextRun {
+                    face: style.face,
+                    size: self.size,
+                    colour: style.colour,
+                    baseline: y,
+                    glyphs: Vec::new(),
+                });
+                if style.link.is_some() {
+                    link_start = Some((g.span, pen));
+                }
+                run_span = g.span;
+            }
+            if let Some(r) = run.as_mut() {
+                r.glyphs.push(TextGlyph {
+                    gid: g.gid,
+                    x: pen + g.x_off,
+                    text: self.text.text[g.cluster..g.cluster_end].to_string(),
+                });
+            }
+            pen += g.adv;
+        }
+        if let Some(r) = run.take() {
+            items.push(Item::Text(r));
+        }
+        if let Some((s, from)) = link_start.take() {
+            flush_link(&mut items, s, from, x + line.width);
+        }
+        items
+    }
+}
+
+fn shape_all(shaper: &Shaper, text: &StyledText, size: f32) -> Vec<Glyph> {
+    let mut out = Vec::with_capacity(text.text.len());
+    let mut shaped: Vec<Shaped> = Vec::new();
+    for (i, (start, style)) in text.spans.iter().enumerate() {
+        let end = text.span_end(i);
+        let slice = &text.text[*start..end];
+        shaper.shape(style.face, slice, &mut shaped);
+        let upm = shaper.family.face(style.face).units_per_em;
+        let scale = size / upm;
+        let first = out.len();
+        for s in &shaped {
+            let cluster = *start + s.cluster as usize;
+            let c = text.text[cluster..].chars().next().unwrap_or(' ');
+            out.push(Glyph {
+                gid: s.gid,
+                cluster,
+                cluster_end: end,
+                adv: s.x_advance as f32 * scale,
+                x_off: s.x_offset as f32 * scale,
+                span: i,
+                space: c.is_whitespace(),
+                newline: c == '\n',
+            });
+        }
+        // A cluster ends where the next (different) cluster starts; the
+        // text of a cluster goes to its first glyph only, so copied text
+        // is not doubled when one character becomes two glyphs.
+        let mut k = out.len();
+        let mut next_start = end;
+        while k > first {
+            k -= 1;
+            let c = out[k].cluster;
+            out[k].cluster_end = next_start;
+            if k > first && out[k - 1].cluster == c {
+                out[k].cluster_end = c;
+            } else {
+                next_start = c;
+            }
+        }
+    }
+    // Newlines draw nothing and take no room.
+    for g in &mut out {
+        if g.newline {
+            g.adv = 0.0;
+        }
+    }
+    out
+}
+
+/// Greedy first-fit line breaking at UAX #14 opportunities.
+fn break_lines(text: &str, glyphs: Vec<Glyph>, width: f32) -> Vec<Line> {
+    // Segments between break opportunities, as glyph index ranges.
+    let mut segments: Vec<(usize, usize, bool)> = Vec::new(); // (g0, g1, mandatory after)
+    let mut g = 0;
+    for (pos, kind) in linebreaks(text) {
+        let g0 = g;
+        while g < glyphs.len() && glyphs[g].cluster < pos {
+            g += 1;
+        }
+        segments.push((g0, g, kind == BreakOpportunity::Mandatory));
+    }
+    if g < glyphs.len() {
+        segments.push((g, glyphs.len(), true));
+    }
+
+    let mut lines = Vec::new();
+    let mut cur: Vec<Glyph> = Vec::new();
+    let mut cur_w = 0.0f32; // width including trailing spaces
+    let visible = |gs: &[Glyph]| -> f32 {
+        let mut w: f32 = gs.iter().map(|g| g.adv).sum();
+        for g in gs.iter().rev() {
+            if g.space || g.newline {
+                w -= g.adv;
+            } else {
+                break;
+            }
+        }
+        w
+    };
+    let finish = |cur: &mut Vec<Glyph>, lines: &mut Vec<Line>| {
+        while cur.last().is_some_and(|g| g.space || g.newline) {
+            cur.pop();
+        }
+        let width = cur.iter().map(|g| g.adv).sum();
+        lines.push(Line {
+            glyphs: std::mem::take(cur),
+            width,
+        });
+    };
+    for (g0, g1, mandatory) in segments {
+        let seg = &glyphs[g0..g1];
+        let seg_vis = visible(seg);
+        let seg_w: f32 = seg.iter().map(|g| g.adv).sum();
+        if !cur.is_empty() && cur_w + seg_vis > width + 0.01 {
+            finish(&mut cur, &mut lines);
+            cur_w = 0.0;
+        }
+        if cur.is_empty() && seg_vis > width + 0.01 {
+            // Too wide for any line: cut between clusters.
+            let mut i = 0;
+            while i < seg.len() {
+                let mut w = 0.0;
+                let start = i;
+                while i < seg.len() {
+                    // keep a cluster's glyphs together
+                    let mut j = i + 1;
+                    while j < seg.len() && seg[j].cluster == seg[i].cluster {
+                        j += 1;
+                    }
+                    let cw: f32 = seg[i..j].iter().map(|g| g.adv).sum();
+                    let is_space = seg[i].space;
+                    if w + cw > width + 0.01 && i > start && !is_space {
+                        break;
+                    }
+                    w += cw;
+                    i = j;
+                }
+                cur.extend_from_slice(&seg[start..i]);
+                cur_w = w;
+                if i < seg.len() {
+                    finish(&mut cur, &mut lines);
+                    cur_w = 0.0;
+                }
+            }
+        } else {
+            cur.extend_from_slice(seg);
+            cur_w += seg_w;
+        }
+        if mandatory {
+            finish(&mut cur, &mut lines);
+            cur_w = 0.0;
+        }
+    }
+    if !cur.is_empty() {
+        finish(&mut cur, &mut lines);
+    }
+    // A trailing mandatory break leaves an empty last line; drop it unless
+    // it is the only one.
+    while lines.len() > 1 && lines.last().is_some_and(|l| l.glyphs.is_empty()) {
+        lines.pop();
+    }
+    lines
+}

@@ -1,0 +1,951 @@
+//! The PDF writer, read back with lopdf: text in reading order, embedded
+//! subset fonts, links, outline, metadata, page boxes, glyph positions, and
+//! byte-identical output (also when rendered in parallel).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use careerpress::document::{
+    Block, Colour, Document, Fact, FontSet, ImageAsset, ImageFormat, Inline, Meta, Paper,
+    PrintOptions, Theme, Writer,
+};
+use careerpress::pdf::PdfWriter;
+use lopdf::{Object, ObjectId};
+
+// ---------------------------------------------------------------- fixtures
+
+fn font(name: &str) -> Arc<Vec<u8>> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("templates/fonts")
+        .join(name);
+    Arc::new(std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+}
+
+fn fonts() -> Arc<FontSet> {
+    Arc::new(FontSet {
+        id: "templates/fonts/LiberationSans".into(),
+        family: "Liberation Sans".into(),
+        regular: font("LiberationSans-Regular.ttf"),
+        bold: font("LiberationSans-Bold.ttf"),
+        italic: font("LiberationSans-Italic.ttf"),
+        bold_italic: font("LiberationSans-BoldItalic.ttf"),
+    })
+}
+
+/// A placeholder logo: a white-on-blue lozenge with a bar, as a PNG.
+fn logo_png() -> Arc<ImageAsset> {
+    let (w, h) = (240u32, 96u32);
+    let img = image::RgbaImage::from_fn(w, h, |x, y| {
+        let inside = x > 8 && x < w - 8 && y > 8 && y < h - 8;
+        let bar = (30..210).contains(&x) && (40..56).contains(&y);
+        if bar {
+            image::Rgba([255, 255, 255, 255])
+        } else if inside {
+            image::Rgba([0, 94, 184, 255])
+        } else {
+            image::Rgba([0, 0, 0, 0])
+        }
+    });
+    let mut bytes = Vec::new();
+    img.write_to(
+        &mut std::io::Cursor::new(&mut bytes),
+        image::ImageFormat::Png,
+    )
+    .expect("png encodes");
+    Arc::new(ImageAsset {
+        bytes: Arc::new(bytes),
+        format: ImageFormat::Png,
+        width_px: w,
+        height_px: h,
+        alt: "Riverside Hospitals NHS Foundation Trust logo".into(),
+    })
+}
+
+fn theme(paper: Paper, print: PrintOptions) -> Theme {
+    let mut images = BTreeMap::new();
+    images.insert("logo".to_string(), logo_png());
+    Theme {
+        org_name: "Riverside Hospitals NHS Foundation Trust".into(),
+        org_short_name: "Riverside".into(),
+        primary: Colour {
+            rgb: careerpress::document::Rgb(0, 94, 184),
+            cmyk: Some([100.0, 50.0, 0.0, 0.0]),
+        },
+        secondary: Colour::rgb(0, 164, 153),
+        shade: Colour::rgb(232, 240, 248),
+        text: Colour::rgb(33, 43, 50),
+        fonts: fonts(),
+        images,
+        paper,
+        print,
+        body_pt: 12.0,
+        footer: "PALS: 0300 123 4567".into(),
+        text_width: 72,
+    }
+}
+
+fn t(s: &str) -> Inline {
+    Inline::Text(s.into())
+}
+
+fn para(s: &str) -> Block {
+    Block::Paragraph(vec![t(s)])
+}
+
+fn h(level: u8, s: &str) -> Block {
+    Block::Heading {
+        level,
+        content: vec![t(s)],
+    }
+}
+
+fn bullets(items: &[&str]) -> Block {
+    Block::List {
+        ordered: false,
+        start: 1,
+        items: items.iter().map(|i| vec![para(i)]).collect(),
+    }
+}
+
+const JOB_URL: &str = "https://www.healthcareers.nhs.uk/explore-roles/wider-healthcare-team/roles-wider-healthcare-team/corporate-services/patient-advice-and-liaison-service-pals-officer";
+
+fn meta() -> Meta {
+    Meta {
+        title: "Patient advice and liaison service (PALS) officer".into(),
+        author: "Riverside Hospitals NHS Foundation Trust".into(),
+        subject: "Careers leaflet: what a PALS officer does & how to become one".into(),
+        keywords: vec![
+            "PALS".into(),
+            "careers".into(),
+            "wider healthcare team".into(),
+        ],
+        language: "en-GB".into(),
+        created: 1_717_200_000,
+        source: "content/jobs/pals-officer.yaml".into(),
+    }
+}
+
+fn pals() -> Document {
+    let fact = |l: &str, v: &str| Fact {
+        label: vec![t(l)],
+        value: vec![t(v)],
+    };
+    Document {
+        meta: meta(),
+        blocks: vec![
+            Block::Banner {
+                blocks: vec![
+                    h(1, "Patient advice and liaison service (PALS) officer"),
+                    para("Help patients, families and carers get answers, sort out problems and be heard."),
+                ],
+            },
+            para(
+                "PALS officers are often the first person a patient or relative talks to when something \
+                 has gone wrong or they need help finding their way around the NHS. You listen, explain, \
+                 and work with staff across the hospital to put things right quickly.",
+            ),
+            Block::Facts {
+                title: Some(vec![t("Key facts")]),
+                rows: vec![
+                    fact("Salary", "£18,200 to £22,000"),
+                    fact("Hours", "37.5 a week, 9am to 5pm Monday to Friday"),
+                    fact("Where you could work", "Hospital or community"),
+                ],
+            },
+            h(2, "What you'll do"),
+            bullets(&[
+                "listen to patients, relatives and carers and help them with concerns and questions",
+                "explain NHS complaints procedures and how to use them",
+                "liaise with staff and managers to resolve problems quickly",
+                "keep accurate records of every enquiry and its outcome",
+                "spot trends and report them so services can improve",
+                "signpost people to independent advocacy and support services",
+            ]),
+            h(2, "How to become one"),
+            bullets(&[
+                "apply directly: there are no set entry requirements, but good GCSEs help",
+                "experience of customer service or advice work is valued",
+                "a health and social care qualification can help",
+                "volunteering with a patient group is a good start",
+                "some trusts offer apprenticeships in business administration",
+            ]),
+            h(2, "Skills"),
+            Block::Columns(vec![
+                vec![bullets(&[
+                    "listening",
+                    "patience and tact",
+                    "clear speaking",
+                    "clear writing",
+                    "problem solving",
+                    "negotiating",
+                ])],
+                vec![bullets(&[
+                    "staying calm",
+                    "empathy",
+                    "record keeping",
+                    "IT skills",
+                    "team working",
+                    "confidentiality",
+                ])],
+            ]),
+            h(2, "Career progression"),
+            para(
+                "With experience you could become a PALS manager or move into patient experience, \
+                 complaints management or governance roles. Some PALS officers go on to train in \
+                 management or healthcare administration.",
+            ),
+            Block::Callout {
+                title: Some(vec![t("Find out more")]),
+                blocks: vec![
+                    Block::Paragraph(vec![
+                        Inline::Strong(vec![t("Riverside Hospitals PALS")]),
+                        Inline::LineBreak,
+                        t("Riverside General Hospital, River Road, Riverside RV1 2AB"),
+                        Inline::LineBreak,
+                        t("Telephone: "),
+                        Inline::Link {
+                            url: "tel:+443001234567".into(),
+                            content: vec![t("0300 123 4567")],
+                        },
+                        Inline::LineBreak,
+                        t("Email: "),
+                        Inline::Link {
+                            url: "mailto:pals@riverside.nhs.uk".into(),
+                            content: vec![t("pals@riverside.nhs.uk")],
+                        },
+                    ]),
+                    Block::Paragraph(vec![
+                        t("Read the full profile at "),
+                        Inline::Link {
+                            url: JOB_URL.into(),
+                            content: vec![t(JOB_URL)],
+                        },
+                    ]),
+                    Block::Qr {
+                        url: JOB_URL.into(),
+                        caption: Some("Scan for the full job profile".into()),
+                    },
+                ],
+            },
+        ],
+    }
+}
+
+fn render(doc: &Document, theme: &Theme) -> careerpress::document::Rendered {
+    PdfWriter::new().render(doc, theme).expect("renders")
+}
+
+fn load(bytes: &[u8]) -> lopdf::Document {
+    lopdf::Document::load_mem(bytes).expect("lopdf reads the PDF back")
+}
+
+// ------------------------------------------------- a tiny text interpreter
+
+/// A glyph as a viewer would place it.
+#[derive(Debug, Clone)]
+struct Placed {
+    text: String,
+    x0: f32,
+    x1: f32,
+    y: f32,
+}
+
+struct FontInfo {
+    widths: HashMap<u16, f32>,
+    to_unicode: HashMap<u16, String>,
+}
+
+fn deref<'a>(doc: &'a lopdf::Document, o: &'a Object) -> &'a Object {
+    match o {
+        Object::Reference(id) => doc.get_object(*id).expect("reference resolves"),
+        o => o,
+    }
+}
+
+fn num(o: &Object) -> f32 {
+    match o {
+        Object::Integer(i) => *i as f32,
+        Object::Real(r) => *r,
+        _ => panic!("not a number: {o:?}"),
+    }
+}
+
+fn font_info(doc: &lopdf::Document, font: &lopdf::Dictionary) -> FontInfo {
+    let desc = deref(doc, font.get(b"DescendantFonts").expect("Type0"))
+        .as_array()
+        .expect("array");
+    let cid = deref(doc, &desc[0]).as_dict().expect("CIDFont");
+    let w = deref(doc, cid.get(b"W").expect("/W"))
+        .as_array()
+        .expect("W array");
+    let mut widths = HashMap::new();
+    let mut i = 0;
+    while i < w.len() {
+        let first = num(&w[i]) as u16;
+        match &w[i + 1] {
+            Object::Array(ws) => {
+                for (k, v) in ws.iter().enumerate() {
+                    widths.insert(first + k as u16, num(v));
+                }
+                i += 2;
+            }
+            last => {
+                let last = num(last) as u16;
+                let v = num(&w[i + 2]);
+                for c in first..=last {
+                    widths.insert(c, v);
+                }
+                i += 3;
+            }
+        }
+    }
+    let tu = deref(doc, font.get(b"ToUnicode").expect("ToUnicode"))
+        .as_stream()
+        .expect("stream");
+    let cmap = String::from_utf8_lossy(&tu.decompressed_content().unwrap_or(tu.content.clone()))
+        .to_string();
+    let mut to_unicode = HashMap::new();
+    let mut in_bf = false;
+    for line in cmap.lines() {
+        if line.ends_with("beginbfchar") {
+            in_bf = true;
+        } else if line == "endbfchar" {
+            in_bf = false;
+        } else if in_bf {
+            let parts: Vec<&str> = line
+                .split(['<', '>', ' '])
+                .filter(|s| !s.is_empty())
+                .collect();
+            if parts.len() == 2 {
+                let code = u16::from_str_radix(parts[0], 16).expect("hex");
+                let units: Vec<u16> = (0..parts[1].len() / 4)
+                    .map(|k| u16::from_str_radix(&parts[1][k * 4..k * 4 + 4], 16).expect("hex"))
+                    .collect();
+                to_unicode.insert(code, String::from_utf16_lossy(&units));
+            }
+        }
+    }
+    FontInfo { widths, to_unicode }
+}
+
+/// Every glyph drawn on a page, in content-stream order.
+fn glyphs(doc: &lopdf::Document, page: ObjectId) -> Vec<Placed> {
+    let fonts = doc.get_page_fonts(page).expect("fonts");
+    let infos: HashMap<Vec<u8>, FontInfo> = fonts
+        .iter()
+        .map(|(name, d)| (name.clone(), font_info(doc, d)))
+        .collect();
+    let content =
+        lopdf::content::Content::decode(&doc.get_page_content(page)).expect("content decodes");
+    let mut out = Vec::new();
+    let mut font: Option<&FontInfo> = None;
+    let mut size = 0.0;
+    let (mut x, mut y) = (0.0f32, 0.0f32);
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "Tf" => {
+                font = op.operands[0].as_name().ok().and_then(|n| infos.get(n));
+                size = num(&op.operands[1]);
+            }
+            "Tm" => {
+                x = num(&op.operands[4]);
+                y = num(&op.operands[5]);
+            }
+            "TJ" | "Tj" => {
+                let f = font.expect("font set before text");
+                let items = match &op.operands[0] {
+                    Object::Array(a) => a.clone(),
+                    o => vec![o.clone()],
+                };
+                for it in items {
+                    match it {
+                        Object::String(bytes, _) => {
+                            for c in bytes.chunks(2) {
+                                let code = u16::from_be_bytes([c[0], c[1]]);
+                                let w =
+                                    f.widths.get(&code).copied().unwrap_or(1000.0) * size / 1000.0;
+                                out.push(Placed {
+                                    text: f.to_unicode.get(&code).cloned().unwrap_or_default(),
+                                    x0: x,
+                                    x1: x + w,
+                                    y,
+                                });
+                                x += w;
+                            }
+                        }
+                        o => x -= num(&o) * size / 1000.0,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text of a page: glyph text in stream order, a newline per baseline.
+fn page_text(doc: &lopdf::Document, page: ObjectId) -> String {
+    let mut s = String::new();
+    let mut last: Option<(f32, f32)> = None;
+    for g in glyphs(doc, page) {
+        if let Some((ly, lx)) = last {
+            if (ly - g.y).abs() > 0.5 {
+                s.push('\n');
+            } else if g.x0 > lx + 0.5 && !s.ends_with(' ') {
+                s.push(' ');
+            }
+        }
+        s.push_str(&g.text);
+        last = Some((g.y, g.x1));
+    }
+    s
+}
+
+fn all_text(doc: &lopdf::Document) -> String {
+    doc.get_pages()
+        .values()
+        .map(|p| page_text(doc, *p))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn boxes(doc: &lopdf::Document, page: ObjectId, key: &[u8]) -> Option<[f32; 4]> {
+    let d = doc.get_dictionary(page).ok()?;
+    let a = d.get(key).ok()?.as_array().ok()?;
+    Some([num(&a[0]), num(&a[1]), num(&a[2]), num(&a[3])])
+}
+
+const MM: f32 = 72.0 / 25.4;
+
+// ------------------------------------------------------------------ tests
+
+#[test]
+fn every_section_is_there_in_reading_order() {
+    let out = render(&pals(), &theme(Paper::A4, PrintOptions::default()));
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    let doc = load(&out.bytes);
+    let text = squash(&all_text(&doc));
+    let want = [
+        "Riverside Hospitals NHS Foundation Trust",
+        "Patient advice and liaison service (PALS) officer",
+        "Help patients, families and carers",
+        "PALS officers are often the first person",
+        "Key facts",
+        "Salary",
+        "£18,200 to £22,000",
+        "Hours",
+        "37.5 a week, 9am to 5pm Monday to Friday",
+        "Where you could work",
+        "Hospital or community",
+        "What you'll do",
+        "listen to patients",
+        "signpost people",
+        "How to become one",
+        "apply directly",
+        "apprenticeships in business administration",
+        "Skills",
+        "listening",
+        "negotiating",
+        "staying calm",
+        "confidentiality",
+        "Career progression",
+        "PALS manager",
+        "Find out more",
+        "0300 123 4567",
+        "pals@riverside.nhs.uk",
+        "Scan for the full job profile",
+    ];
+    let mut at = 0;
+    for w in want {
+        match text[at..].find(w) {
+            Some(i) => at += i + w.len(),
+            None => panic!("{w:?} missing or out of order in:\n{text}"),
+        }
+    }
+    // The long address is there, whole, even though it wraps.
+    let joined: String = all_text(&doc).split_whitespace().collect();
+    assert!(joined.contains(JOB_URL), "{joined}");
+}
+
+#[test]
+fn pals_leaflet_fits_one_sheet_on_a4_and_two_sides_on_a5() {
+    let a4 = load(&render(&pals(), &theme(Paper::A4, PrintOptions::default())).bytes);
+    assert!(
+        a4.get_pages().len() <= 2,
+        "A4 pages: {}",
+        a4.get_pages().len()
+    );
+    let a5 = load(&render(&pals(), &theme(Paper::A5, PrintOptions::default())).bytes);
+    assert!(a5.get_pages().len() >= 2);
+    let text = all_text(&a5);
+    let n = a5.get_pages().len();
+    assert!(text.contains(&format!("Page 1 of {n}")), "{text}");
+    assert!(text.contains(&format!("Page {n} of {n}")));
+}
+
+#[test]
+fn fonts_are_embedded_and_subset() {
+    let doc = load(&render(&pals(), &theme(Paper::A4, PrintOptions::default())).bytes);
+    let mut seen = 0;
+    for (_, obj) in doc.objects.iter() {
+        let Ok(d) = obj.as_dict() else { continue };
+        if d.get(b"Type").and_then(Object::as_name).ok() != Some(b"FontDescriptor") {
+            continue;
+        }
+        seen += 1;
+        let name =
+            String::from_utf8_lossy(d.get(b"FontName").and_then(Object::as_name).expect("name"))
+                .to_string();
+        let (tag, rest) = name.split_once('+').expect("subset tag");
+        assert_eq!(tag.len(), 6, "{name}");
+        assert!(tag.chars().all(|c| c.is_ascii_uppercase()), "{name}");
+        assert!(rest.starts_with("LiberationSans"), "{name}");
+        let file = deref(&doc, d.get(b"FontFile2").expect("embedded TrueType"))
+            .as_stream()
+            .expect("stream");
+        let program = file.decompressed_content().expect("inflates");
+        assert!(
+            program.len() < 120_000,
+            "{name} is not subset: {} bytes",
+            program.len()
+        );
+    }
+    assert!(seen >= 2, "regular and bold at least, saw {seen}");
+}
+
+#[test]
+fn links_outline_and_metadata() {
+    let doc = load(&render(&pals(), &theme(Paper::A4, PrintOptions::default())).bytes);
+    // links
+    let mut uris = Vec::new();
+    for p in doc.get_pages().values() {
+        let d = doc.get_dictionary(*p).expect("page");
+        if let Ok(annots) = d.get(b"Annots").and_then(Object::as_array) {
+            for a in annots {
+                let a = deref(&doc, a).as_dict().expect("annot");
+                let action = deref(&doc, a.get(b"A").expect("action"))
+                    .as_dict()
+                    .expect("dict");
+                if let Ok(Object::String(u, _)) = action.get(b"URI") {
+                    uris.push(String::from_utf8_lossy(u).to_string());
+                }
+            }
+        }
+    }
+    for want in ["tel:+443001234567", "mailto:pals@riverside.nhs.uk", JOB_URL] {
+        assert!(uris.iter().any(|u| u == want), "{want} not among {uris:?}");
+    }
+    // outline: H1 at the top, H2s nested under it
+    let catalog = doc.catalog().expect("catalog");
+    let outlines = deref(&doc, catalog.get(b"Outlines").expect("outline"))
+        .as_dict()
+        .expect("dict");
+    let first = deref(&doc, outlines.get(b"First").expect("first"))
+        .as_dict()
+        .expect("dict");
+    let title = |d: &lopdf::Dictionary| match d.get(b"Title") {
+        Ok(Object::String(b, _)) => {
+            if b.starts_with(&[0xFE, 0xFF]) {
+                let u: Vec<u16> = b[2..]
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect();
+                String::from_utf16_lossy(&u)
+            } else {
+                String::from_utf8_lossy(b).to_string()
+            }
+        }
+        _ => String::new(),
+    };
+    assert_eq!(
+        title(first),
+        "Patient advice and liaison service (PALS) officer"
+    );
+    let mut kids = Vec::new();
+    let mut k = first
+        .get(b"First")
+        .ok()
+        .map(|o| deref(&doc, o).as_dict().expect("dict"));
+    while let Some(d) = k {
+        kids.push(title(d));
+        k = d
+            .get(b"Next")
+            .ok()
+            .map(|o| deref(&doc, o).as_dict().expect("dict"));
+    }
+    assert_eq!(
+        kids,
+        [
+            "What you'll do",
+            "How to become one",
+            "Skills",
+            "Career progression"
+        ]
+    );
+    // metadata
+    let lang = catalog.get(b"Lang").expect("/Lang");
+    assert!(matches!(lang, Object::String(s, _) if s == b"en-GB"));
+    let info = deref(&doc, doc.trailer.get(b"Info").expect("info"))
+        .as_dict()
+        .expect("dict");
+    assert!(
+        matches!(info.get(b"Title"), Ok(Object::String(s, _)) if s == b"Patient advice and liaison service (PALS) officer")
+    );
+    assert!(
+        matches!(info.get(b"Author"), Ok(Object::String(s, _)) if s == b"Riverside Hospitals NHS Foundation Trust")
+    );
+    assert!(
+        matches!(info.get(b"CreationDate"), Ok(Object::String(s, _)) if s == b"D:20240601000000Z")
+    );
+    assert!(info.get(b"Keywords").is_ok() && info.get(b"Subject").is_ok());
+    let xmp = deref(&doc, catalog.get(b"Metadata").expect("xmp"))
+        .as_stream()
+        .expect("stream");
+    let xmp = String::from_utf8_lossy(&xmp.content).to_string();
+    assert!(
+        xmp.contains("what a PALS officer does &amp; how to become one"),
+        "{xmp}"
+    );
+    assert!(xmp.contains("<rdf:li>en-GB</rdf:li>"));
+    assert!(xmp.contains("2024-06-01T00:00:00Z"));
+}
+
+#[test]
+fn page_size_and_print_boxes() {
+    let doc = load(&render(&pals(), &theme(Paper::A4, PrintOptions::default())).bytes);
+    let p = *doc.get_pages().values().next().expect("a page");
+    let media = boxes(&doc, p, b"MediaBox").expect("media box");
+    assert!(
+        (media[2] - 210.0 * MM).abs() < 0.1 && (media[3] - 297.0 * MM).abs() < 0.1,
+        "{media:?}"
+    );
+    assert!(boxes(&doc, p, b"BleedBox").is_none());
+
+    let a5 = load(&render(&pals(), &theme(Paper::A5, PrintOptions::default())).bytes);
+    let p = *a5.get_pages().values().next().expect("a page");
+    let media = boxes(&a5, p, b"MediaBox").expect("media box");
+    assert!((media[2] - 148.0 * MM).abs() < 0.1 && (media[3] - 210.0 * MM).abs() < 0.1);
+
+    let print = PrintOptions {
+        bleed_mm: 3.0,
+        crop_marks: false,
+    };
+    let doc = load(&render(&pals(), &theme(Paper::A4, print)).bytes);
+    let p = *doc.get_pages().values().next().expect("a page");
+    let trim = boxes(&doc, p, b"TrimBox").expect("trim");
+    let bleed = boxes(&doc, p, b"BleedBox").expect("bleed");
+    let media = boxes(&doc, p, b"MediaBox").expect("media");
+    assert!((trim[2] - trim[0] - 210.0 * MM).abs() < 0.1);
+    assert!((trim[3] - trim[1] - 297.0 * MM).abs() < 0.1);
+    assert!((trim[0] - bleed[0] - 3.0 * MM).abs() < 0.05);
+    assert!((bleed[2] - trim[2] - 3.0 * MM).abs() < 0.05);
+    assert!((media[2] - 216.0 * MM).abs() < 0.1, "{media:?}");
+
+    let marks = PrintOptions {
+        bleed_mm: 3.0,
+        crop_marks: true,
+    };
+    let doc = load(&render(&pals(), &theme(Paper::A4, marks)).bytes);
+    let p = *doc.get_pages().values().next().expect("a page");
+    let bleed = boxes(&doc, p, b"BleedBox").expect("bleed");
+    let media = boxes(&doc, p, b"MediaBox").expect("media");
+    assert!(
+        media[2] > bleed[2] + 5.0 * MM,
+        "room for crop marks outside the bleed"
+    );
+}
+
+/// No glyph outside the trim box or the margins, on A4 and A5, with and
+/// without bleed.
+#[test]
+fn no_glyph_outside_the_text_area() {
+    for (paper, margin, print) in [
+        (Paper::A4, 18.0, PrintOptions::default()),
+        (Paper::A5, 12.0, PrintOptions::default()),
+        (
+            Paper::A4,
+            18.0,
+            PrintOptions {
+                bleed_mm: 3.0,
+                crop_marks: true,
+            },
+        ),
+    ] {
+        let doc = load(&render(&pals(), &theme(paper, print)).bytes);
+        for p in doc.get_pages().values() {
+            let trim = boxes(&doc, *p, b"TrimBox").expect("trim");
+            let (lo, hi) = (trim[0] + margin * MM - 0.5, trim[2] - margin * MM + 0.5);
+            for g in glyphs(&doc, *p) {
+                assert!(
+                    g.x0 >= lo && g.x1 <= hi,
+                    "{paper:?}: glyph {:?} at {}..{} outside {lo}..{hi}",
+                    g.text,
+                    g.x0,
+                    g.x1
+                );
+                assert!(
+                    g.y > trim[1] && g.y < trim[3],
+                    "{paper:?}: glyph {:?} outside the trim box",
+                    g.text
+                );
+            }
+        }
+    }
+}
+
+/// In two columns, a long web address is broken rather than running into
+/// the next column.
+#[test]
+fn long_words_break_inside_their_column() {
+    let url = "https://www.example.nhs.uk/a-very-long-path/that-goes/on-and-on-and-on/without-any-spaces/at-all/index.html";
+    let long = "Supercalifragilisticexpialidocious-antidisestablishmentarianism-pneumonoultramicroscopicsilicovolcanoconiosis";
+    let doc = Document {
+        meta: meta(),
+        blocks: vec![Block::Columns(vec![
+            vec![para(url), para(long)],
+            vec![para(&format!("{long} {url}"))],
+        ])],
+    };
+    let pdf = load(&render(&doc, &theme(Paper::A5, PrintOptions::default())).bytes);
+    let page = *pdf.get_pages().values().next().expect("page");
+    let trim = boxes(&pdf, page, b"TrimBox").expect("trim");
+    let mid = (trim[0] + trim[2]) / 2.0;
+    let gs = glyphs(&pdf, page);
+    // group glyphs into lines by baseline and starting column
+    let mut lines: BTreeMap<(i32, bool), (f32, f32)> = BTreeMap::new();
+    for g in &gs {
+        if g.y < 80.0 {
+            continue; // footer
+        }
+        let left = g.x0 < mid;
+        let e = lines
+            .entry(((g.y * 10.0) as i32, left))
+            .or_insert((g.x0, g.x1));
+        e.0 = e.0.min(g.x0);
+        e.1 = e.1.max(g.x1);
+    }
+    assert!(lines.len() > 6);
+    for ((_, left), (x0, x1)) in lines {
+        if left {
+            assert!(
+                x1 < mid - 5.0,
+                "left column line runs to {x1}, gutter at {mid}"
+            );
+        } else {
+            assert!(x0 > mid + 5.0, "right column line starts at {x0}");
+        }
+    }
+    let text: String = all_text(&pdf).split_whitespace().collect();
+    assert!(text.contains(url), "{text}");
+}
+
+#[test]
+fn missing_characters_warn_and_show_a_fallback() {
+    let mut doc = pals();
+    doc.blocks
+        .push(para("We love feedback 😀 and speak 日本語."));
+    let out = render(&doc, &theme(Paper::A4, PrintOptions::default()));
+    let w = out.warnings.join("\n");
+    assert!(w.contains("😀") && w.contains("U+1F600"), "{w}");
+    assert!(
+        w.contains('日') && w.contains("content/jobs/pals-officer.yaml"),
+        "{w}"
+    );
+    let pdf = load(&out.bytes);
+    let text = all_text(&pdf);
+    assert!(
+        text.contains("feedback \u{FFFD} and speak \u{FFFD}\u{FFFD}\u{FFFD}."),
+        "{text}"
+    );
+}
+
+#[test]
+fn headings_are_not_left_at_the_foot_of_a_page() {
+    // Fill most of a page, then a heading and a long paragraph.
+    let mut blocks = Vec::new();
+    for i in 0..60 {
+        blocks.push(h(2, &format!("Heading {i}")));
+        blocks.push(para(
+            &"Some words to fill the page with text that wraps over several lines. ".repeat(3),
+        ));
+    }
+    let doc = Document {
+        meta: meta(),
+        blocks,
+    };
+    let pdf = load(&render(&doc, &theme(Paper::A5, PrintOptions::default())).bytes);
+    assert!(pdf.get_pages().len() > 5);
+    for p in pdf.get_pages().values() {
+        let text = page_text(&pdf, *p);
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.contains("Page ") && !l.contains("Riverside"))
+            .collect();
+        let last = lines.last().expect("text on page");
+        assert!(
+            !last.starts_with("Heading"),
+            "page ends with a heading: {text}"
+        );
+        // no orphan: a heading is followed by at least two lines of its paragraph
+        if let Some(i) = lines.iter().position(|l| l.starts_with("Heading")) {
+            assert!(
+                lines.len() >= i + 3,
+                "heading with fewer than two lines after it: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn renders_are_byte_identical_also_in_parallel() {
+    use rayon::prelude::*;
+    let th = theme(Paper::A4, PrintOptions::default());
+    let a = render(&pals(), &th).bytes;
+    let b = render(&pals(), &th).bytes;
+    assert!(a == b, "two renders differ");
+    let writer = PdfWriter::new();
+    let mut docs: Vec<Document> = Vec::new();
+    for i in 0..24 {
+        let mut d = pals();
+        if i % 2 == 1 {
+            d.meta.title = format!("Variant {i}");
+            d.blocks
+                .push(para(&format!("Variant {i} adds a paragraph.")));
+        }
+        docs.push(d);
+    }
+    let parallel: Vec<Vec<u8>> = docs
+        .par_iter()
+        .map(|d| writer.render(d, &th).expect("renders").bytes)
+        .collect();
+    assert_eq!(
+        writer.parsed_font_families(),
+        1,
+        "fonts parsed once per writer"
+    );
+    for (i, d) in docs.iter().enumerate() {
+        let alone = PdfWriter::new().render(d, &th).expect("renders").bytes;
+        assert!(
+            alone == parallel[i],
+            "document {i} differs when rendered in parallel"
+        );
+    }
+    assert!(parallel[0] == a);
+}
+
+#[test]
+fn cmyk_brand_colours_are_used() {
+    let doc = load(&render(&pals(), &theme(Paper::A4, PrintOptions::default())).bytes);
+    let p = *doc.get_pages().values().next().expect("page");
+    let content = String::from_utf8_lossy(&doc.get_page_content(p)).to_string();
+    assert!(content.contains("1 0.5 0 0 k"), "primary colour in CMYK");
+    assert!(
+        content.contains(" rg"),
+        "RGB where the brand gives only RGB"
+    );
+}
+
+#[test]
+fn pathological_input_is_an_error_not_a_panic() {
+    let blocks = (0..5000)
+        .map(|_| Block::PageBreak)
+        .chain([para("x")])
+        .collect();
+    let doc = Document {
+        meta: meta(),
+        blocks,
+    };
+    let writer = PdfWriter::new();
+    // page breaks at the top of a page do not add pages
+    assert!(writer
+        .render(&doc, &theme(Paper::A4, PrintOptions::default()))
+        .is_ok());
+    let blocks = (0..400)
+        .flat_map(|i| [para(&format!("page {i}")), Block::PageBreak])
+        .collect();
+    let doc = Document {
+        meta: meta(),
+        blocks,
+    };
+    let err = writer
+        .render(&doc, &theme(Paper::A4, PrintOptions::default()))
+        .expect_err("too many pages");
+    assert!(err.to_string().contains("pages"), "{err}");
+    // empty documents and odd blocks still render
+    let odd = Document {
+        meta: Meta::default(),
+        blocks: vec![
+            Block::Table {
+                header: true,
+                rows: vec![],
+            },
+            Block::Columns(vec![]),
+            Block::List {
+                ordered: true,
+                start: u64::MAX,
+                items: vec![vec![], vec![]],
+            },
+            Block::Image {
+                name: "nope".into(),
+                alt: "missing".into(),
+            },
+            Block::Qr {
+                url: "x".repeat(4000),
+                caption: None,
+            },
+            Block::Heading {
+                level: 9,
+                content: vec![],
+            },
+            Block::Facts {
+                title: None,
+                rows: vec![],
+            },
+            Block::Callout {
+                title: None,
+                blocks: vec![],
+            },
+            Block::Banner { blocks: vec![] },
+            Block::Rule,
+        ],
+    };
+    let out = writer
+        .render(&odd, &theme(Paper::A5, PrintOptions::default()))
+        .expect("renders");
+    assert!(out.warnings.iter().any(|w| w.contains("nope")));
+    assert!(out.warnings.iter().any(|w| w.contains("QR")));
+    load(&out.bytes);
+}
+
+/// Writes sample leaflets for looking at (`CAREERPRESS_PDF_SAMPLES=dir`).
+#[test]
+fn write_samples_when_asked() {
+    let Ok(dir) = std::env::var("CAREERPRESS_PDF_SAMPLES") else {
+        return;
+    };
+    let dir = Path::new(&dir);
+    std::fs::create_dir_all(dir).expect("dir");
+    let bleed = PrintOptions {
+        bleed_mm: 3.0,
+        crop_marks: true,
+    };
+    for (name, th) in [
+        ("pals-a4.pdf", theme(Paper::A4, PrintOptions::default())),
+        ("pals-a5.pdf", theme(Paper::A5, PrintOptions::default())),
+        ("pals-a4-print.pdf", theme(Paper::A4, bleed)),
+    ] {
+        std::fs::write(dir.join(name), render(&pals(), &th).bytes).expect("write");
+    }
+    let mut odd = pals();
+    odd.blocks.insert(
+        1,
+        para("We love feedback 😀 and speak 日本語, Cymraeg: ŵ ŷ."),
+    );
+    let th = theme(Paper::A4, PrintOptions::default());
+    std::fs::write(dir.join("missing.pdf"), render(&odd, &th).bytes).expect("write");
+}
