@@ -138,7 +138,7 @@ fn check_cmd(root: PathBuf) -> ExitCode {
     let mut errors = project.errors();
     // Render every document in memory too: a template can be valid
     // Handlebars and still name a field that does not exist.
-    if errors.is_empty() {
+    {
         if let Ok(targets) = build::plan(
             &project,
             &Options {

@@ -72,8 +72,7 @@ pub fn parse<T: DeserializeOwned>(file: &Path, bytes: &[u8]) -> Result<T, Conten
 
 fn to_error(file: &Path, path: &str, e: &serde_saphyr::Error) -> ContentError {
     let location = e.location();
-    let raw = message_of(e);
-    let (message, suggestion) = explain(&raw);
+    let (message, suggestion) = explain(e.without_snippet());
     ContentError {
         file: file.to_path_buf(),
         line: location.map(|l| l.line()).filter(|&l| l > 0),
@@ -84,55 +83,49 @@ fn to_error(file: &Path, path: &str, e: &serde_saphyr::Error) -> ContentError {
     }
 }
 
-/// serde-saphyr's own message, without its rendered snippet or location
-/// (we print those ourselves, in the `file:line:column:` form editors know).
-fn message_of(e: &serde_saphyr::Error) -> String {
+/// Turns serde-saphyr's error into a careers writer's words, and finds the
+/// nearest known field for a misspelt key. Location and snippet are left
+/// out: we print `file:line:column:` ourselves, the form editors know.
+fn explain(e: &serde_saphyr::Error) -> (String, Option<String>) {
+    use serde_saphyr::{Error as E, MessageFormatter};
     match e {
-        serde_saphyr::Error::Message { msg, .. } => msg.clone(),
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let suggestion = nearest(field, expected);
+            let message = if expected.is_empty() {
+                format!("unknown field '{field}'")
+            } else {
+                format!(
+                    "unknown field '{field}'; known fields here: {}",
+                    expected.join(", ")
+                )
+            };
+            (message, suggestion)
+        }
+        E::SerdeMissingField { field, .. } => (format!("missing required field '{field}'"), None),
+        E::DuplicateMappingKey { key, .. } => (
+            match key {
+                Some(k) => format!("the key '{k}' appears twice; each key may appear once"),
+                None => "a key appears twice; each key may appear once".into(),
+            },
+            None,
+        ),
         other => {
-            let full = other.to_string();
-            let first = full.lines().next().unwrap_or_default().to_string();
-            // "... at line 3, column 5" is repeated by our own prefix.
-            match first.find(" at line ") {
-                Some(i) => first[..i].to_string(),
-                None => first,
-            }
+            let m = serde_saphyr::DefaultMessageFormatter
+                .format_message(other)
+                .into_owned();
+            (m.replace('`', "'"), None)
         }
     }
 }
 
-/// Turns serde's wording into a careers writer's, and finds the nearest
-/// known field for a misspelt key.
-fn explain(raw: &str) -> (String, Option<String>) {
-    if let Some(rest) = raw.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let suggestion = known
-            .iter()
-            .map(|k| (strsim::jaro_winkler(field, k), *k))
-            .filter(|(score, _)| *score > 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, k)| k.to_string());
-        let message = if known.is_empty() {
-            format!("unknown field '{field}'")
-        } else {
-            format!(
-                "unknown field '{field}'; known fields here: {}",
-                known.join(", ")
-            )
-        };
-        return (message, suggestion);
-    }
-    if let Some(rest) = raw.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or(rest);
-        return (format!("missing required field '{field}'"), None);
-    }
-    if let Some(rest) = raw.strip_prefix("duplicate field `") {
-        let field = rest.split('`').next().unwrap_or(rest);
-        return (
-            format!("duplicate key '{field}': each key may appear once"),
-            None,
-        );
-    }
-    (raw.replace('`', "'"), None)
+/// The known name closest to a misspelt one, if any is close.
+pub fn nearest(word: &str, known: &[&str]) -> Option<String> {
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(word, k), *k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k.to_string())
 }

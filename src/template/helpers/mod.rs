@@ -6,6 +6,7 @@
 mod article;
 mod capitalise;
 mod date;
+mod half;
 mod join;
 mod lower_first;
 mod money;
@@ -24,6 +25,7 @@ pub fn register(hb: &mut Handlebars) {
     hb.register_helper("plural", Box::new(plural::plural));
     hb.register_helper("capitalise", Box::new(capitalise::capitalise));
     hb.register_helper("tel", Box::new(tel::tel));
+    hb.register_helper("half", Box::new(half::half));
     hb.register_helper("lower_first", Box::new(lower_first::lower_first_helper));
 }
 
