@@ -30,10 +30,11 @@ pub fn bundled_fonts(templates: &Path) -> Result<FontSet, String> {
         crate::content::check_font(&bytes).map_err(|m| format!("{}: {m}", path.display()))?;
         faces.push(Arc::new(bytes));
     }
+    let id = font_id(&faces);
     let mut it = faces.into_iter();
     let mut next = || it.next().unwrap_or_default();
     Ok(FontSet {
-        id: format!("bundled:{}", dir.display()),
+        id,
         family: BUNDLED_FAMILY.into(),
         regular: next(),
         bold: next(),
@@ -42,12 +43,28 @@ pub fn bundled_fonts(templates: &Path) -> Result<FontSet, String> {
     })
 }
 
+/// A font set's identity: a digest of its bytes, so writers' caches never
+/// confuse two sets and the id is the same on every machine.
+fn font_id(faces: &[Arc<Vec<u8>>]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for f in faces {
+        h.update((f.len() as u64).to_le_bytes());
+        h.update(f.as_slice());
+    }
+    h.finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The font set a brand uses: its own, or the bundled one.
 pub fn brand_fonts(brand: &LoadedBrand, bundled: &Arc<FontSet>) -> Arc<FontSet> {
     match &brand.fonts {
         None => bundled.clone(),
         Some(f) => Arc::new(FontSet {
-            id: format!("brand:{}", brand.id),
+            id: font_id(&f.faces),
             family: f.family.clone(),
             regular: f.faces[0].clone(),
             bold: f.faces[1].clone(),

@@ -111,6 +111,17 @@ fn explain(e: &serde_saphyr::Error) -> (String, Option<String>) {
             },
             None,
         ),
+        E::InvalidScalar { ty, .. } => (
+            match *ty {
+                "u8" | "u16" | "u32" | "u64" | "i32" | "i64" => {
+                    "expected a whole number, without a £ sign or commas (e.g. 18200)".to_string()
+                }
+                "f32" | "f64" => "expected a number (e.g. 37.5)".to_string(),
+                "bool" => "expected true or false".to_string(),
+                other => format!("expected a value of type {other}"),
+            },
+            None,
+        ),
         other => {
             let m = serde_saphyr::DefaultMessageFormatter
                 .format_message(other)
