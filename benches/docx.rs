@@ -1,1 +1,28 @@
-fn main() {}
+//! One full DOCX handout (every section, key facts, lists, call-out,
+//! columns, QR code, logo) rendered on one core. Target: under 2 ms.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+
+use careerpress::document::{Paper, Writer};
+use careerpress::docx::DocxWriter;
+
+// The handout and theme the integration tests check, so the benchmark
+// measures exactly what is tested (`#[test]` functions are left out of a
+// non-test build).
+#[path = "../tests/docx_writer.rs"]
+#[allow(dead_code, unused_imports)]
+mod docx_writer;
+
+use docx_writer::fixture::{handout, theme};
+
+fn bench(c: &mut Criterion) {
+    let writer = DocxWriter::new();
+    let theme = theme(Paper::A4);
+    let doc = handout("en-GB");
+    c.bench_function("docx full handout", |b| {
+        b.iter(|| writer.render(std::hint::black_box(&doc), &theme).unwrap())
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
