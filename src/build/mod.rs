@@ -7,20 +7,32 @@
 //! are then made in parallel (rayon), each independently, so one broken
 //! document never stops the others.
 
+mod manifest;
+mod plan;
+mod report;
 mod theme;
 mod write;
 
+pub use manifest::{manifest_path, InputDigests, Manifest};
+pub use plan::{full_plan, plan, Shard, Target};
+pub use report::{DocResult, Report, Status};
 pub use theme::{brand_fonts, bundled_fonts, BUNDLED_FAMILY};
 pub use write::{write_atomic, TEMP_PREFIX};
 
+use crate::content::project::ProjectFile;
 use crate::content::{self, Content, ContentError, LoadedBrand, LoadedJob};
 use crate::document::{markup, Document, FontSet, Meta, Theme, Writer};
 use crate::template::{self, Format, TemplateError, Templates};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
+
+/// Set (e.g. by a Ctrl-C handler) to stop a build between documents: every
+/// document already started is finished and written whole, none is started.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -37,6 +49,12 @@ pub struct Options {
     pub templates: Vec<String>,
     /// Only these formats (all when empty).
     pub formats: Vec<Format>,
+    /// Rebuild documents even when their inputs are unchanged.
+    pub force: bool,
+    /// Remove files earlier builds wrote that the project no longer makes.
+    pub clean: bool,
+    /// Build only this slice of the matrix.
+    pub shard: Option<Shard>,
 }
 
 /// Everything a build needs, loaded once.
@@ -48,12 +66,18 @@ pub struct Project {
     /// Problems that are neither content nor template errors (fonts).
     pub other_errors: Vec<String>,
     pub fonts: Option<Arc<FontSet>>,
+    /// `careerpress.yaml`: build defaults.
+    pub settings: ProjectFile,
 }
 
 impl Project {
     /// Loads content, templates and fonts, collecting every problem.
     pub fn load(root: &Path) -> Project {
-        let content = content::load(root);
+        let mut content = content::load(root);
+        let settings = ProjectFile::load(root).unwrap_or_else(|e| {
+            content.errors.push(e);
+            ProjectFile::default()
+        });
         let tdir = root.join("templates");
         let (templates, template_errors) = Templates::load(&tdir);
         let mut other_errors = Vec::new();
@@ -71,6 +95,7 @@ impl Project {
             template_errors,
             other_errors,
             fonts,
+            settings,
         }
     }
 
@@ -92,194 +117,6 @@ impl Project {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
-
-/// One document of the matrix.
-#[derive(Debug, Clone)]
-pub struct Target {
-    pub brand: String,
-    pub job: String,
-    pub template: String,
-    pub format: Format,
-    /// Relative to the output folder: `<brand>/<job>/<template>.<ext>`.
-    pub path: PathBuf,
-}
-
-/// What happened to one document.
-#[derive(Debug, Clone)]
-pub struct DocResult {
-    pub target: Target,
-    /// The error that stopped it, if any.
-    pub error: Option<String>,
-    pub warnings: Vec<String>,
-}
-
-/// The outcome of a build.
-#[derive(Debug, Default)]
-pub struct Report {
-    /// Problems found while loading (each reported once).
-    pub load_errors: Vec<String>,
-    pub documents: Vec<DocResult>,
-    pub jobs: usize,
-    pub brands: usize,
-    pub seconds: f64,
-}
-
-impl Report {
-    pub fn failed(&self) -> usize {
-        self.documents.iter().filter(|d| d.error.is_some()).count()
-    }
-
-    /// True when everything asked for was built and nothing was wrong.
-    pub fn ok(&self) -> bool {
-        self.load_errors.is_empty() && self.failed() == 0
-    }
-
-    /// "Built 6 documents (2 PDF, 2 DOCX, 2 TXT) for 1 job × 2 trusts in 0.41 s".
-    pub fn summary(&self) -> String {
-        let built: Vec<&DocResult> = self
-            .documents
-            .iter()
-            .filter(|d| d.error.is_none())
-            .collect();
-        let per: Vec<String> = Format::ALL
-            .iter()
-            .map(|f| (f, built.iter().filter(|d| d.target.format == *f).count()))
-            .filter(|(_, n)| *n > 0)
-            .map(|(f, n)| format!("{n} {}", f.extension().to_uppercase()))
-            .collect();
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut s = format!(
-            "Built {}{} for {} × {} in {:.2} s",
-            plural(built.len(), "document", "documents"),
-            if per.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", per.join(", "))
-            },
-            plural(self.jobs, "job", "jobs"),
-            plural(self.brands, "trust", "trusts"),
-            self.seconds
-        );
-        let failed = self.failed();
-        if failed > 0 {
-            s.push_str(&format!(
-                "; {} failed",
-                plural(failed, "document", "documents")
-            ));
-        }
-        if !self.load_errors.is_empty() {
-            s.push_str(&format!(
-                "; {} in content or templates",
-                plural(self.load_errors.len(), "error", "errors")
-            ));
-        }
-        s
-    }
-}
-
-/// Checks the filters against what exists, and lists the matrix.
-pub fn plan(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageError> {
-    let failed_ids = |dir: &str| -> Vec<String> {
-        project
-            .content
-            .errors
-            .iter()
-            .filter(|e| e.file.starts_with(project.root.join("content").join(dir)))
-            .filter_map(|e| {
-                let rel = e
-                    .file
-                    .strip_prefix(project.root.join("content").join(dir))
-                    .ok()?;
-                let first = rel
-                    .components()
-                    .next()?
-                    .as_os_str()
-                    .to_string_lossy()
-                    .into_owned();
-                Some(
-                    first
-                        .trim_end_matches(".yaml")
-                        .trim_end_matches(".yml")
-                        .to_string(),
-                )
-            })
-            .collect()
-    };
-    let job_ids = select(
-        "job",
-        &opts.jobs,
-        project.content.jobs.keys().cloned().collect(),
-        failed_ids("jobs"),
-    )?;
-    let brand_ids = select(
-        "brand",
-        &opts.brands,
-        project.content.brands.keys().cloned().collect(),
-        failed_ids("brands"),
-    )?;
-    let tmpl_names = select(
-        "template",
-        &opts.templates,
-        project.templates.templates.keys().cloned().collect(),
-        Vec::new(),
-    )?;
-    let mut targets = Vec::new();
-    for brand in &brand_ids {
-        for job in &job_ids {
-            for name in &tmpl_names {
-                let t = &project.templates.templates[name];
-                if !opts.formats.is_empty() && !opts.formats.contains(&t.format) {
-                    continue;
-                }
-                targets.push(Target {
-                    brand: brand.clone(),
-                    job: job.clone(),
-                    template: name.clone(),
-                    format: t.format,
-                    path: PathBuf::from(brand)
-                        .join(job)
-                        .join(format!("{name}.{}", t.format.extension())),
-                });
-            }
-        }
-    }
-    Ok(targets)
-}
-
-/// The ids to build: all loaded ones, or those asked for (each must exist;
-/// one whose file failed to load is left out, its error already reported).
-fn select(
-    kind: &str,
-    wanted: &[String],
-    known: Vec<String>,
-    failed: Vec<String>,
-) -> Result<Vec<String>, UsageError> {
-    if wanted.is_empty() {
-        return Ok(known);
-    }
-    let mut out = Vec::new();
-    for w in wanted {
-        if known.contains(w) {
-            if !out.contains(w) {
-                out.push(w.clone());
-            }
-        } else if !failed.contains(w) {
-            let mut all = known.clone();
-            all.extend(failed.iter().cloned());
-            all.sort();
-            return Err(UsageError(format!(
-                "there is no {kind} '{w}'; known {kind}s: {}",
-                if all.is_empty() {
-                    "(none)".to_string()
-                } else {
-                    all.join(", ")
-                }
-            )));
-        }
-    }
-    Ok(out)
-}
 
 /// The date documents carry: `SOURCE_DATE_EPOCH` when set, else the job's
 /// review date, so the same input always gives the same bytes.
@@ -355,7 +192,12 @@ pub fn themes(project: &Project, targets: &[Target]) -> BTreeMap<(String, String
             .clone();
         themes.insert(
             key,
-            theme::theme(brand, f, &project.templates.templates[&t.template]),
+            theme::theme(
+                brand,
+                f,
+                &project.templates.templates[&t.template],
+                project.settings.paper,
+            ),
         );
     }
     themes
@@ -424,56 +266,179 @@ fn meta(job: &LoadedJob, brand: &LoadedBrand, epoch: i64, root: &Path) -> Meta {
     }
 }
 
-/// Runs a whole build: loads the project, plans, renders in parallel and
-/// writes every document atomically.
-pub fn build(opts: &Options) -> Result<Report, UsageError> {
+/// Told how a build goes, e.g. to draw a progress bar. Called from many
+/// threads.
+pub trait Progress: Sync {
+    /// The number of documents this run will consider.
+    fn start(&self, _total: usize) {}
+    /// One document is done (built, up to date, failed or skipped).
+    fn done(&self, _doc: &DocResult) {}
+}
+
+/// No progress reporting.
+impl Progress for () {}
+
+/// Runs a whole build: loads the project, plans, renders in parallel,
+/// writes every document atomically, and records it in the manifest.
+pub fn build(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError> {
     let start = Instant::now();
     let project = Project::load(&opts.root);
-    let targets = plan(&project, opts)?;
+    build_project(&project, opts, progress, start)
+}
+
+/// A build of an already loaded project (what `watch` and benchmarks reuse).
+pub fn build_project(
+    project: &Project,
+    opts: &Options,
+    progress: &dyn Progress,
+    start: Instant,
+) -> Result<Report, UsageError> {
+    let targets = plan(project, opts)?;
+    let everything = full_plan(project, opts)?;
     let out = opts.out.clone().unwrap_or_else(|| opts.root.join("output"));
-    let themes = themes(&project, &targets);
+    let manifest_file = manifest_path(&out, opts.shard);
+    let old = if opts.force {
+        Manifest::default()
+    } else {
+        Manifest::load(&manifest_file)
+    };
+    sweep_temp_files(&out);
+    let digests = InputDigests::new(project);
+    let themes = themes(project, &targets);
     let writers = Writers::default();
-    let documents: Vec<DocResult> = targets
+    progress.start(targets.len());
+    let results: Vec<(DocResult, Option<manifest::Entry>)> = targets
         .par_iter()
         .map(|t| {
-            let result = match themes.get(&(t.brand.clone(), t.template.clone())) {
-                None => Err("no fonts to draw with (see the error above)".to_string()),
-                Some(theme) => {
-                    render_one(&project, t, theme, writers.get(t.format)).and_then(|r| {
-                        let path = out.join(&t.path);
-                        write_atomic(&path, &r.bytes)
-                            .map(|()| r.warnings)
-                            .map_err(|e| format!("{}: cannot write: {e}", path.display()))
-                    })
-                }
-            };
-            match result {
-                Ok(warnings) => DocResult {
-                    target: t.clone(),
-                    error: None,
-                    warnings,
-                },
-                Err(e) => DocResult {
-                    target: t.clone(),
-                    error: Some(e),
-                    warnings: Vec::new(),
-                },
-            }
+            let r = make(project, t, &out, &old, &digests, &themes, &writers);
+            progress.done(&r.0);
+            r
         })
         .collect();
+
+    // The manifest keeps what it knew of documents outside this run.
+    let mut manifest = Manifest::load(&manifest_file);
+    let mut documents = Vec::with_capacity(results.len());
+    for (doc, entry) in results {
+        match entry {
+            Some(e) => {
+                manifest.documents.insert(doc.path.clone(), e);
+            }
+            None if doc.status == Status::Failed => {
+                manifest.documents.remove(&doc.path);
+            }
+            None => {}
+        }
+        documents.push(doc);
+    }
+    let mut report = Report {
+        errors: project.errors(),
+        documents,
+        ..Report::default()
+    };
+    let wanted: Vec<String> = everything.iter().map(|t| manifest::key(&t.path)).collect();
+    report.stale = manifest
+        .documents
+        .keys()
+        .filter(|k| !wanted.contains(k))
+        .cloned()
+        .collect();
+    // Never clean while content fails to load: its documents would look stale.
+    if opts.clean && report.errors.is_empty() {
+        for k in &report.stale {
+            let p = out.join(k);
+            if p.starts_with(&out) && (std::fs::remove_file(&p).is_ok() || !p.exists()) {
+                manifest.documents.remove(k);
+                report.removed.push(k.clone());
+                remove_empty_parents(&p, &out);
+            }
+        }
+    }
+    if let Err(e) = manifest.save(&manifest_file) {
+        report.errors.push(format!(
+            "{}: cannot write the build manifest: {e}",
+            manifest_file.display()
+        ));
+    }
     let mut jobs: Vec<&str> = targets.iter().map(|t| t.job.as_str()).collect();
     let mut brands: Vec<&str> = targets.iter().map(|t| t.brand.as_str()).collect();
-    jobs.sort();
+    jobs.sort_unstable();
     jobs.dedup();
-    brands.sort();
+    brands.sort_unstable();
     brands.dedup();
-    Ok(Report {
-        load_errors: project.errors(),
-        jobs: jobs.len(),
-        brands: brands.len(),
-        documents,
-        seconds: start.elapsed().as_secs_f64(),
-    })
+    report.jobs = jobs.len();
+    report.brands = brands.len();
+    report.interrupted = INTERRUPTED.load(Ordering::SeqCst);
+    report.seconds = start.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Makes one document unless it is up to date; returns its result and the
+/// manifest entry to record.
+fn make(
+    project: &Project,
+    t: &Target,
+    out: &Path,
+    old: &Manifest,
+    digests: &InputDigests,
+    themes: &BTreeMap<(String, String), Theme>,
+    writers: &Writers,
+) -> (DocResult, Option<manifest::Entry>) {
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        return (DocResult::new(t, Status::Skipped), None);
+    }
+    let inputs = digests.of(t);
+    if old.fresh(out, t, &inputs) {
+        let entry = old.documents.get(&manifest::key(&t.path)).cloned();
+        return (DocResult::new(t, Status::UpToDate), entry);
+    }
+    let result = match themes.get(&(t.brand.clone(), t.template.clone())) {
+        None => Err("no fonts to draw with (see the error above)".to_string()),
+        Some(theme) => render_one(project, t, theme, writers.get(t.format)).and_then(|r| {
+            let path = out.join(&t.path);
+            write_atomic(&path, &r.bytes)
+                .map(|()| (r.warnings, r.bytes.len() as u64))
+                .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        }),
+    };
+    match result {
+        Ok((warnings, size)) => {
+            let mut d = DocResult::new(t, Status::Built);
+            d.warnings = warnings;
+            (d, Some(manifest::Entry { inputs, size }))
+        }
+        Err(e) => {
+            let mut d = DocResult::new(t, Status::Failed);
+            d.error = Some(e);
+            (d, None)
+        }
+    }
+}
+
+/// Removes temporary files an earlier, killed build may have left.
+fn sweep_temp_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() && !p.is_symlink() {
+            sweep_temp_files(&p);
+        } else if e.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+}
+
+/// Removes folders a clean left empty, up to (not including) `out`.
+fn remove_empty_parents(file: &Path, out: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == out || !d.starts_with(out) || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
 }
 
 #[cfg(test)]

@@ -83,7 +83,12 @@ fn colour(hex: &types::HexColour, cmyk: Option<[f32; 4]>) -> Colour {
 }
 
 /// The theme for one brand and one template.
-pub fn theme(brand: &LoadedBrand, fonts: Arc<FontSet>, template: &TemplateInfo) -> Theme {
+pub fn theme(
+    brand: &LoadedBrand,
+    fonts: Arc<FontSet>,
+    template: &TemplateInfo,
+    default_paper: Option<PaperSize>,
+) -> Theme {
     let b = &brand.brand;
     let cmyk = b
         .cmyk
@@ -121,6 +126,7 @@ pub fn theme(brand: &LoadedBrand, fonts: Arc<FontSet>, template: &TemplateInfo) 
         .settings
         .paper
         .or(print.and_then(|p| p.paper))
+        .or(default_paper)
         .unwrap_or(PaperSize::A4);
     let print = match print {
         Some(p) if template.settings.print => PrintOptions {

@@ -4,7 +4,7 @@
 //! Exit codes: 0 success, 1 content, template or document errors, 2 usage
 //! errors (clap's own, and unknown ids in flags).
 
-use crate::build::{self, Options, Project};
+use crate::build::{self, DocResult, Options, Project, Status};
 use crate::template::Format;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -57,6 +57,26 @@ pub struct BuildArgs {
     /// Output folder [default: <project>/output].
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Rebuild every document, even those whose inputs are unchanged.
+    #[arg(long)]
+    pub force: bool,
+    /// Remove files earlier builds wrote that the project no longer makes
+    /// (only files careerpress wrote, from its manifest).
+    #[arg(long)]
+    pub clean: bool,
+    /// Build only slice K of N of the matrix (e.g. 2/8), for batch runners;
+    /// the N slices together are exactly a full build.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<build::Shard>,
+    /// Print only errors.
+    #[arg(long, short, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print every document as it is made.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Print a machine-readable report (JSON) on standard output.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -107,30 +127,112 @@ fn build_cmd(root: PathBuf, args: BuildArgs) -> ExitCode {
         brands: args.brands,
         templates: args.templates,
         formats: args.formats.into_iter().map(Format::from).collect(),
+        force: args.force,
+        clean: args.clean,
+        shard: args.shard,
     };
-    let report = match build::build(&opts) {
+    // Ctrl-C: finish the documents being made, start no more, exit 130.
+    let _ =
+        ctrlc::set_handler(|| build::INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst));
+    let progress = CliProgress {
+        bar: progress_bar(args.quiet || args.json),
+        verbose: args.verbose && !args.json,
+    };
+    let report = match build::build(&opts, &progress) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    print_errors(&report.load_errors);
+    if let Some(b) = &progress.bar {
+        b.finish_and_clear();
+    }
+    print_errors(&report.errors);
     let mut err = std::io::stderr().lock();
     for d in &report.documents {
         for w in &d.warnings {
-            let _ = writeln!(err, "warning: {}: {w}", d.target.path.display());
+            let _ = writeln!(err, "warning: {}: {w}", d.path);
         }
         if let Some(e) = &d.error {
-            let _ = writeln!(err, "error: {}: {e}", d.target.path.display());
+            let _ = writeln!(err, "error: {}: {e}", d.path);
         }
     }
-    println!("{}", report.summary());
-    if report.ok() {
+    if !args.quiet && !args.json {
+        for s in &report.stale {
+            let verb = if report.removed.contains(s) {
+                "removed"
+            } else {
+                "no longer made"
+            };
+            let _ = writeln!(err, "{verb}: {s}");
+        }
+    }
+    drop(err);
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    } else if !args.quiet {
+        println!("{}", report.summary());
+    }
+    if report.interrupted {
+        ExitCode::from(130)
+    } else if report.ok() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// Progress on the terminal: a bar, and with `--verbose` a line a document.
+struct CliProgress {
+    bar: Option<indicatif::ProgressBar>,
+    verbose: bool,
+}
+
+impl build::Progress for CliProgress {
+    fn start(&self, total: usize) {
+        if let Some(b) = &self.bar {
+            b.set_length(total as u64);
+        }
+    }
+
+    fn done(&self, d: &DocResult) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+        }
+        if self.verbose {
+            let what = match d.status {
+                Status::Built => "built",
+                Status::UpToDate => "up to date",
+                Status::Failed => "failed",
+                Status::Skipped => "not started",
+            };
+            let line = format!("{what:>11}  {}", d.path);
+            match &self.bar {
+                Some(b) => b.println(line),
+                None => eprintln!("{line}"),
+            }
+        }
+    }
+}
+
+/// A progress bar on a terminal; nothing in pipes, files or CI.
+fn progress_bar(hidden: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if hidden || !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40.cyan/blue} {pos}/{len} documents {elapsed}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
 }
 
 fn check_cmd(root: PathBuf) -> ExitCode {

@@ -12,6 +12,7 @@
 pub mod brand;
 mod error;
 pub mod job;
+pub mod project;
 pub mod types;
 pub mod yaml;
 

@@ -121,6 +121,8 @@ const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 pub struct Templates {
     hb: handlebars::Handlebars<'static>,
     pub templates: BTreeMap<String, TemplateInfo>,
+    /// Partial sources by name, for hashing (incremental builds).
+    pub partials: BTreeMap<String, String>,
     dir: PathBuf,
 }
 
@@ -143,6 +145,7 @@ impl Templates {
         helpers::register(&mut hb);
         let mut errors = Vec::new();
         let mut templates = BTreeMap::new();
+        let mut partials = BTreeMap::new();
 
         for file in hbs_files(&dir.join("partials"), &mut errors, true) {
             let name = stem(&file);
@@ -150,6 +153,7 @@ impl Templates {
                 if let Err(e) = hb.register_partial(&name, &src) {
                     errors.push(template_error(&file, &e));
                 }
+                partials.insert(name, src);
             }
         }
         for file in hbs_files(dir, &mut errors, false) {
@@ -221,6 +225,7 @@ impl Templates {
             Templates {
                 hb,
                 templates,
+                partials,
                 dir: dir.to_path_buf(),
             },
             errors,

@@ -61,10 +61,16 @@ impl Project {
         cmd.output().unwrap()
     }
 
-    /// Every file under `output/`, relative, sorted, with its bytes.
+    /// Every document under `output/` (not the build manifest), relative,
+    /// sorted, with its bytes.
     pub fn outputs(&self) -> Vec<(String, Vec<u8>)> {
+        self.outputs_in(&self.file("output"))
+    }
+
+    pub fn outputs_in(&self, dir: &Path) -> Vec<(String, Vec<u8>)> {
         let mut files = Vec::new();
-        walk(&self.file("output"), &self.file("output"), &mut files);
+        walk(dir, dir, &mut files);
+        files.retain(|(f, _)| !f.starts_with(".careerpress-manifest"));
         files.sort();
         files
     }

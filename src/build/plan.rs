@@ -1,0 +1,246 @@
+//! The matrix: which documents a build makes, and where each one goes.
+
+use super::{Options, Project, UsageError};
+use crate::content::types::check_id;
+use crate::template::Format;
+use std::path::PathBuf;
+
+/// One document of the matrix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub brand: String,
+    pub job: String,
+    pub template: String,
+    pub format: Format,
+    /// Relative to the output folder, from the layout
+    /// (default `<brand>/<job>/<template>.<ext>`).
+    pub path: PathBuf,
+}
+
+/// `--shard K/N`: this run builds the K-th of N deterministic slices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based.
+    pub index: usize,
+    pub count: usize,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let err = || format!("'{s}' is not a shard like 2/8 (the 2nd of 8 slices)");
+        let (k, n) = s.split_once('/').ok_or_else(err)?;
+        let (index, count): (usize, usize) = (
+            k.trim().parse().map_err(|_| err())?,
+            n.trim().parse().map_err(|_| err())?,
+        );
+        if count == 0 || index == 0 || index > count {
+            return Err(err());
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    /// Whether the `i`-th document of the full, sorted matrix is ours.
+    /// Round-robin, so each slice gets a fair mix of jobs, brands and formats.
+    pub fn owns(self, i: usize) -> bool {
+        i % self.count == self.index - 1
+    }
+}
+
+/// The whole matrix the project defines (project-file defaults applied, no
+/// command-line narrowing), sharded when asked: what a full build makes.
+pub fn full_plan(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageError> {
+    plan_with(
+        project,
+        &Options {
+            jobs: vec![],
+            brands: vec![],
+            templates: vec![],
+            formats: vec![],
+            ..opts.clone()
+        },
+    )
+}
+
+/// The documents this run makes: the full matrix narrowed by the flags.
+pub fn plan(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageError> {
+    plan_with(project, opts)
+}
+
+fn plan_with(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageError> {
+    let pf = &project.settings;
+    let failed = |dir: &str| failed_ids(project, dir);
+    let jobs_known: Vec<String> = project.content.jobs.keys().cloned().collect();
+    let brands_known: Vec<String> = project.content.brands.keys().cloned().collect();
+    let tmpl_known: Vec<String> = project.templates.templates.keys().cloned().collect();
+    // The project file narrows the defaults; flags narrow further.
+    let defaults = |from: &Option<Vec<String>>, known: &Vec<String>| {
+        from.clone().unwrap_or_else(|| known.clone())
+    };
+    let job_ids = select(
+        "job",
+        &opts.jobs,
+        &defaults(&pf.jobs, &jobs_known),
+        &jobs_known,
+        &failed("jobs"),
+    )?;
+    let brand_ids = select(
+        "brand",
+        &opts.brands,
+        &defaults(&pf.brands, &brands_known),
+        &brands_known,
+        &failed("brands"),
+    )?;
+    let tmpl_names = select(
+        "template",
+        &opts.templates,
+        &defaults(&pf.templates, &tmpl_known),
+        &tmpl_known,
+        &[],
+    )?;
+    let layout = pf.layout();
+    let mut targets = Vec::new();
+    for brand in &brand_ids {
+        for job in &job_ids {
+            for name in &tmpl_names {
+                let t = &project.templates.templates[name];
+                if !opts.formats.is_empty() && !opts.formats.contains(&t.format) {
+                    continue;
+                }
+                let path = layout
+                    .replace("{brand}", brand)
+                    .replace("{job}", job)
+                    .replace("{template}", name)
+                    .replace("{ext}", t.format.extension());
+                targets.push(Target {
+                    brand: brand.clone(),
+                    job: job.clone(),
+                    template: name.clone(),
+                    format: t.format,
+                    path: PathBuf::from(path),
+                });
+            }
+        }
+    }
+    targets.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(shard) = opts.shard {
+        targets = targets
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| shard.owns(*i))
+            .map(|(_, t)| t)
+            .collect();
+    }
+    Ok(targets)
+}
+
+/// Ids of job files or brand folders that failed to load: asking for one
+/// is not a usage error (its content error is reported instead).
+fn failed_ids(project: &Project, dir: &str) -> Vec<String> {
+    let base = project.root.join("content").join(dir);
+    project
+        .content
+        .errors
+        .iter()
+        .filter_map(|e| {
+            let rel = e.file.strip_prefix(&base).ok()?;
+            let first = rel
+                .components()
+                .next()?
+                .as_os_str()
+                .to_string_lossy()
+                .into_owned();
+            Some(
+                first
+                    .trim_end_matches(".yaml")
+                    .trim_end_matches(".yml")
+                    .to_string(),
+            )
+        })
+        .filter(|id| check_id(id).is_ok())
+        .collect()
+}
+
+/// The ids to build: `defaults` when nothing is asked for, else those asked
+/// for; each must exist (one whose file failed to load is left out, its
+/// error already reported).
+fn select(
+    kind: &str,
+    wanted: &[String],
+    defaults: &[String],
+    known: &[String],
+    failed: &[String],
+) -> Result<Vec<String>, UsageError> {
+    let unknown = |w: &str| {
+        let mut all: Vec<String> = known.iter().chain(failed).cloned().collect();
+        all.sort();
+        all.dedup();
+        UsageError(format!(
+            "there is no {kind} '{w}'; known {kind}s: {}",
+            if all.is_empty() {
+                "(none)".to_string()
+            } else {
+                all.join(", ")
+            }
+        ))
+    };
+    let list = if wanted.is_empty() { defaults } else { wanted };
+    let mut out: Vec<String> = Vec::new();
+    for w in list {
+        if known.contains(w) {
+            if !out.contains(w) {
+                out.push(w.clone());
+            }
+        } else if !failed.contains(w) {
+            return Err(unknown(w));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_ids_list_the_known_ones() {
+        let known = vec!["pals-officer".to_string()];
+        let e = select("job", &["nurse".into()], &known, &known, &[]).unwrap_err();
+        assert_eq!(e.0, "there is no job 'nurse'; known jobs: pals-officer");
+        assert_eq!(select("job", &[], &known, &known, &[]).unwrap(), known);
+        // A job whose file failed is skipped, not a usage error.
+        assert!(select(
+            "job",
+            &["broken".into()],
+            &known,
+            &known,
+            &["broken".into()]
+        )
+        .unwrap()
+        .is_empty());
+    }
+
+    #[test]
+    fn shards_partition_the_matrix() {
+        let s: Shard = "2/3".parse().unwrap();
+        assert_eq!(s, Shard { index: 2, count: 3 });
+        assert!(["0/3", "4/3", "1/0", "x", "1/"]
+            .iter()
+            .all(|b| b.parse::<Shard>().is_err()));
+        for i in 0..30 {
+            let owners = (1..=3)
+                .filter(|k| {
+                    Shard {
+                        index: *k,
+                        count: 3,
+                    }
+                    .owns(i)
+                })
+                .count();
+            assert_eq!(owners, 1);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! What a build did, for people (one closing line) and for machines (`--json`).
+
+use super::plan::Target;
+use crate::template::Format;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Built,
+    /// Inputs unchanged since the last build: not made again.
+    UpToDate,
+    Failed,
+    /// Not started: the build was interrupted.
+    Skipped,
+}
+
+/// What happened to one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocResult {
+    pub path: String,
+    pub brand: String,
+    pub job: String,
+    pub template: String,
+    pub format: Format,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl DocResult {
+    pub fn new(t: &Target, status: Status) -> DocResult {
+        DocResult {
+            path: super::manifest::key(&t.path),
+            brand: t.brand.clone(),
+            job: t.job.clone(),
+            template: t.template.clone(),
+            format: t.format,
+            status,
+            error: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// The outcome of a build.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    /// Problems found while loading content and templates.
+    pub errors: Vec<String>,
+    pub documents: Vec<DocResult>,
+    /// Files a previous build wrote that this project no longer makes.
+    pub stale: Vec<String>,
+    /// Stale files removed (`--clean`).
+    pub removed: Vec<String>,
+    pub jobs: usize,
+    pub brands: usize,
+    pub seconds: f64,
+    pub interrupted: bool,
+}
+
+impl Report {
+    pub fn count(&self, status: Status) -> usize {
+        self.documents.iter().filter(|d| d.status == status).count()
+    }
+
+    /// True when everything asked for was made and nothing was wrong.
+    pub fn ok(&self) -> bool {
+        self.errors.is_empty() && self.count(Status::Failed) == 0 && !self.interrupted
+    }
+
+    /// "Built 6 documents (2 PDF, 2 DOCX, 2 TXT) for 1 job × 2 trusts in 0.41 s".
+    pub fn summary(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let built: Vec<&DocResult> = self
+            .documents
+            .iter()
+            .filter(|d| d.status == Status::Built)
+            .collect();
+        let per: Vec<String> = [Format::Pdf, Format::Docx, Format::Txt]
+            .iter()
+            .map(|f| (f, built.iter().filter(|d| d.format == *f).count()))
+            .filter(|(_, n)| *n > 0)
+            .map(|(f, n)| format!("{n} {}", f.extension().to_uppercase()))
+            .collect();
+        let fresh = self.count(Status::UpToDate);
+        let mut s = if built.is_empty() && fresh > 0 {
+            format!(
+                "Nothing to rebuild: {} up to date for {} × {} ({:.2} s)",
+                plural(fresh, "document", "documents"),
+                plural(self.jobs, "job", "jobs"),
+                plural(self.brands, "trust", "trusts"),
+                self.seconds
+            )
+        } else {
+            format!(
+                "Built {}{} for {} × {} in {:.2} s",
+                plural(built.len(), "document", "documents"),
+                if per.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", per.join(", "))
+                },
+                plural(self.jobs, "job", "jobs"),
+                plural(self.brands, "trust", "trusts"),
+                self.seconds
+            )
+        };
+        let mut more = Vec::new();
+        if fresh > 0 && !built.is_empty() {
+            more.push(format!("{fresh} up to date"));
+        }
+        let failed = self.count(Status::Failed);
+        if failed > 0 {
+            more.push(format!(
+                "{} failed",
+                plural(failed, "document", "documents")
+            ));
+        }
+        if !self.errors.is_empty() {
+            more.push(format!(
+                "{} in content or templates",
+                plural(self.errors.len(), "error", "errors")
+            ));
+        }
+        if !self.removed.is_empty() {
+            more.push(format!(
+                "{} removed",
+                plural(self.removed.len(), "stale file", "stale files")
+            ));
+        } else if !self.stale.is_empty() {
+            more.push(format!(
+                "{} no longer made (remove with --clean)",
+                plural(self.stale.len(), "file", "files")
+            ));
+        }
+        if self.interrupted {
+            more.push(format!(
+                "interrupted, {} not started",
+                self.count(Status::Skipped)
+            ));
+        }
+        if !more.is_empty() {
+            s.push_str("; ");
+            s.push_str(&more.join("; "));
+        }
+        s
+    }
+}

@@ -1,0 +1,94 @@
+//! The optional project file, `careerpress.yaml` at the project root: build
+//! defaults a team sets once.
+//!
+//! ```yaml
+//! templates: [leaflet, summary]     # which templates a plain `build` makes (default: all)
+//! brands: [eastbrook-hospitals]     # which brands (default: all)
+//! output: "{brand}/{job}/{template}.{ext}"   # the layout under output/
+//! paper: A5                         # default paper size for paged formats
+//! ```
+
+use super::brand::PaperSize;
+use super::ContentError;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The default output layout.
+pub const DEFAULT_LAYOUT: &str = "{brand}/{job}/{template}.{ext}";
+
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectFile {
+    /// Templates a plain `build` makes; all when absent.
+    #[serde(default)]
+    pub templates: Option<Vec<String>>,
+    /// Brands a plain `build` makes; all when absent.
+    #[serde(default)]
+    pub brands: Option<Vec<String>>,
+    /// Jobs a plain `build` makes; all when absent.
+    #[serde(default)]
+    pub jobs: Option<Vec<String>>,
+    /// Output layout with `{brand}`, `{job}`, `{template}` and `{ext}`.
+    #[serde(default)]
+    pub output: Option<String>,
+    /// Default paper size, unless a template says otherwise.
+    #[serde(default)]
+    pub paper: Option<PaperSize>,
+}
+
+impl ProjectFile {
+    /// Reads `root/careerpress.yaml`; the defaults when there is none.
+    pub fn load(root: &Path) -> Result<ProjectFile, ContentError> {
+        let file = root.join("careerpress.yaml");
+        if !file.exists() {
+            return Ok(ProjectFile::default());
+        }
+        let pf: ProjectFile = super::yaml::load(&file)?;
+        if let Some(layout) = &pf.output {
+            check_layout(layout).map_err(|m| ContentError::file(&file, m).at_path("output"))?;
+        }
+        Ok(pf)
+    }
+
+    pub fn layout(&self) -> &str {
+        self.output.as_deref().unwrap_or(DEFAULT_LAYOUT)
+    }
+}
+
+/// A layout must name every part of the matrix (or two documents would
+/// share a file) and stay inside the output folder.
+pub fn check_layout(layout: &str) -> Result<(), String> {
+    for part in ["{brand}", "{job}", "{template}"] {
+        if !layout.contains(part) {
+            return Err(format!("the output layout '{layout}' must contain {part}, or documents would overwrite each other"));
+        }
+    }
+    let probe = layout
+        .replace("{brand}", "b")
+        .replace("{job}", "j")
+        .replace("{template}", "t")
+        .replace("{ext}", "x");
+    if probe.contains('{') || probe.contains('}') {
+        return Err(format!("the output layout '{layout}' has an unknown {{placeholder}}; use {{brand}}, {{job}}, {{template}} and {{ext}}"));
+    }
+    let p = Path::new(&probe);
+    if probe.contains('\\') || p.components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
+        return Err(format!("the output layout '{layout}' must be a relative path without '..'"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_layout;
+
+    #[test]
+    fn layouts() {
+        assert!(check_layout("{brand}/{job}/{template}.{ext}").is_ok());
+        assert!(check_layout("{job}-{brand}-{template}.{ext}").is_ok());
+        assert!(check_layout("{job}/{template}.{ext}").unwrap_err().contains("{brand}"));
+        assert!(check_layout("../{brand}/{job}/{template}.{ext}").unwrap_err().contains(".."));
+        assert!(check_layout("/{brand}/{job}/{template}.{ext}").is_err());
+        assert!(check_layout("{brand}/{job}/{templat}{template}.{ext}").unwrap_err().contains("placeholder"));
+    }
+}

@@ -1,0 +1,37 @@
+//! An interrupted build (Ctrl-C sets the flag) starts no new document and
+//! leaves no partial file. Its own test binary: the flag is process-wide.
+
+mod common;
+
+use careerpress::build::{self, Options, Status, INTERRUPTED};
+use std::sync::atomic::Ordering;
+
+#[test]
+fn an_interrupted_build_starts_nothing_and_writes_no_partial_file() {
+    let p = common::Project::copy();
+    INTERRUPTED.store(true, Ordering::SeqCst);
+    let opts = Options {
+        root: p.path().to_path_buf(),
+        ..Options::default()
+    };
+    let report = build::build(&opts, &()).unwrap();
+    INTERRUPTED.store(false, Ordering::SeqCst);
+    assert!(report.interrupted);
+    assert!(!report.ok());
+    assert_eq!(report.documents.len(), 6);
+    assert!(report.documents.iter().all(|d| d.status == Status::Skipped));
+    assert!(
+        p.outputs().is_empty(),
+        "{:?}",
+        p.outputs().iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    assert!(
+        report.summary().contains("interrupted, 6 not started"),
+        "{}",
+        report.summary()
+    );
+    // The next build makes them all.
+    let report = build::build(&opts, &()).unwrap();
+    assert!(report.ok());
+    assert_eq!(report.count(Status::Built), 6);
+}
