@@ -351,8 +351,8 @@ impl<'a> Body<'a> {
         self.out.push_str("</w:tblGrid>");
     }
 
-    fn open_row(&mut self, header: bool) {
-        self.out.push_str(if header {
+    fn open_row(&mut self, row: Row) {
+        self.out.push_str(if row.header {
             "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
         } else {
             "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
@@ -370,10 +370,13 @@ impl<'a> Body<'a> {
         self.out.push_str("</w:tcPr>");
     }
 
-    /// A cell holding one paragraph of inline content.
-    fn inline_cell(&mut self, width: u32, span: usize, content: &[Inline]) {
+    /// A cell holding one paragraph of inline content: Table Heading in a
+    /// header row, kept with the next row so short tables do not split.
+    fn inline_cell(&mut self, row: Row, width: u32, span: usize, content: &[Inline]) {
         self.open_cell(width, span);
-        self.paragraph("", "", content);
+        let style = if row.header { id::TABLE_HEADING } else { "" };
+        let ppr = if row.last { "" } else { "<w:keepNext/>" };
+        self.paragraph(style, ppr, content);
         self.out.push_str("</w:tc>");
     }
 
@@ -388,19 +391,26 @@ impl<'a> Body<'a> {
             },
             &cols,
         );
-        for (r, row) in rows.iter().enumerate() {
-            self.open_row(header && r == 0);
+        for (r, cells) in rows.iter().enumerate() {
+            let row = Row::new(header && r == 0, r + 1 == rows.len());
+            self.open_row(row);
             for (c, width) in cols.iter().enumerate() {
-                self.inline_cell(*width, 1, row.get(c).map_or(&[][..], Vec::as_slice));
+                self.inline_cell(row, *width, 1, cells.get(c).map_or(&[][..], Vec::as_slice));
             }
             self.out.push_str("</w:tr>");
         }
         if rows.is_empty() {
-            self.open_row(false);
-            self.inline_cell(cols[0], 1, &[]);
-            self.out.push_str("</w:tr>");
+            self.empty_row(cols[0], 1);
         }
         self.out.push_str("</w:tbl>");
+    }
+
+    /// The row a table with no rows still needs.
+    fn empty_row(&mut self, width: u32, span: usize) {
+        let row = Row::new(false, true);
+        self.open_row(row);
+        self.inline_cell(row, width, span, &[]);
+        self.out.push_str("</w:tr>");
     }
 
     /// Key facts: a two-column table in the Key Facts style, its title (if
@@ -417,20 +427,20 @@ impl<'a> Body<'a> {
             &cols,
         );
         if let Some(title) = title {
-            self.open_row(true);
-            self.inline_cell(frame.width, 2, title);
+            let row = Row::new(true, rows.is_empty());
+            self.open_row(row);
+            self.inline_cell(row, frame.width, 2, title);
             self.out.push_str("</w:tr>");
         }
-        for fact in rows {
-            self.open_row(false);
-            self.inline_cell(cols[0], 1, &fact.label);
-            self.inline_cell(cols[1], 1, &fact.value);
+        for (r, fact) in rows.iter().enumerate() {
+            let row = Row::new(false, r + 1 == rows.len());
+            self.open_row(row);
+            self.inline_cell(row, cols[0], 1, &fact.label);
+            self.inline_cell(row, cols[1], 1, &fact.value);
             self.out.push_str("</w:tr>");
         }
         if rows.is_empty() && title.is_none() {
-            self.open_row(false);
-            self.inline_cell(frame.width, 2, &[]);
-            self.out.push_str("</w:tr>");
+            self.empty_row(frame.width, 2);
         }
         self.out.push_str("</w:tbl>");
     }
@@ -439,7 +449,7 @@ impl<'a> Body<'a> {
     /// brand-coloured bar on the left), its title in Box Title.
     fn callout(&mut self, title: Option<&[Inline]>, blocks: &[Block], frame: Frame) {
         self.open_table(id::CALLOUT, Look::default(), &[frame.width]);
-        self.open_row(false);
+        self.open_row(Row::new(false, true));
         self.out.push_str("<w:tc><w:tcPr>");
         let _ = write!(
             self.out,
@@ -498,7 +508,7 @@ impl<'a> Body<'a> {
         }
         let cols = split_width(frame.width, &vec![1; columns.len()]);
         self.open_table(id::LAYOUT, Look::default(), &cols);
-        self.open_row(false);
+        self.open_row(Row::new(false, true));
         for (column, width) in columns.iter().zip(&cols) {
             self.open_cell(*width, 1);
             let inner = Frame {
@@ -573,6 +583,20 @@ impl<'a> Body<'a> {
             content: vec![Inline::Text(url.to_owned())],
         });
         self.paragraph(id::CAPTION, "", &content);
+    }
+}
+
+/// Where a table row is.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    /// The header row, repeated on every page the table runs onto.
+    header: bool,
+    last: bool,
+}
+
+impl Row {
+    fn new(header: bool, last: bool) -> Self {
+        Row { header, last }
     }
 }
 

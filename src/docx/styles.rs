@@ -25,6 +25,7 @@ pub(crate) mod id {
     pub const CAPTION: &str = "Caption";
     pub const BOX_TITLE: &str = "BoxTitle";
     pub const RULE: &str = "Rule";
+    pub const TABLE_HEADING: &str = "TableHeading";
     pub const TABLE_GRID: &str = "TableGrid";
     pub const KEY_FACTS: &str = "KeyFacts";
     pub const CALLOUT: &str = "CalloutBox";
@@ -93,15 +94,19 @@ pub(crate) fn styles_xml(theme: &Theme, lang: &str) -> String {
         s,
         "<w:docDefaults><w:rPrDefault><w:rPr>\
 <w:rFonts w:ascii=\"{font}\" w:hAnsi=\"{font}\" w:eastAsia=\"{font}\" w:cs=\"{font}\"/>\
-<w:color w:val=\"{text}\"/><w:sz w:val=\"{body}\"/><w:szCs w:val=\"{body}\"/>\
+<w:sz w:val=\"{body}\"/><w:szCs w:val=\"{body}\"/>\
 <w:lang w:val=\"{lang}\" w:eastAsia=\"{lang}\" w:bidi=\"ar-SA\"/>\
 </w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>\
 <w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
     );
 
-    s.push_str(
+    // The text colour is on Normal, not in the defaults: LibreOffice applies
+    // a table style's inherited defaults as direct formatting, which would
+    // turn links in tables black.
+    let _ = write!(
+        s,
         "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>\
-<w:pPr><w:widowControl/></w:pPr></w:style>\
+<w:pPr><w:widowControl/></w:pPr><w:rPr><w:color w:val=\"{text}\"/></w:rPr></w:style>\
 <w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>\
 <w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/>\
 <w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
@@ -172,6 +177,8 @@ pub(crate) fn styles_xml(theme: &Theme, lang: &str) -> String {
 <w:pPr><w:spacing w:after=\"160\"/></w:pPr><w:rPr><w:sz w:val=\"{small}\"/><w:szCs w:val=\"{small}\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"BoxTitle\"><w:name w:val=\"Box Title\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"20\"/><w:qFormat/>\
 <w:pPr><w:keepNext/><w:spacing w:before=\"60\" w:after=\"60\"/></w:pPr><w:rPr><w:b/><w:bCs/><w:color w:val=\"{primary}\"/><w:sz w:val=\"{h3}\"/><w:szCs w:val=\"{h3}\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableHeading\"><w:name w:val=\"Table Heading\"/><w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"21\"/><w:qFormat/>\
+<w:pPr><w:keepNext/></w:pPr><w:rPr><w:b/><w:bCs/><w:color w:val=\"FFFFFF\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Rule\"><w:name w:val=\"Rule\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"30\"/>\
 <w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"1\" w:color=\"{secondary}\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"240\" w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:style>",
         tab = super::page::Geometry::for_paper(theme.paper).text_width,
@@ -188,7 +195,7 @@ pub(crate) fn styles_xml(theme: &Theme, lang: &str) -> String {
         )
     };
     let header_row = format!(
-        "<w:tblStylePr w:type=\"firstRow\"><w:pPr><w:keepNext/></w:pPr><w:rPr><w:b/><w:bCs/><w:color w:val=\"FFFFFF\"/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr>\
+        "<w:tblStylePr w:type=\"firstRow\"><w:rPr><w:b/><w:bCs/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr>\
 <w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{primary}\"/></w:tcPr></w:tblStylePr>"
     );
     let _ = write!(
