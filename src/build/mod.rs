@@ -478,20 +478,4 @@ mod tests {
         assert_eq!(iso_date(0), "1970-01-01");
         assert_eq!(iso_date(19_783 * 86_400 + 5), "2024-03-01");
     }
-
-    #[test]
-    fn unknown_ids_list_the_known_ones() {
-        let e = select(
-            "job",
-            &["nurse".into()],
-            vec!["pals-officer".into()],
-            vec![],
-        )
-        .unwrap_err();
-        assert_eq!(e.0, "there is no job 'nurse'; known jobs: pals-officer");
-        assert_eq!(
-            select("job", &[], vec!["a".into()], vec![]).unwrap(),
-            vec!["a"]
-        );
-    }
 }
