@@ -203,6 +203,17 @@ pub fn themes(project: &Project, targets: &[Target]) -> BTreeMap<(String, String
     themes
 }
 
+/// The markup a template makes for one document.
+pub fn render_markup(project: &Project, target: &Target) -> Result<String, String> {
+    let job = &project.content.jobs[&target.job];
+    let brand = &project.content.brands[&target.brand];
+    let data = template::context(job, brand, &iso_date(document_epoch(job)));
+    project
+        .templates
+        .render(&target.template, &data)
+        .map_err(|e| e.to_string())
+}
+
 /// Makes one document's bytes: template → markup → Document → writer.
 pub fn render_one(
     project: &Project,
@@ -214,11 +225,7 @@ pub fn render_one(
     let brand = &project.content.brands[&target.brand];
     let tmpl = &project.templates.templates[&target.template];
     let epoch = document_epoch(job);
-    let data = template::context(job, brand, &iso_date(epoch));
-    let markup = project
-        .templates
-        .render(&target.template, &data)
-        .map_err(|e| e.to_string())?;
+    let markup = render_markup(project, target)?;
     let blocks = markup::parse(&markup).map_err(|e| {
         format!(
             "{}: the template made markup that does not parse: {e}",

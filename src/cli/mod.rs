@@ -38,6 +38,16 @@ pub enum Command {
     Check,
     /// List jobs, brands and templates, one a line.
     List,
+    /// Print the markup a template makes for one job and brand (for
+    /// template authors: what the writers are given).
+    Markup {
+        #[arg(long, value_name = "ID")]
+        job: String,
+        #[arg(long, value_name = "ID")]
+        brand: String,
+        #[arg(long, value_name = "NAME")]
+        template: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -109,6 +119,11 @@ pub fn main() -> ExitCode {
         Command::Build(args) => build_cmd(cli.project, args),
         Command::Check => check_cmd(cli.project),
         Command::List => list_cmd(cli.project),
+        Command::Markup {
+            job,
+            brand,
+            template,
+        } => markup_cmd(cli.project, &job, &brand, &template),
     }
 }
 
@@ -298,5 +313,37 @@ fn list_cmd(root: PathBuf) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+fn markup_cmd(root: PathBuf, job: &str, brand: &str, template: &str) -> ExitCode {
+    let project = Project::load(&root);
+    let opts = Options {
+        root,
+        jobs: vec![job.to_string()],
+        brands: vec![brand.to_string()],
+        templates: vec![template.to_string()],
+        ..Options::default()
+    };
+    let target = match build::plan(&project, &opts) {
+        Ok(t) => t.into_iter().next(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(target) = target else {
+        print_errors(&project.errors());
+        return ExitCode::from(1);
+    };
+    match build::render_markup(&project, &target) {
+        Ok(m) => {
+            print!("{m}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            print_errors(&[e]);
+            ExitCode::from(1)
+        }
     }
 }

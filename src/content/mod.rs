@@ -10,6 +10,8 @@
 #![allow(clippy::result_large_err)]
 
 pub mod brand;
+#[doc(hidden)]
+pub mod corpus;
 mod error;
 pub mod job;
 pub mod project;

@@ -72,8 +72,13 @@ pub fn check_layout(layout: &str) -> Result<(), String> {
         return Err(format!("the output layout '{layout}' has an unknown {{placeholder}}; use {{brand}}, {{job}}, {{template}} and {{ext}}"));
     }
     let p = Path::new(&probe);
-    if probe.contains('\\') || p.components().any(|c| !matches!(c, std::path::Component::Normal(_))) {
-        return Err(format!("the output layout '{layout}' must be a relative path without '..'"));
+    if probe.contains('\\')
+        || p.components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err(format!(
+            "the output layout '{layout}' must be a relative path without '..'"
+        ));
     }
     Ok(())
 }
@@ -86,9 +91,15 @@ mod tests {
     fn layouts() {
         assert!(check_layout("{brand}/{job}/{template}.{ext}").is_ok());
         assert!(check_layout("{job}-{brand}-{template}.{ext}").is_ok());
-        assert!(check_layout("{job}/{template}.{ext}").unwrap_err().contains("{brand}"));
-        assert!(check_layout("../{brand}/{job}/{template}.{ext}").unwrap_err().contains(".."));
+        assert!(check_layout("{job}/{template}.{ext}")
+            .unwrap_err()
+            .contains("{brand}"));
+        assert!(check_layout("../{brand}/{job}/{template}.{ext}")
+            .unwrap_err()
+            .contains(".."));
         assert!(check_layout("/{brand}/{job}/{template}.{ext}").is_err());
-        assert!(check_layout("{brand}/{job}/{templat}{template}.{ext}").unwrap_err().contains("placeholder"));
+        assert!(check_layout("{brand}/{job}/{templat}{template}.{ext}")
+            .unwrap_err()
+            .contains("placeholder"));
     }
 }

@@ -140,3 +140,8 @@ pub fn nearest(word: &str, known: &[&str]) -> Option<String> {
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k.to_string())
 }
+
+/// Writes a model as YAML (for generated content such as benchmark corpora).
+pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_saphyr::to_string(value).map_err(|e| e.to_string())
+}
