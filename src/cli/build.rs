@@ -1,0 +1,181 @@
+//! `careerpress build`: the matrix, with progress and a closing report.
+
+use super::print_errors;
+use crate::build::{self, DocResult, Options, Status};
+use crate::template::Format;
+use clap::ValueEnum;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Only this job (repeatable).
+    #[arg(long = "job", value_name = "ID")]
+    pub jobs: Vec<String>,
+    /// Only this brand (repeatable).
+    #[arg(long = "brand", value_name = "ID")]
+    pub brands: Vec<String>,
+    /// Only this template (repeatable).
+    #[arg(long = "template", value_name = "NAME")]
+    pub templates: Vec<String>,
+    /// Only this format (repeatable).
+    #[arg(long = "format", value_name = "FORMAT")]
+    pub formats: Vec<FormatArg>,
+    /// Output folder [default: <project>/output].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Rebuild every document, even those whose inputs are unchanged.
+    #[arg(long)]
+    pub force: bool,
+    /// Remove files earlier builds wrote that the project no longer makes
+    /// (only files careerpress wrote, from its manifest).
+    #[arg(long)]
+    pub clean: bool,
+    /// Build only slice K of N of the matrix (e.g. 2/8), for batch runners;
+    /// the N slices together are exactly a full build.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<build::Shard>,
+    /// Print only errors.
+    #[arg(long, short, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print every document as it is made.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Print a machine-readable report (JSON) on standard output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Txt,
+    Pdf,
+    Docx,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Txt => Format::Txt,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Docx => Format::Docx,
+        }
+    }
+}
+
+pub fn run(root: PathBuf, args: BuildArgs) -> ExitCode {
+    let opts = Options {
+        root,
+        out: args.out,
+        jobs: args.jobs,
+        brands: args.brands,
+        templates: args.templates,
+        formats: args.formats.into_iter().map(Format::from).collect(),
+        force: args.force,
+        clean: args.clean,
+        shard: args.shard,
+    };
+    // Ctrl-C: finish the documents being made, start no more, exit 130.
+    let _ =
+        ctrlc::set_handler(|| build::INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst));
+    let progress = CliProgress {
+        bar: progress_bar(args.quiet || args.json),
+        verbose: args.verbose && !args.json,
+    };
+    let report = match build::build(&opts, &progress) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(b) = &progress.bar {
+        b.finish_and_clear();
+    }
+    print_errors(&report.errors);
+    let mut err = std::io::stderr().lock();
+    for d in &report.documents {
+        for w in &d.warnings {
+            let _ = writeln!(err, "warning: {}: {w}", d.path);
+        }
+        if let Some(e) = &d.error {
+            let _ = writeln!(err, "error: {}: {e}", d.path);
+        }
+    }
+    if !args.quiet && !args.json {
+        for s in &report.stale {
+            let verb = if report.removed.contains(s) {
+                "removed"
+            } else {
+                "no longer made"
+            };
+            let _ = writeln!(err, "{verb}: {s}");
+        }
+    }
+    drop(err);
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    } else if !args.quiet {
+        println!("{}", report.summary());
+    }
+    if report.interrupted {
+        ExitCode::from(130)
+    } else if report.ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Progress on the terminal: a bar, and with `--verbose` a line a document.
+struct CliProgress {
+    bar: Option<indicatif::ProgressBar>,
+    verbose: bool,
+}
+
+impl build::Progress for CliProgress {
+    fn start(&self, total: usize) {
+        if let Some(b) = &self.bar {
+            b.set_length(total as u64);
+        }
+    }
+
+    fn done(&self, d: &DocResult) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+        }
+        if self.verbose {
+            let what = match d.status {
+                Status::Built => "built",
+                Status::UpToDate => "up to date",
+                Status::Failed => "failed",
+                Status::Skipped => "not started",
+            };
+            let line = format!("{what:>11}  {}", d.path);
+            match &self.bar {
+                Some(b) => b.println(line),
+                None => eprintln!("{line}"),
+            }
+        }
+    }
+}
+
+/// A progress bar on a terminal; nothing in pipes, files or CI.
+fn progress_bar(hidden: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if hidden || !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40.cyan/blue} {pos}/{len} documents {elapsed}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}

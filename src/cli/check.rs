@@ -1,0 +1,52 @@
+//! `careerpress check`: validate all content and templates; write nothing.
+
+use super::print_errors;
+use crate::build::{self, Options, Project};
+use crate::template::Format;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub fn run(root: PathBuf) -> ExitCode {
+    let project = Project::load(&root);
+    let mut errors = project.errors();
+    // Render every document in memory too: a template can be valid
+    // Handlebars and still name a field that does not exist.
+    {
+        if let Ok(targets) = build::plan(
+            &project,
+            &Options {
+                root: root.clone(),
+                ..Options::default()
+            },
+        ) {
+            let themes = build::themes(&project, &targets);
+            let writers = build::Writers::default();
+            let text = writers.get(Format::Txt);
+            for t in &targets {
+                if let Some(theme) = themes.get(&(t.brand.clone(), t.template.clone())) {
+                    // Templates and markup are checked through the text writer,
+                    // which every format shares up to the Document.
+                    if let Err(e) = build::render_one(&project, t, theme, text) {
+                        if !errors.contains(&e) {
+                            errors.push(e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    print_errors(&errors);
+    let c = &project.content;
+    if errors.is_empty() {
+        println!(
+            "All good: {} jobs, {} brands, {} templates checked",
+            c.jobs.len(),
+            c.brands.len(),
+            project.templates.templates.len()
+        );
+        ExitCode::SUCCESS
+    } else {
+        println!("{} errors found", errors.len());
+        ExitCode::from(1)
+    }
+}

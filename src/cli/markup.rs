@@ -1,0 +1,50 @@
+//! `careerpress markup`: what a template makes for one job and brand, for
+//! template authors (and for Pandoc, which reads the same `:::` divs).
+
+use super::print_errors;
+use crate::build::{self, Options, Project};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct MarkupArgs {
+    #[arg(long, value_name = "ID")]
+    pub job: String,
+    #[arg(long, value_name = "ID")]
+    pub brand: String,
+    #[arg(long, value_name = "NAME")]
+    pub template: String,
+}
+
+pub fn run(root: PathBuf, args: MarkupArgs) -> ExitCode {
+    let (job, brand, template) = (&args.job, &args.brand, &args.template);
+    let project = Project::load(&root);
+    let opts = Options {
+        root,
+        jobs: vec![job.to_string()],
+        brands: vec![brand.to_string()],
+        templates: vec![template.to_string()],
+        ..Options::default()
+    };
+    let target = match build::plan(&project, &opts) {
+        Ok(t) => t.into_iter().next(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(target) = target else {
+        print_errors(&project.errors());
+        return ExitCode::from(1);
+    };
+    match build::render_markup(&project, &target) {
+        Ok(m) => {
+            print!("{m}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            print_errors(&[e]);
+            ExitCode::from(1)
+        }
+    }
+}
