@@ -75,7 +75,14 @@ fn plan_with(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageErro
     let failed = |dir: &str| failed_ids(project, dir);
     let jobs_known: Vec<String> = project.content.jobs.keys().cloned().collect();
     let brands_known: Vec<String> = project.content.brands.keys().cloned().collect();
-    let tmpl_known: Vec<String> = project.templates.templates.keys().cloned().collect();
+    // Mail templates need an applicant: `careerpress mail` uses them, not `build`.
+    let tmpl_known: Vec<String> = project
+        .templates
+        .templates
+        .iter()
+        .filter(|(_, t)| !t.settings.mail)
+        .map(|(n, _)| n.clone())
+        .collect();
     // The project file narrows the defaults; flags narrow further.
     let defaults = |from: &Option<Vec<String>>, known: &Vec<String>| {
         from.clone().unwrap_or_else(|| known.clone())

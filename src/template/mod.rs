@@ -76,6 +76,10 @@ pub struct Settings {
     /// Use the brand's print settings (bleed, crop marks).
     #[serde(default)]
     pub print: bool,
+    /// A mail template (`careerpress mail`): it needs an applicant, so
+    /// `build` leaves it out of the matrix.
+    #[serde(default)]
+    pub mail: bool,
 }
 
 /// One loaded template.
