@@ -10,29 +10,37 @@
 
 use super::brand::PaperSize;
 use super::ContentError;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The default output layout.
 pub const DEFAULT_LAYOUT: &str = "{brand}/{job}/{template}.{ext}";
 
-#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+/// `careerpress.yaml`: build defaults for the project.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "careerpress project settings")]
 pub struct ProjectFile {
     /// Templates a plain `build` makes; all when absent.
     #[serde(default)]
+    #[schemars(example = ["leaflet", "summary"])]
     pub templates: Option<Vec<String>>,
     /// Brands a plain `build` makes; all when absent.
     #[serde(default)]
+    #[schemars(example = ["eastbrook-hospitals"])]
     pub brands: Option<Vec<String>>,
     /// Jobs a plain `build` makes; all when absent.
     #[serde(default)]
+    #[schemars(example = ["pals-officer"])]
     pub jobs: Option<Vec<String>>,
     /// Output layout with `{brand}`, `{job}`, `{template}` and `{ext}`.
     #[serde(default)]
+    #[schemars(example = &"{brand}/{job}/{template}.{ext}")]
     pub output: Option<String>,
     /// Default paper size, unless a template says otherwise.
     #[serde(default)]
+    #[schemars(example = &"A5")]
     pub paper: Option<PaperSize>,
 }
 

@@ -5,8 +5,11 @@ use serde::de::{Deserialize, Deserializer, Error};
 use serde::Serialize;
 use std::fmt;
 
+/// A validated string type: `$check` runs while YAML is read; `$schema` is
+/// the same rule as JSON Schema (a `pattern`, `format` or length), so editors
+/// flag a bad value as it is typed.
 macro_rules! validated_string {
-    ($(#[$doc:meta])* $name:ident, $check:expr) => {
+    ($(#[$doc:meta])* $name:ident, $check:expr, schema: $schema:tt) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(transparent)]
@@ -32,6 +35,16 @@ macro_rules! validated_string {
                 &self.0
             }
         }
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!($schema)
+            }
+        }
     };
 }
 
@@ -52,6 +65,13 @@ validated_string!(
             return Err(format!("contains the control character U+{:04X}", c as u32));
         }
         Ok(())
+    },
+    schema: {
+        "type": "string",
+        "description": "Text as it is to be printed: not empty, at most 10,000 characters, no control characters other than new lines and tabs.",
+        "minLength": 1,
+        "maxLength": 10000,
+        "pattern": "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$"
     }
 );
 
@@ -74,6 +94,14 @@ validated_string!(
             return Err("is longer than 2000 characters".into());
         }
         Ok(())
+    },
+    schema: {
+        "type": "string",
+        "description": "A web address starting https:// (or http://), with a host name and no spaces.",
+        "format": "uri",
+        "maxLength": 2000,
+        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/\\s\\u0000-\\u001F\\u007F-\\u009F]*\\.[^\\s\\u0000-\\u001F\\u007F-\\u009F]*$",
+        "examples": ["https://www.healthcareers.nhs.uk"]
     }
 );
 
@@ -95,6 +123,14 @@ validated_string!(
         } else {
             Err(format!("'{s}' is not an email address like name@example.nhs.uk"))
         }
+    },
+    schema: {
+        "type": "string",
+        "description": "An email address such as pals@example.nhs.uk.",
+        "format": "email",
+        "maxLength": 254,
+        "pattern": "^[^@\\s<>()\\[\\],;:\"\\\\\\u0000-\\u001F\\u007F-\\u009F]+@[^.@\\s<>()\\[\\],;:\"\\\\\\u0000-\\u001F\\u007F-\\u009F][^@\\s<>()\\[\\],;:\"\\\\\\u0000-\\u001F\\u007F-\\u009F]*\\.[^@\\s<>()\\[\\],;:\"\\\\\\u0000-\\u001F\\u007F-\\u009F]*[^.@\\s<>()\\[\\],;:\"\\\\\\u0000-\\u001F\\u007F-\\u009F]$",
+        "examples": ["pals@example.nhs.uk"]
     }
 );
 
@@ -107,19 +143,38 @@ validated_string!(
             return Err(format!("'{s}' is not a phone number like 0345 60 60 655"));
         }
         Ok(())
+    },
+    schema: {
+        "type": "string",
+        "description": "A UK phone number as people write it: 6 to 15 digits with spaces, +, brackets or hyphens.",
+        "pattern": "^[ +()\\-]*([0-9][ +()\\-]*){6,15}$",
+        "examples": ["0345 60 60 655", "+44 29 2018 0456"]
     }
 );
 
 validated_string!(
     /// A date, `YYYY-MM-DD`.
     Date,
-    |s| parse_date(s).map(|_| ())
+    |s| parse_date(s).map(|_| ()),
+    schema: {
+        "type": "string",
+        "description": "A date, YYYY-MM-DD (year-month-day), between 1900 and 2999.",
+        "format": "date",
+        "pattern": "^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+        "examples": ["2026-11-21"]
+    }
 );
 
 validated_string!(
     /// A colour as `#RRGGBB`.
     HexColour,
-    |s| parse_hex(s).map(|_| ())
+    |s| parse_hex(s).map(|_| ()),
+    schema: {
+        "type": "string",
+        "description": "A colour as \"#RRGGBB\" (quote it in YAML: # starts a comment).",
+        "pattern": "^#[0-9A-Fa-f]{6}$",
+        "examples": ["#005EB8"]
+    }
 );
 
 /// Parses `YYYY-MM-DD` into (year, month, day).
