@@ -6,6 +6,7 @@
 //! `document` (markup → [`document::Document`]) → writers (`text`, `pdf`,
 //! `docx`) → bytes; `build` runs the matrix and writes files atomically.
 
+pub mod authoring;
 pub mod build;
 pub mod cli;
 pub mod content;

@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod list;
 mod markup;
+mod schema;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -44,6 +45,8 @@ pub enum Command {
     /// Print the markup a template makes for one job and brand (for
     /// template authors: what the writers are given).
     Markup(markup::MarkupArgs),
+    /// Write the JSON Schemas of job, brand and project files (for editors).
+    Schema(schema::SchemaArgs),
 }
 
 /// Runs the command line and returns the exit code.
@@ -60,6 +63,7 @@ pub fn main() -> ExitCode {
         Command::Check => check::run(cli.project),
         Command::List => list::run(cli.project),
         Command::Markup(args) => markup::run(cli.project, args),
+        Command::Schema(args) => schema::run(cli.project, args),
     }
 }
 
