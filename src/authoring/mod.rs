@@ -7,3 +7,4 @@
 //! writer) and `build` (for `watch`); nothing in the pipeline depends on it.
 
 pub mod schema;
+pub mod skeleton;

@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod list;
 mod markup;
+mod new;
 mod schema;
 
 use clap::{Parser, Subcommand};
@@ -47,6 +48,8 @@ pub enum Command {
     Markup(markup::MarkupArgs),
     /// Write the JSON Schemas of job, brand and project files (for editors).
     Schema(schema::SchemaArgs),
+    /// Write a commented skeleton of a new job or brand to fill in.
+    New(new::NewArgs),
 }
 
 /// Runs the command line and returns the exit code.
@@ -64,6 +67,7 @@ pub fn main() -> ExitCode {
         Command::List => list::run(cli.project),
         Command::Markup(args) => markup::run(cli.project, args),
         Command::Schema(args) => schema::run(cli.project, args),
+        Command::New(args) => new::run(cli.project, args),
     }
 }
 
