@@ -48,6 +48,12 @@ impl Manifest {
             .ok()
             .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
             .filter(|m| m.version == env!("CARGO_PKG_VERSION"))
+            .map(|mut m| {
+                // The manifest says which files careerpress may remove: a
+                // tampered entry must never reach outside the output folder.
+                m.documents.retain(|k, _| safe_key(k));
+                m
+            })
             .unwrap_or_default()
     }
 
@@ -67,6 +73,16 @@ impl Manifest {
             _ => false,
         }
     }
+}
+
+/// A relative path of plain names: no `..`, no root, no drive, no backslash.
+pub fn safe_key(key: &str) -> bool {
+    !key.is_empty()
+        && !key.contains('\\')
+        && !key.contains('\0')
+        && Path::new(key)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 /// A manifest key: the relative path with `/` separators.

@@ -154,9 +154,53 @@ pub fn load_job(file: &Path) -> Result<LoadedJob, Vec<ContentError>> {
     })
 }
 
+/// Most items a list may have: far more than any careers profile needs,
+/// and it keeps a runaway list from making a hundred-page leaflet.
+pub const MAX_LIST_ITEMS: usize = 200;
+
+/// Lists longer than [`MAX_LIST_ITEMS`], with their field paths.
+fn long_lists(value: &serde_json::Value, path: &str, out: &mut Vec<(String, usize)>) {
+    match value {
+        serde_json::Value::Array(items) => {
+            if items.len() > MAX_LIST_ITEMS {
+                out.push((path.to_string(), items.len()));
+            }
+            for (i, v) in items.iter().enumerate() {
+                long_lists(v, &format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                long_lists(v, &p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Checks that need more than one field at a time.
 fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
     let mut errors = Vec::new();
+    let mut long = Vec::new();
+    long_lists(
+        &serde_json::to_value(job).unwrap_or_default(),
+        "",
+        &mut long,
+    );
+    for (path, n) in long {
+        errors.push(
+            ContentError::file(
+                file,
+                format!("the list has {n} items; lists may have at most {MAX_LIST_ITEMS}"),
+            )
+            .at_path(path),
+        );
+    }
     let mut err =
         |path: &str, msg: String| errors.push(ContentError::file(file, msg).at_path(path));
     if job.salary.starter > job.salary.experienced {

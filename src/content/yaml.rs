@@ -33,6 +33,23 @@ pub fn read_limited(file: &Path) -> Result<Vec<u8>, ContentError> {
     std::fs::read(file).map_err(|e| ContentError::file(file, format!("cannot read the file: {e}")))
 }
 
+/// Limits far above any real profile and far below harm: a 1 MiB file can
+/// still hold an alias bomb ("billion laughs") or thousands of nested
+/// brackets; these stop it at once with bounded memory.
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    budget.max_recorded_anchor_events = 100_000;
+    budget.max_recorded_anchor_bytes = 1024 * 1024;
+    budget.max_depth = 32;
+    budget.flow_nesting_limit = 32;
+    budget.max_nodes = 200_000;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
+}
+
 /// Parses YAML bytes (UTF-8, an optional BOM, LF or CRLF) into `T`.
 pub fn parse<T: DeserializeOwned>(file: &Path, bytes: &[u8]) -> Result<T, ContentError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -61,7 +78,7 @@ pub fn parse<T: DeserializeOwned>(file: &Path, bytes: &[u8]) -> Result<T, Conten
         return Err(ContentError::file(file, "the file is empty"));
     }
     let mut path = String::new();
-    let result = serde_saphyr::with_deserializer_from_str(text, |de| {
+    let result = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
         serde_path_to_error::deserialize(de).map_err(|e| {
             path = e.path().to_string();
             e.into_inner()

@@ -18,6 +18,7 @@
 //! markup, so `*`, `#`, `_` or `{{` in content print literally.
 
 mod helpers;
+mod recursion;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -225,6 +226,7 @@ impl Templates {
                 Err(e) => errors.push(template_error(&file, &e)),
             }
         }
+        check_recursion(dir, &mut templates, &partials, &mut errors);
         (
             Templates {
                 hb,
@@ -256,6 +258,69 @@ impl Templates {
             }
         })
     }
+}
+
+/// Refuses partials that include each other in a loop: such a template is
+/// reported and left out (rendering it would overflow the stack).
+fn check_recursion(
+    dir: &Path,
+    templates: &mut BTreeMap<String, TemplateInfo>,
+    partials: &BTreeMap<String, String>,
+    errors: &mut Vec<TemplateError>,
+) {
+    let mut graph: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut bad_partials = Vec::new();
+    for (name, src) in partials {
+        match recursion::includes(src) {
+            Ok(inc) => {
+                graph.insert(name.clone(), inc);
+            }
+            Err(m) => {
+                bad_partials.push(name.clone());
+                errors.push(TemplateError {
+                    file: dir.join("partials").join(format!("{name}.hbs")),
+                    line: None,
+                    column: None,
+                    message: m,
+                });
+            }
+        }
+    }
+    let mut reported = Vec::new();
+    templates.retain(|name, t| {
+        let inc = match recursion::includes(&t.source) {
+            Ok(inc) => inc,
+            Err(m) => {
+                errors.push(TemplateError {
+                    file: t.file.clone(),
+                    line: None,
+                    column: None,
+                    message: m,
+                });
+                return false;
+            }
+        };
+        let mut g = graph.clone();
+        g.insert(format!("template:{name}"), inc);
+        if let Some(c) = recursion::cycle(&format!("template:{name}"), &g) {
+            let first = c[0].clone();
+            if !reported.contains(&first) {
+                reported.push(first.clone());
+                errors.push(TemplateError {
+                    file: dir.join("partials").join(format!("{first}.hbs")),
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "partials include each other in a loop ({}): that would never end",
+                        c.join(" → ")
+                    ),
+                });
+            }
+            return false;
+        }
+        let uses_bad = g.values().flatten().any(|p| bad_partials.contains(p));
+        !uses_bad
+    });
 }
 
 fn render_reason(e: &handlebars::RenderError) -> String {
