@@ -12,6 +12,9 @@ pub mod cli;
 pub mod content;
 pub mod document;
 pub mod docx;
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod mail;
 pub mod pdf;
 pub mod template;
 pub mod text;

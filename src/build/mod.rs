@@ -205,7 +205,10 @@ pub fn themes(project: &Project, targets: &[Target]) -> BTreeMap<(String, String
 
 /// The markup a template makes for one document.
 pub fn render_markup(project: &Project, target: &Target) -> Result<String, String> {
-    let job = &project.content.jobs[&target.job];
+    markup_for(project, &project.content.jobs[&target.job], target)
+}
+
+fn markup_for(project: &Project, job: &LoadedJob, target: &Target) -> Result<String, String> {
     let brand = &project.content.brands[&target.brand];
     let data = template::context(job, brand, &iso_date(document_epoch(job)));
     project
@@ -221,11 +224,27 @@ pub fn render_one(
     theme: &Theme,
     writer: &dyn Writer,
 ) -> Result<crate::document::Rendered, String> {
-    let job = &project.content.jobs[&target.job];
+    render_job(
+        project,
+        &project.content.jobs[&target.job],
+        target,
+        theme,
+        writer,
+    )
+}
+
+/// [`render_one`] for a given job in place of the target's (for fuzzing and
+/// previews of unsaved edits).
+pub fn render_job(
+    project: &Project,
+    job: &LoadedJob,
+    target: &Target,
+    theme: &Theme,
+    writer: &dyn Writer,
+) -> Result<crate::document::Rendered, String> {
     let brand = &project.content.brands[&target.brand];
     let tmpl = &project.templates.templates[&target.template];
-    let epoch = document_epoch(job);
-    let markup = render_markup(project, target)?;
+    let markup = markup_for(project, job, target)?;
     let blocks = markup::parse(&markup).map_err(|e| {
         format!(
             "{}: the template made markup that does not parse: {e}",
@@ -233,7 +252,7 @@ pub fn render_one(
         )
     })?;
     let doc = Document {
-        meta: meta(job, brand, epoch, &project.root),
+        meta: meta(job, brand, document_epoch(job), &project.root),
         blocks,
     };
     writer.render(&doc, theme).map_err(|e| e.to_string())

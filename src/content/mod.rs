@@ -142,16 +142,24 @@ fn id_of(path: &Path, stem: bool) -> Result<String, ContentError> {
 /// Loads and checks one job file.
 pub fn load_job(file: &Path) -> Result<LoadedJob, Vec<ContentError>> {
     let id = id_of(file, true).map_err(|e| vec![e])?;
-    let job: Job = yaml::load(file).map_err(|e| vec![e])?;
-    let errors = check_job(file, &job);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let bytes = yaml::read_limited(file).map_err(|e| vec![e])?;
+    let job = parse_job(file, &bytes)?;
     Ok(LoadedJob {
         id,
         file: file.to_path_buf(),
         job,
     })
+}
+
+/// Parses and checks a job profile's bytes; `file` names it in errors.
+pub fn parse_job(file: &Path, bytes: &[u8]) -> Result<Job, Vec<ContentError>> {
+    let job: Job = yaml::parse(file, bytes).map_err(|e| vec![e])?;
+    let errors = check_job(file, &job);
+    if errors.is_empty() {
+        Ok(job)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Most items a list may have: far more than any careers profile needs,

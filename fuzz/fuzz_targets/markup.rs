@@ -1,0 +1,4 @@
+//! See `careerpress::fuzzing::markup` for what must hold for any input.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| careerpress::fuzzing::markup(data));

@@ -1,0 +1,4 @@
+//! See `careerpress::fuzzing::pipeline` for what must hold for any input.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| careerpress::fuzzing::pipeline(data));
