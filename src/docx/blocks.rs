@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::media::{Assets, Fit};
+use super::media::{Assets, Fit, QrCache};
 use super::numbering::{Lists, INDENT, MAX_LEVEL};
 use super::page::{Geometry, EMU_PER_TWIP};
 use super::rels::{Rels, HYPERLINK};
@@ -56,10 +56,17 @@ pub(crate) struct Body<'a> {
     /// Heading 1 (templates may start sections at `##`).
     heading_shift: u8,
     source: &'a str,
+    qr_cache: &'a QrCache,
 }
 
 impl<'a> Body<'a> {
-    pub(crate) fn new(theme: &'a Theme, geometry: Geometry, rels: Rels, source: &'a str) -> Self {
+    pub(crate) fn new(
+        theme: &'a Theme,
+        geometry: Geometry,
+        rels: Rels,
+        source: &'a str,
+        qr_cache: &'a QrCache,
+    ) -> Self {
         Body {
             theme,
             geometry,
@@ -70,6 +77,7 @@ impl<'a> Body<'a> {
             warnings: Vec::new(),
             heading_shift: 0,
             source,
+            qr_cache,
         }
     }
 
@@ -562,7 +570,10 @@ impl<'a> Body<'a> {
             Some(c) if !c.trim().is_empty() => format!("QR code: {c} ({url})"),
             _ => format!("QR code for {url}"),
         };
-        match self.assets.qr(&mut self.rels, url, &alt, QR_MM) {
+        match self
+            .assets
+            .qr(self.qr_cache, &mut self.rels, url, &alt, QR_MM)
+        {
             Some(drawing) => {
                 self.out
                     .push_str("<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"0\"/></w:pPr><w:r>");

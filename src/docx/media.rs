@@ -6,8 +6,9 @@
 //! cannot panic on bad bytes the way docx-rs's `Pic::new` does. Bytes that do
 //! not even look like their declared format are left out with a warning.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use super::page::EMU_PER_MM;
 use super::rels::{Rels, IMAGE};
@@ -102,6 +103,7 @@ impl Assets {
     /// `None` when the URL is too long for a QR code.
     pub(crate) fn qr(
         &mut self,
+        cache: &QrCache,
         rels: &mut Rels,
         url: &str,
         alt: &str,
@@ -111,8 +113,8 @@ impl Assets {
         let path = match self.media.iter().find(|m| m.key == key) {
             Some(m) => m.path.clone(),
             None => {
-                let png = qr_png(url)?;
-                self.media_path(key, "png", || Arc::new(png))
+                let png = cache.png(url)?;
+                self.media_path(key, "png", || png)
             }
         };
         let side = size_mm * EMU_PER_MM;
@@ -171,6 +173,34 @@ impl Assets {
 </pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>"
         );
         s
+    }
+}
+
+/// QR code PNGs by URL, kept by the writer for the whole build: qrcode's
+/// mask search takes about 2 ms a code, and a build shows the same job URL
+/// in every trust's handout. The PNG depends on the URL alone, so sharing
+/// it changes no output.
+#[derive(Debug, Default)]
+pub(crate) struct QrCache(Mutex<BTreeMap<String, Option<Arc<Vec<u8>>>>>);
+
+/// Distinct URLs kept at most; beyond that codes are made afresh.
+const QR_CACHE_MAX: usize = 4_096;
+
+impl QrCache {
+    pub(crate) fn png(&self, url: &str) -> Option<Arc<Vec<u8>>> {
+        // A poisoned lock only means another render panicked mid-insert of
+        // a complete value; the map is still sound.
+        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(png) = lock().get(url) {
+            return png.clone();
+        }
+        // Made outside the lock, so threads with different URLs do not wait.
+        let png = qr_png(url).map(Arc::new);
+        let mut map = lock();
+        if map.len() < QR_CACHE_MAX {
+            map.insert(url.to_owned(), png.clone());
+        }
+        png
     }
 }
 

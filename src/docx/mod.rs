@@ -41,15 +41,18 @@ use package::Part;
 use page::{Geometry, PART_NAMESPACES};
 use rels::Rels;
 
-/// The DOCX writer. Holds nothing: every render is independent, so one
-/// writer serves any number of threads and output never depends on what
-/// was rendered before.
+/// The DOCX writer. Every render is independent, so one writer serves any
+/// number of threads and output never depends on what was rendered before;
+/// the only thing it keeps is QR code images by URL, which depend on the URL
+/// alone.
 #[derive(Debug, Default)]
-pub struct DocxWriter {}
+pub struct DocxWriter {
+    qr_cache: media::QrCache,
+}
 
 impl DocxWriter {
     pub fn new() -> Self {
-        DocxWriter {}
+        DocxWriter::default()
     }
 }
 
@@ -80,7 +83,7 @@ impl Writer for DocxWriter {
         let header_rid = doc_rels.add("header", "header1.xml", false);
         let footer_rid = doc_rels.add("footer", "footer1.xml", false);
 
-        let mut body = Body::new(theme, geometry, doc_rels, &meta.source);
+        let mut body = Body::new(theme, geometry, doc_rels, &meta.source, &self.qr_cache);
         // The header first, so its logo is drawing 1 and image 1.
         let mut header_rels = Rels::default();
         let header = page::header_xml(theme, &geometry, &mut body.assets, &mut header_rels);
