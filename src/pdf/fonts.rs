@@ -171,16 +171,21 @@ impl<'a> Shaper<'a> {
         self.rb(face).glyph_index(c).is_some_and(|g| g.0 != 0)
     }
 
+    /// Advance width of `gid` in font units (the hmtx value).
+    pub(crate) fn advance_units(&self, face: FaceId, gid: u16) -> i32 {
+        i32::from(
+            self.rb(face)
+                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+                .unwrap_or(0),
+        )
+    }
+
     /// Advance width of `gid` as the PDF `/W` array states it (printpdf
     /// truncates to whole thousandths of an em); kerning offsets are
     /// computed against this so the viewer's pen lands where we laid out.
     pub(crate) fn pdf_width(&self, face: FaceId, gid: u16) -> f32 {
         let f = self.family.face(face);
-        let adv = self
-            .rb(face)
-            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
-            .unwrap_or(0) as f32;
-        (adv * 1000.0 / f.units_per_em).trunc()
+        (self.advance_units(face, gid) as f32 * 1000.0 / f.units_per_em).trunc()
     }
 
     /// Shape `text` (left to right) with kerning and ligatures.

@@ -13,9 +13,10 @@
 //! y growing downwards; `draw` flips them for PDF.
 
 use super::fonts::{FaceId, Shaper};
-use super::qr::QrMatrix;
+use super::qr::{QrCache, QrMatrix};
 use super::text::{Lines, Missing, StyledText, TextStyle};
 use crate::document::{Block, Colour, Fact, Inline, Paper, RenderError, Theme};
+use std::sync::Arc;
 
 /// Millimetres to points.
 pub(crate) const MM: f32 = 72.0 / 25.4;
@@ -121,7 +122,7 @@ pub(crate) enum Item {
         x: f32,
         y: f32,
         module: f32,
-        qr: QrMatrix,
+        qr: Arc<QrMatrix>,
         colour: Paint,
     },
     Link {
@@ -328,6 +329,7 @@ pub(crate) struct Page {
 pub(crate) struct Layout<'a> {
     shaper: &'a Shaper<'a>,
     theme: &'a Theme,
+    qrs: &'a QrCache,
     pub(crate) geo: Geometry,
     pub(crate) sz: Sizes,
     pal: Palette,
@@ -401,7 +403,7 @@ fn side_by_side(parts: Vec<Chunk>) -> Chunk {
 }
 
 impl<'a> Layout<'a> {
-    pub(crate) fn new(shaper: &'a Shaper<'a>, theme: &'a Theme) -> Layout<'a> {
+    pub(crate) fn new(shaper: &'a Shaper<'a>, theme: &'a Theme, qrs: &'a QrCache) -> Layout<'a> {
         let sz = Sizes::new(theme.body_pt, theme.paper);
         let geo = Geometry::new(theme.paper, theme.print.bleed_mm, sz.body);
         let pal = Palette {
@@ -413,6 +415,7 @@ impl<'a> Layout<'a> {
         Layout {
             shaper,
             theme,
+            qrs,
             geo,
             sz,
             pal,
@@ -819,7 +822,7 @@ impl<'a> Layout<'a> {
             let sz = self.sz;
             self.text_chunks(st, sz.h3, sz.h3 * 1.3, env, 0.0, true, out);
             if let Some(c) = out.last_mut() {
-                c.height += sz.gap * 0.4;
+                c.height += sz.gap * 0.7;
             }
         }
     }
@@ -1182,7 +1185,7 @@ impl<'a> Layout<'a> {
 
     fn qr(&mut self, url: &str, caption: Option<&str>, env: Env, out: &mut Vec<Chunk>) {
         let sz = self.sz;
-        let qr = match QrMatrix::encode(url) {
+        let qr = match self.qrs.get(url) {
             Ok(q) => q,
             Err(e) => {
                 self.warnings.push(format!(

@@ -14,6 +14,7 @@
 
 mod draw;
 mod fonts;
+mod images;
 mod layout;
 mod post;
 mod qr;
@@ -29,6 +30,8 @@ use layout::Layout;
 #[derive(Default)]
 pub struct PdfWriter {
     fonts: FontCache,
+    qrs: qr::QrCache,
+    images: images::ImageCache,
 }
 
 impl PdfWriter {
@@ -80,11 +83,12 @@ impl Writer for PdfWriter {
         }
         let family = self.fonts.get(&theme.fonts)?;
         let shaper = Shaper::new(&family)?;
-        let mut layout = Layout::new(&shaper, theme);
+        let mut layout = Layout::new(&shaper, theme, &self.qrs);
         let pages = layout.run(&doc.blocks)?;
         let sheet = draw::Sheet::new(&layout.geo, theme.print);
         let drawn = draw::draw(&pages, &shaper, &sheet, &doc.meta.title);
-        let (bytes, mut post_warnings) = post::finish(drawn, &sheet, &doc.meta, theme)?;
+        let (bytes, mut post_warnings) =
+            post::finish(drawn, &self.images, &sheet, &doc.meta, theme)?;
 
         let source = if doc.meta.source.is_empty() {
             "the document".to_string()

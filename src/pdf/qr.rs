@@ -1,5 +1,8 @@
 //! QR codes as vector modules (crisp at any print size).
 
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
 use qrcode::{Color, EcLevel, QrCode};
 
 /// A QR symbol: `n` × `n` modules, row-major, `true` = dark.
@@ -50,6 +53,32 @@ impl QrMatrix {
             }
         }
         out
+    }
+}
+
+/// Encoded symbols by URL, shared by a build: choosing the best mask is
+/// most of the cost of a QR code, and the same job's address appears in
+/// every brand's leaflet.
+#[derive(Default)]
+pub(crate) struct QrCache {
+    map: RwLock<HashMap<String, Result<Arc<QrMatrix>, String>>>,
+}
+
+/// Most symbols kept; a build has one address per job.
+const MAX_CACHED: usize = 4096;
+
+impl QrCache {
+    pub(crate) fn get(&self, url: &str) -> Result<Arc<QrMatrix>, String> {
+        if let Some(hit) = self.map.read().unwrap_or_else(|e| e.into_inner()).get(url) {
+            return hit.clone();
+        }
+        let made = QrMatrix::encode(url).map(Arc::new);
+        let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= MAX_CACHED {
+            map.clear();
+        }
+        map.insert(url.to_string(), made.clone());
+        made
     }
 }
 

@@ -306,7 +306,7 @@ fn shape_all(shaper: &Shaper, text: &StyledText, size: f32) -> Vec<Glyph> {
                 gid: s.gid,
                 cluster,
                 cluster_end: end,
-                adv: s.x_advance as f32 * scale,
+                adv: advance(shaper, style.face, s, upm) * size / 1000.0,
                 x_off: s.x_offset as f32 * scale,
                 span: i,
                 space: c.is_whitespace(),
@@ -336,6 +336,14 @@ fn shape_all(shaper: &Shaper, text: &StyledText, size: f32) -> Vec<Glyph> {
         }
     }
     out
+}
+
+/// A glyph's advance in thousandths of an em: the width the PDF's `/W`
+/// array gives it (whole thousandths) plus the shaper's kerning, so that
+/// only real kerning needs an adjustment in the content stream.
+fn advance(shaper: &Shaper, face: FaceId, s: &Shaped, upm: f32) -> f32 {
+    let kern = (s.x_advance - shaper.advance_units(face, s.gid)) as f32;
+    shaper.pdf_width(face, s.gid) + kern * 1000.0 / upm
 }
 
 /// Greedy first-fit line breaking at UAX #14 opportunities.
