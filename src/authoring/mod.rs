@@ -6,5 +6,6 @@
 //! Everything here sits on `content` (the model and its one YAML reader and
 //! writer) and `build` (for `watch`); nothing in the pipeline depends on it.
 
+pub mod import;
 pub mod schema;
 pub mod skeleton;

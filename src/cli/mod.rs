@@ -6,6 +6,7 @@
 
 mod build;
 mod check;
+mod import;
 mod list;
 mod markup;
 mod new;
@@ -50,6 +51,8 @@ pub enum Command {
     Schema(schema::SchemaArgs),
     /// Write a commented skeleton of a new job or brand to fill in.
     New(new::NewArgs),
+    /// Turn plain-text careers profiles of one job into a draft job profile.
+    Import(import::ImportArgs),
 }
 
 /// Runs the command line and returns the exit code.
@@ -68,6 +71,7 @@ pub fn main() -> ExitCode {
         Command::Markup(args) => markup::run(cli.project, args),
         Command::Schema(args) => schema::run(cli.project, args),
         Command::New(args) => new::run(cli.project, args),
+        Command::Import(args) => import::run(cli.project, args),
     }
 }
 

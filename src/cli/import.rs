@@ -1,0 +1,128 @@
+//! `careerpress import <file.txt>...`: plain-text careers profiles of one
+//! job into a draft job profile (see `authoring::import`).
+
+use crate::authoring::import::{self, Input};
+use crate::content::types::check_id;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Plain-text profiles of one job ("How to become" pages, "The Job and
+    /// What's Involved" guides); several are merged into one profile.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The job's id (file name) [default: from the title].
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Write here instead of content/jobs/<id>.yaml ("-" for standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
+    let mut inputs = Vec::new();
+    for f in &args.files {
+        match std::fs::read(f) {
+            Ok(bytes) => inputs.push(Input {
+                name: f.display().to_string(),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+            }),
+            Err(e) => {
+                eprintln!("error: {}: cannot read the file: {e}", f.display());
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let today = today();
+    let result = match import::import(&inputs, &today) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let id = args
+        .id
+        .clone()
+        .unwrap_or_else(|| import::id_for(result.job.title.as_str()));
+    if let Err(e) = check_id(&id) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    let report = &result.report;
+    let mut err = std::io::stderr().lock();
+    for (name, sid, layout) in &report.files {
+        let _ = writeln!(err, "read {name} as {} (source '{sid}')", layout.describe());
+    }
+    for d in &report.dropped {
+        let _ = writeln!(err, "dropped ({}) from {}:", d.why, d.source);
+        for l in d.text.lines() {
+            let _ = writeln!(err, "    {l}");
+        }
+    }
+    for (path, why) in &report.todos {
+        let _ = writeln!(err, "todo: {path}: {why}");
+    }
+    if report.unsorted > 0 {
+        let _ = writeln!(
+            err,
+            "unsorted: {} items could not be placed; they are under `unsorted` for you to sort",
+            report.unsorted
+        );
+    }
+    drop(err);
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join("content").join("jobs").join(format!("{id}.yaml")));
+    if out.as_os_str() == "-" {
+        print!("{}", result.yaml);
+        return ExitCode::SUCCESS;
+    }
+    if out.exists() {
+        eprintln!(
+            "error: {} already exists; import never overwrites a file (use --out or --id)",
+            out.display()
+        );
+        return ExitCode::from(1);
+    }
+    if let Some(dir) = out.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&out)
+        .and_then(|mut f| f.write_all(result.yaml.as_bytes()));
+    if let Err(e) = written {
+        eprintln!("error: {}: cannot write the file: {e}", out.display());
+        return ExitCode::from(1);
+    }
+    // The draft must load as it is: say so if it does not.
+    if let Err(errors) = crate::content::load_job(&out) {
+        let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        super::print_errors(&errors);
+        return ExitCode::from(1);
+    }
+    println!(
+        "Wrote {} (a draft: see the TODOs and `unsorted`)",
+        out.display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// Today (UTC), or the day `SOURCE_DATE_EPOCH` names, as `YYYY-MM-DD`.
+fn today() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    crate::build::iso_date(secs)
+}
