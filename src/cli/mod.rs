@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod import;
 mod list;
+mod mail;
 mod markup;
 mod new;
 mod schema;
@@ -53,6 +54,9 @@ pub enum Command {
     New(new::NewArgs),
     /// Turn plain-text careers profiles of one job into a draft job profile.
     Import(import::ImportArgs),
+    /// Mail each applicant in a recipients CSV a summary of their job:
+    /// .eml files, or sent with --smtp.
+    Mail(mail::MailArgs),
 }
 
 /// Runs the command line and returns the exit code.
@@ -72,6 +76,7 @@ pub fn main() -> ExitCode {
         Command::Schema(args) => schema::run(cli.project, args),
         Command::New(args) => new::run(cli.project, args),
         Command::Import(args) => import::run(cli.project, args),
+        Command::Mail(args) => mail::run(cli.project, args),
     }
 }
 

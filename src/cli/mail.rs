@@ -1,0 +1,184 @@
+//! `careerpress mail`: one message per applicant in a recipients CSV,
+//! written as `.eml` files and, with `--smtp`, sent.
+
+use super::print_errors;
+use crate::mail::smtp::{SmtpConfig, PASSWORD_VAR, USER_VAR};
+use crate::mail::{self, Outcome, RowResult};
+use crate::template::Format;
+use clap::ValueEnum;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const EXAMPLES: &str = "\
+Examples:
+  careerpress mail applicants.csv                     one .eml a row, into output/mail/<brand>/
+  careerpress mail applicants.csv --brand glan-y-mor --attach pdf
+  careerpress mail applicants.csv --smtp smtp://smtp.example.nhs.uk --dry-run
+  CAREERPRESS_SMTP_USER=… CAREERPRESS_SMTP_PASSWORD=… \\
+    careerpress mail applicants.csv --smtp smtp://smtp.example.nhs.uk --rate 30
+
+Sending is recorded in output/mail/sent.jsonl as each message is accepted:
+run the same command again after a failure and nobody gets a message twice.";
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct MailArgs {
+    /// The recipients: a UTF-8 CSV with a header row naming at least
+    /// name, email and job (and brand, unless --brand is given). Every
+    /// column reaches the template as applicant.<column>.
+    #[arg(value_name = "CSV")]
+    pub recipients: PathBuf,
+    /// The mail template (its settings comment says `mail: true`).
+    #[arg(long, value_name = "NAME", default_value = mail::DEFAULT_TEMPLATE)]
+    pub template: String,
+    /// The brand for rows whose brand column is empty or missing.
+    #[arg(long, value_name = "ID")]
+    pub brand: Option<String>,
+    /// Attach the job's document in this format (repeatable), e.g. the PDF
+    /// leaflet.
+    #[arg(long = "attach", value_name = "FORMAT")]
+    pub attach: Vec<AttachArg>,
+    /// Output folder [default: <project>/output]; mail goes in its mail/.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Send through this server: smtp://host[:port] (STARTTLS, port 587)
+    /// or smtps://host[:port] (TLS, port 465). Log in with
+    /// CAREERPRESS_SMTP_USER and CAREERPRESS_SMTP_PASSWORD from the
+    /// environment, never in the address.
+    #[arg(long, value_name = "URL")]
+    pub smtp: Option<String>,
+    /// Show what would be written or sent; write and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Send at most N messages a minute.
+    #[arg(long, value_name = "N", requires = "smtp", value_parser = clap::value_parser!(u32).range(1..))]
+    pub rate: Option<u32>,
+    /// Print only problems and the summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print a machine-readable report (JSON) on standard output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AttachArg {
+    Pdf,
+    Docx,
+}
+
+pub fn run(root: PathBuf, args: MailArgs) -> ExitCode {
+    let smtp = match args.smtp.as_deref() {
+        None => None,
+        Some(url) => match SmtpConfig::parse(url, |k| std::env::var(k).ok()) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let opts = mail::Options {
+        root,
+        recipients: args.recipients,
+        template: args.template,
+        brand: args.brand,
+        out: args.out,
+        attach: args
+            .attach
+            .iter()
+            .map(|a| match a {
+                AttachArg::Pdf => Format::Pdf,
+                AttachArg::Docx => Format::Docx,
+            })
+            .collect(),
+        smtp,
+        dry_run: args.dry_run,
+        rate: args.rate,
+    };
+    // Ctrl-C: finish the message being sent, record it, send no more.
+    let _ = ctrlc::set_handler(|| {
+        crate::build::INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst)
+    });
+    let printer = Printer {
+        file: opts.recipients.display().to_string(),
+        quiet: args.quiet || args.json,
+        dry_run: opts.dry_run,
+        sending: opts.smtp.is_some(),
+    };
+    let report = match mail::run(&opts, &printer) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            if opts.smtp.is_none() && std::env::var_os(PASSWORD_VAR).is_some() {
+                eprintln!("note: {USER_VAR}/{PASSWORD_VAR} are only used with --smtp");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    print_errors(&report.errors);
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+    } else {
+        println!("{}", report.summary());
+    }
+    if report.interrupted {
+        ExitCode::from(130)
+    } else if report.ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Prints each row as it is done: problems always (standard error), the
+/// rest unless quiet; a dry run lists what would go on standard output.
+struct Printer {
+    file: String,
+    quiet: bool,
+    dry_run: bool,
+    sending: bool,
+}
+
+impl mail::Progress for Printer {
+    fn row(&self, r: &RowResult) {
+        let at = format!("{}:{}", self.file, r.line);
+        let who = r.email.as_deref().unwrap_or("");
+        match &r.outcome {
+            Outcome::Skipped { detail, .. } => eprintln!("{at}: skipped: {detail}"),
+            Outcome::Failed { detail, .. } => eprintln!("{at}: {who}: {detail}"),
+            _ if self.quiet => {}
+            Outcome::WouldSend if self.dry_run => {
+                let what = match (&r.eml, self.sending) {
+                    (Some(p), false) => format!("would write {}:", p.display()),
+                    _ => "would send to".to_string(),
+                };
+                let mut line = format!(
+                    "{what} {} <{who}>: {}",
+                    r.name.as_deref().unwrap_or(""),
+                    r.subject.as_deref().unwrap_or("")
+                );
+                if !r.attachments.is_empty() {
+                    line.push_str(&format!(" [+ {}]", r.attachments.join(", ")));
+                }
+                println!("{line}");
+            }
+            Outcome::Sent { .. } => eprintln!("sent {who} ({at})"),
+            Outcome::AlreadySent { sent_at } => {
+                eprintln!("already sent {who} on {sent_at} ({at})")
+            }
+            Outcome::Written => {
+                if let Some(p) = &r.eml {
+                    eprintln!("wrote {}", p.display());
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! One applicant → one RFC 5322 message, on the same pipeline as every
+//! other document: the mail template renders markup (with `applicant`
+//! added to what templates see), the markup is parsed into a `Document`,
+//! and the text writer wraps it for the body. lettre's message builder
+//! writes the headers and the MIME structure.
+//!
+//! The first line the template renders is the subject, `Subject: …`; it is
+//! taken off before the rest is parsed as the body.
+//!
+//! Everything lettre would make up at random is fixed here, so the same
+//! input and `SOURCE_DATE_EPOCH` give byte-identical `.eml` files: the
+//! Message-ID and the MIME boundary are digests of the message itself.
+
+use crate::build::{self, Project, Target, Writers};
+use crate::content::{LoadedBrand, LoadedJob};
+use crate::document::{markup, Block, Document, Inline, Meta, Theme, Writer};
+use crate::template::{self, Format};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::{Address, Message};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, UNIX_EPOCH};
+
+/// Mail bodies are wrapped at most this wide (RFC 5322's 78 columns).
+pub const MAX_BODY_WIDTH: usize = 78;
+
+/// One applicant from a recipients row.
+#[derive(Debug, Clone)]
+pub struct Applicant {
+    pub name: String,
+    pub email: Address,
+    pub job: String,
+    pub brand: String,
+    /// Every column of the row, by header name (`name`, `email`, `job`,
+    /// `brand` and any other), as the template sees them in `applicant`.
+    pub fields: BTreeMap<String, String>,
+}
+
+/// A finished message.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    pub subject: String,
+    /// The plain-text body as rendered (LF line ends).
+    pub body: String,
+    pub message_id: String,
+    /// File names of the attachments.
+    pub attachments: Vec<String>,
+    pub message: Message,
+    /// The whole message as sent and saved (CRLF line ends).
+    pub bytes: Vec<u8>,
+}
+
+/// An attachment made once per job × brand and shared by every applicant.
+#[derive(Debug, Clone)]
+struct Attached {
+    name: String,
+    mime: &'static str,
+    bytes: Vec<u8>,
+}
+
+/// Makes messages for one mail template; caches themes and attachments.
+pub struct Composer<'a> {
+    project: &'a Project,
+    template: String,
+    /// Seconds since the epoch: the Date header and `build.date`.
+    epoch: i64,
+    attach: Vec<Format>,
+    writers: Writers,
+    themes: BTreeMap<String, Theme>,
+    attachments: BTreeMap<(String, String), Result<Vec<Attached>, String>>,
+}
+
+impl<'a> Composer<'a> {
+    pub fn new(project: &'a Project, template: &str, epoch: i64, attach: &[Format]) -> Self {
+        Composer {
+            project,
+            template: template.to_string(),
+            epoch,
+            attach: attach.to_vec(),
+            writers: Writers::default(),
+            themes: BTreeMap::new(),
+            attachments: BTreeMap::new(),
+        }
+    }
+
+    /// The message for one applicant, whose job and brand exist.
+    pub fn compose(&mut self, a: &Applicant) -> Result<Composed, String> {
+        let job = &self.project.content.jobs[&a.job];
+        let brand = &self.project.content.brands[&a.brand];
+        let (subject, body) = self.render(a, job, brand)?;
+        let attachments = self.attachments(&a.job, &a.brand)?;
+
+        let from_address: Address = brand.brand.contact.email.as_str().parse().map_err(|e| {
+            format!(
+                "{}: contact.email cannot be a From address: {e}",
+                brand.file.display()
+            )
+        })?;
+        let from = Mailbox::new(Some(brand.brand.contact.service.to_string()), from_address);
+        let to = Mailbox::new(Some(a.name.clone()), a.email.clone());
+
+        // Digest of everything the message says: a new message gets a new id.
+        let mut h = Sha256::new();
+        for part in [
+            a.brand.as_str(),
+            a.job.as_str(),
+            self.template.as_str(),
+            &a.email.to_string().to_lowercase(),
+            &self.epoch.to_string(),
+            &subject,
+            &body,
+        ] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
+        for att in &attachments {
+            h.update((att.bytes.len() as u64).to_le_bytes());
+            h.update(&att.bytes);
+        }
+        let digest = hex(&h.finalize());
+        let message_id = format!("<{}@{}>", &digest[..32], from.email.domain());
+
+        let builder = Message::builder()
+            .from(from.clone())
+            .reply_to(from)
+            .to(to)
+            .subject(subject.clone())
+            .date(UNIX_EPOCH + Duration::from_secs(u64::try_from(self.epoch).unwrap_or(0)))
+            .message_id(Some(message_id.clone()));
+        // lettre ends every part with a line break of its own.
+        let text = SinglePart::builder()
+            .header(ContentType::TEXT_PLAIN)
+            .body(body.trim_end_matches('\n').to_string());
+        let built = if attachments.is_empty() {
+            builder.singlepart(text)
+        } else {
+            let mut parts = MultiPart::mixed()
+                .boundary(format!("careerpress-{}", &digest[32..64]))
+                .singlepart(text);
+            for att in &attachments {
+                let mime = ContentType::parse(att.mime).map_err(|e| e.to_string())?;
+                parts = parts
+                    .singlepart(Attachment::new(att.name.clone()).body(att.bytes.clone(), mime));
+            }
+            builder.multipart(parts)
+        };
+        let message = built.map_err(|e| format!("cannot build the message: {e}"))?;
+        Ok(Composed {
+            subject,
+            body,
+            message_id,
+            attachments: attachments.iter().map(|a| a.name.clone()).collect(),
+            bytes: message.formatted(),
+            message,
+        })
+    }
+
+    /// Template → (subject, wrapped body).
+    fn render(
+        &mut self,
+        a: &Applicant,
+        job: &LoadedJob,
+        brand: &LoadedBrand,
+    ) -> Result<(String, String), String> {
+        let file = self.project.templates.templates[&self.template]
+            .file
+            .clone();
+        let mut data = template::context(job, brand, &build::iso_date(self.epoch));
+        if let Value::Object(m) = &mut data {
+            let fields = a
+                .fields
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .collect();
+            m.insert("applicant".into(), Value::Object(fields));
+        }
+        let markup = self
+            .project
+            .templates
+            .render(&self.template, &data)
+            .map_err(|e| e.to_string())?;
+        let (subject_src, body_src) = split_subject(&markup).ok_or_else(|| {
+            format!(
+                "{}: the template must render 'Subject: …' as its first line",
+                file.display()
+            )
+        })?;
+        let parse_err = |e: markup::MarkupError| {
+            format!(
+                "{}: the template made markup that does not parse: {e}",
+                file.display()
+            )
+        };
+        let subject = plain_text(&markup::parse(subject_src).map_err(parse_err)?);
+        if subject.is_empty() {
+            return Err(format!("{}: the subject is empty", file.display()));
+        }
+        let blocks = markup::parse(body_src).map_err(parse_err)?;
+        let doc = Document {
+            meta: Meta {
+                title: subject.clone(),
+                author: brand.brand.name.to_string(),
+                subject: subject.clone(),
+                keywords: Vec::new(),
+                language: brand
+                    .brand
+                    .languages
+                    .first()
+                    .map_or("en-GB", |l| l.tag())
+                    .to_string(),
+                created: self.epoch,
+                source: job.file.display().to_string(),
+            },
+            blocks,
+        };
+        let theme = self.theme(&a.brand, &a.job)?;
+        let rendered = crate::text::TextWriter
+            .render(&doc, theme)
+            .map_err(|e| e.to_string())?;
+        let body = String::from_utf8(rendered.bytes).map_err(|e| e.to_string())?;
+        Ok((subject, body))
+    }
+
+    /// The mail template's theme for a brand, at most 78 columns wide.
+    fn theme(&mut self, brand: &str, job: &str) -> Result<&Theme, String> {
+        if !self.themes.contains_key(brand) {
+            let target = Target {
+                brand: brand.to_string(),
+                job: job.to_string(),
+                template: self.template.clone(),
+                format: Format::Txt,
+                path: PathBuf::new(),
+            };
+            let mut theme = build::themes(self.project, &[target])
+                .into_values()
+                .next()
+                .ok_or("no fonts loaded (see the errors above)")?;
+            theme.text_width = theme.text_width.min(MAX_BODY_WIDTH);
+            self.themes.insert(brand.to_string(), theme);
+        }
+        Ok(&self.themes[brand])
+    }
+
+    /// The documents to attach for a job and brand, made once.
+    fn attachments(&mut self, job: &str, brand: &str) -> Result<Vec<Attached>, String> {
+        let key = (job.to_string(), brand.to_string());
+        if !self.attachments.contains_key(&key) {
+            let made = self.make_attachments(job, brand);
+            self.attachments.insert(key.clone(), made);
+        }
+        self.attachments[&key].clone()
+    }
+
+    fn make_attachments(&self, job: &str, brand: &str) -> Result<Vec<Attached>, String> {
+        let mut out = Vec::new();
+        for &format in &self.attach {
+            let targets =
+                attachment_targets(self.project, job, brand, format).map_err(|e| e.to_string())?;
+            let themes = build::themes(self.project, &targets);
+            for t in &targets {
+                let theme = themes
+                    .get(&(t.brand.clone(), t.template.clone()))
+                    .ok_or("no fonts loaded (see the errors above)")?;
+                let r = build::render_one(self.project, t, theme, self.writers.get(format))
+                    .map_err(|e| format!("cannot make the {format} to attach: {e}"))?;
+                out.push(Attached {
+                    name: format!("{}-{}.{}", t.job, t.template, format.extension()),
+                    mime: match format {
+                        Format::Pdf => "application/pdf",
+                        Format::Docx => {
+                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                        }
+                        Format::Txt => "text/plain; charset=utf-8",
+                    },
+                    bytes: r.bytes,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The build targets that make the documents of `format` for a job and
+/// brand (e.g. the PDF leaflet).
+pub fn attachment_targets(
+    project: &Project,
+    job: &str,
+    brand: &str,
+    format: Format,
+) -> Result<Vec<Target>, build::UsageError> {
+    build::plan(
+        project,
+        &build::Options {
+            root: project.root.clone(),
+            jobs: vec![job.to_string()],
+            brands: vec![brand.to_string()],
+            formats: vec![format],
+            ..build::Options::default()
+        },
+    )
+}
+
+/// Splits rendered markup into the subject (after `Subject:` on the first
+/// non-blank line) and the rest.
+fn split_subject(markup: &str) -> Option<(&str, &str)> {
+    let start = markup.len() - markup.trim_start().len();
+    let rest = &markup[start..];
+    let (line, body) = rest.split_once('\n').unwrap_or((rest, ""));
+    let subject = line.strip_prefix("Subject:")?;
+    Some((subject.trim(), body))
+}
+
+/// The text of parsed markup, formatting dropped, white space collapsed.
+fn plain_text(blocks: &[Block]) -> String {
+    fn inlines(list: &[Inline], out: &mut String) {
+        for i in list {
+            match i {
+                Inline::Text(t) => out.push_str(t),
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
+                    inlines(c, out)
+                }
+                Inline::LineBreak => out.push(' '),
+            }
+        }
+    }
+    let mut out = String::new();
+    for b in blocks {
+        if let Block::Paragraph(i) | Block::Heading { content: i, .. } = b {
+            inlines(i, &mut out);
+            out.push(' ');
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_subject_is_the_first_line() {
+        assert_eq!(
+            split_subject("\n\nSubject: Your application\nDear Ann,\n"),
+            Some(("Your application", "Dear Ann,\n"))
+        );
+        assert_eq!(split_subject("Dear Ann,\nSubject: x"), None);
+        let blocks = markup::parse("Your *application* \\(PALS\\)").unwrap();
+        assert_eq!(plain_text(&blocks), "Your application (PALS)");
+    }
+}
