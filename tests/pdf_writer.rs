@@ -949,3 +949,26 @@ fn write_samples_when_asked() {
     let th = theme(Paper::A4, PrintOptions::default());
     std::fs::write(dir.join("missing.pdf"), render(&odd, &th).bytes).expect("write");
 }
+
+/// Rough timing without criterion (`cargo test --release -- --ignored
+/// --nocapture timing`): the minimum is robust on a busy machine.
+#[test]
+#[ignore]
+fn timing() {
+    let th = theme(Paper::A4, PrintOptions::default());
+    let doc = pals();
+    let writer = PdfWriter::new();
+    writer.render(&doc, &th).expect("renders");
+    let mut times: Vec<f64> = (0..300)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            std::hint::black_box(writer.render(&doc, &th).expect("renders"));
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "pdf render ms: min {:.2} median {:.2}",
+        times[0], times[150]
+    );
+}

@@ -138,11 +138,14 @@ fn prepare(name: &str, img: &ImageAsset) -> Result<Prepared, RenderError> {
 /// other bytes while its entry lives.
 #[derive(Default)]
 pub(crate) struct ImageCache {
-    map: RwLock<HashMap<BytesKey, (Arc<Vec<u8>>, Arc<Prepared>)>>,
+    map: RwLock<HashMap<BytesKey, Entry>>,
 }
 
 /// Address and length of an image's shared bytes.
 type BytesKey = (usize, usize);
+
+/// The bytes (kept alive so their address stays theirs) and the result.
+type Entry = (Arc<Vec<u8>>, Arc<Prepared>);
 
 /// Most images kept (a build has a logo or two per brand).
 const MAX_CACHED: usize = 256;
