@@ -162,6 +162,7 @@ fn list_shows_jobs_brands_and_templates() {
             ("job", "pals-officer"),
             ("brand", "eastbrook-hospitals"),
             ("brand", "glan-y-mor"),
+            ("template", "email"),
             ("template", "handout"),
             ("template", "leaflet"),
             ("template", "summary"),

@@ -16,7 +16,12 @@ pub fn run(root: PathBuf) -> ExitCode {
         let _ = writeln!(out, "brand     {id:<24} {}", b.brand.name);
     }
     for (name, t) in &project.templates.templates {
-        let _ = writeln!(out, "template  {name:<24} {}", t.format);
+        let kind = if t.settings.mail {
+            " (mail: used by careerpress mail)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "template  {name:<24} {}{kind}", t.format);
     }
     let errors = project.errors();
     print_errors(&errors);
