@@ -9,3 +9,4 @@
 pub mod import;
 pub mod schema;
 pub mod skeleton;
+pub mod watch;

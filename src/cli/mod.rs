@@ -12,6 +12,7 @@ mod mail;
 mod markup;
 mod new;
 mod schema;
+mod watch;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -57,6 +58,8 @@ pub enum Command {
     /// Mail each applicant in a recipients CSV a summary of their job:
     /// .eml files, or sent with --smtp.
     Mail(mail::MailArgs),
+    /// Rebuild the documents a change affects as files are saved (Ctrl-C to stop).
+    Watch(watch::WatchArgs),
 }
 
 /// Runs the command line and returns the exit code.
@@ -77,6 +80,7 @@ pub fn main() -> ExitCode {
         Command::New(args) => new::run(cli.project, args),
         Command::Import(args) => import::run(cli.project, args),
         Command::Mail(args) => mail::run(cli.project, args),
+        Command::Watch(args) => watch::run(cli.project, args),
     }
 }
 

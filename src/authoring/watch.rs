@@ -1,0 +1,275 @@
+//! `careerpress watch`: rebuild what a change affects, as files are saved.
+//!
+//! Changes are collected for a short quiet spell (editors save in several
+//! steps), then mapped to build filters: a job file rebuilds that job's
+//! documents, a brand folder that brand's, a template that template's;
+//! anything else (partials, fonts, `careerpress.yaml`) rebuilds everything,
+//! which is still cheap because the build is incremental (its manifest
+//! skips documents whose inputs did not change). A broken file is reported
+//! like any content error and the watch goes on.
+
+use crate::build::{self, Options, Report};
+use notify::{RecursiveMode, Watcher};
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// What a changed file affects.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    Job(String),
+    Brand(String),
+    Template(String),
+    /// Shared inputs: partials, fonts, the project file.
+    Everything,
+}
+
+/// What a changed path affects, or `None` for files that are no input
+/// (editor backups and swap files, hidden files, build temporaries).
+pub fn classify(root: &Path, path: &Path) -> Option<Change> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let name = parts.last()?;
+    if name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.starts_with(build::TEMP_PREFIX)
+        || name == "4913"
+    {
+        return None;
+    }
+    let stem = |n: &str| n.split('.').next().unwrap_or("").to_string();
+    match parts
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["content", "jobs", file] if file.ends_with(".yaml") || file.ends_with(".yml") => {
+            Some(Change::Job(stem(file)))
+        }
+        ["content", "jobs", ..] => None,
+        ["content", "brands", id, ..] => Some(Change::Brand(id.to_string())),
+        ["templates", file] if file.ends_with(".hbs") => Some(Change::Template(stem(file))),
+        ["templates", ..] => Some(Change::Everything),
+        ["careerpress.yaml"] => Some(Change::Everything),
+        _ => None,
+    }
+}
+
+/// The build options for a set of changes: narrowed to the jobs, brands or
+/// templates changed, or the whole of `base` when changes are mixed. `None`
+/// when nothing `base` builds is affected.
+pub fn options_for(changes: &[Change], base: &Options) -> Option<Options> {
+    let mut opts = base.clone();
+    let all = |f: fn(&Change) -> Option<&String>| -> Option<Vec<String>> {
+        changes.iter().map(|c| f(c).cloned()).collect()
+    };
+    if changes.is_empty() || changes.contains(&Change::Everything) {
+        return Some(opts);
+    }
+    let narrow = |wanted: Vec<String>, base: &[String]| -> Vec<String> {
+        if base.is_empty() {
+            wanted
+        } else {
+            wanted.into_iter().filter(|w| base.contains(w)).collect()
+        }
+    };
+    if let Some(jobs) = all(|c| match c {
+        Change::Job(j) => Some(j),
+        _ => None,
+    }) {
+        opts.jobs = narrow(jobs, &base.jobs);
+    } else if let Some(brands) = all(|c| match c {
+        Change::Brand(b) => Some(b),
+        _ => None,
+    }) {
+        opts.brands = narrow(brands, &base.brands);
+    } else if let Some(templates) = all(|c| match c {
+        Change::Template(t) => Some(t),
+        _ => None,
+    }) {
+        opts.templates = narrow(templates, &base.templates);
+    }
+    let narrowed_away = |now: &[String], before: &[String]| now.is_empty() && !before.is_empty();
+    if narrowed_away(&opts.jobs, &base.jobs)
+        || narrowed_away(&opts.brands, &base.brands)
+        || narrowed_away(&opts.templates, &base.templates)
+    {
+        return None;
+    }
+    Some(opts)
+}
+
+/// What the watcher tells its caller.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// Watching these folders and files.
+    Watching(&'a [PathBuf]),
+    /// Files changed; a build is starting.
+    Changed(&'a [Change]),
+    /// A build finished.
+    Built(&'a Report),
+    /// A problem that is not about one document (e.g. a deleted id named
+    /// in the filters, or the watcher itself).
+    Problem(String),
+}
+
+/// Builds once, then rebuilds on every change until the watcher fails.
+/// `quiet` is how long to wait after a change for more.
+pub fn run(base: &Options, quiet: Duration, mut on: impl FnMut(Event)) -> Result<(), String> {
+    let root = base.root.clone();
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(move |e| {
+        let _ = tx.send(e);
+    })
+    .map_err(|e| format!("cannot watch files: {e}"))?;
+    let mut watched = Vec::new();
+    for (p, mode) in [
+        (root.join("content"), RecursiveMode::Recursive),
+        (root.join("templates"), RecursiveMode::Recursive),
+        (root.clone(), RecursiveMode::NonRecursive),
+    ] {
+        if p.exists() {
+            watcher
+                .watch(&p, mode)
+                .map_err(|e| format!("{}: cannot watch: {e}", p.display()))?;
+            watched.push(p);
+        }
+    }
+    on(Event::Watching(&watched));
+    build_and_report(base, &mut on);
+    // Paths are compared in the form the watcher reports them.
+    let real_root = root.canonicalize().unwrap_or_else(|_| root.clone());
+    loop {
+        let first = match rx.recv() {
+            Ok(e) => e,
+            Err(_) => return Err("the file watcher stopped".into()),
+        };
+        let mut changes: Vec<Change> = Vec::new();
+        let mut collect = |e: notify::Result<notify::Event>, on: &mut dyn FnMut(Event)| match e {
+            Ok(ev) => {
+                if matches!(ev.kind, notify::EventKind::Access(_)) {
+                    return;
+                }
+                for p in ev.paths {
+                    let c = classify(&root, &p).or_else(|| classify(&real_root, &p));
+                    if let Some(c) = c {
+                        if !changes.contains(&c) {
+                            changes.push(c);
+                        }
+                    }
+                }
+            }
+            Err(e) => on(Event::Problem(format!("file watcher: {e}"))),
+        };
+        collect(first, &mut on);
+        let mut deadline = Instant::now() + quiet;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(e) => {
+                    collect(e, &mut on);
+                    deadline = Instant::now() + quiet;
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => break,
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err("the file watcher stopped".into())
+                }
+            }
+        }
+        if changes.is_empty() {
+            continue;
+        }
+        changes.sort();
+        on(Event::Changed(&changes));
+        if let Some(opts) = options_for(&changes, base) {
+            build_and_report(&opts, &mut on);
+        }
+    }
+}
+
+/// One build; a filter naming an id that is gone (a deleted file) falls back
+/// to the whole of the base options.
+fn build_and_report(opts: &Options, on: &mut dyn FnMut(Event)) {
+    let project = build::Project::load(&opts.root);
+    match build::build_project(&project, opts, &(), Instant::now()) {
+        Ok(report) => on(Event::Built(&report)),
+        Err(e) => {
+            let wider = Options {
+                jobs: vec![],
+                brands: vec![],
+                templates: vec![],
+                ..opts.clone()
+            };
+            match build::build_project(&project, &wider, &(), Instant::now()) {
+                Ok(report) => on(Event::Built(&report)),
+                Err(e2) => on(Event::Problem(format!("{e}; {e2}"))),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_map_to_what_they_affect() {
+        let root = Path::new("/p");
+        let c = |s: &str| classify(root, Path::new(s));
+        assert_eq!(
+            c("/p/content/jobs/nurse.yaml"),
+            Some(Change::Job("nurse".into()))
+        );
+        assert_eq!(
+            c("/p/content/brands/east/logo.png"),
+            Some(Change::Brand("east".into()))
+        );
+        assert_eq!(
+            c("/p/templates/leaflet.pdf.hbs"),
+            Some(Change::Template("leaflet".into()))
+        );
+        assert_eq!(
+            c("/p/templates/partials/contact.hbs"),
+            Some(Change::Everything)
+        );
+        assert_eq!(c("/p/careerpress.yaml"), Some(Change::Everything));
+        assert_eq!(c("/p/content/jobs/.nurse.yaml.swp"), None);
+        assert_eq!(c("/p/content/jobs/nurse.yaml~"), None);
+        assert_eq!(c("/p/output/east/nurse/summary.txt"), None);
+        assert_eq!(c("/elsewhere/x.yaml"), None);
+    }
+
+    #[test]
+    fn changes_narrow_the_build() {
+        let base = Options::default();
+        let o = options_for(&[Change::Job("a".into()), Change::Job("b".into())], &base).unwrap();
+        assert_eq!(o.jobs, ["a", "b"]);
+        assert!(o.brands.is_empty() && o.templates.is_empty());
+        let o = options_for(&[Change::Brand("x".into())], &base).unwrap();
+        assert_eq!(o.brands, ["x"]);
+        let o = options_for(&[Change::Job("a".into()), Change::Brand("x".into())], &base).unwrap();
+        assert!(o.jobs.is_empty() && o.brands.is_empty());
+        let o = options_for(&[Change::Template("t".into()), Change::Everything], &base).unwrap();
+        assert!(o.templates.is_empty());
+        let only_a = Options {
+            jobs: vec!["a".into()],
+            ..Options::default()
+        };
+        assert!(options_for(&[Change::Job("b".into())], &only_a).is_none());
+        assert_eq!(
+            options_for(&[Change::Job("a".into())], &only_a)
+                .unwrap()
+                .jobs,
+            ["a"]
+        );
+    }
+}

@@ -1,0 +1,99 @@
+//! `careerpress watch`: rebuild the documents a change affects, printing
+//! errors as they happen, until stopped with Ctrl-C (see
+//! `authoring::watch`).
+
+use super::build::FormatArg;
+use super::print_errors;
+use crate::authoring::watch::{self, Change, Event};
+use crate::build::{Options, Status};
+use crate::template::Format;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// Only this job (repeatable).
+    #[arg(long = "job", value_name = "ID")]
+    pub jobs: Vec<String>,
+    /// Only this brand (repeatable).
+    #[arg(long = "brand", value_name = "ID")]
+    pub brands: Vec<String>,
+    /// Only this template (repeatable).
+    #[arg(long = "template", value_name = "NAME")]
+    pub templates: Vec<String>,
+    /// Only this format (repeatable).
+    #[arg(long = "format", value_name = "FORMAT")]
+    pub formats: Vec<FormatArg>,
+    /// Output folder [default: <project>/output].
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// How long to wait after a change for more, in milliseconds.
+    #[arg(long, default_value_t = 200, value_name = "MS")]
+    pub quiet_ms: u64,
+}
+
+pub fn run(root: PathBuf, args: WatchArgs) -> ExitCode {
+    let base = Options {
+        root,
+        out: args.out,
+        jobs: args.jobs,
+        brands: args.brands,
+        templates: args.templates,
+        formats: args.formats.into_iter().map(Format::from).collect(),
+        ..Options::default()
+    };
+    let result = watch::run(&base, Duration::from_millis(args.quiet_ms), |e| {
+        let mut out = std::io::stdout().lock();
+        match e {
+            Event::Watching(paths) => {
+                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                let _ = writeln!(out, "watching {} (Ctrl-C to stop)", list.join(", "));
+            }
+            Event::Changed(changes) => {
+                let what: Vec<String> = changes
+                    .iter()
+                    .map(|c| match c {
+                        Change::Job(j) => format!("job {j}"),
+                        Change::Brand(b) => format!("brand {b}"),
+                        Change::Template(t) => format!("template {t}"),
+                        Change::Everything => "shared files".to_string(),
+                    })
+                    .collect();
+                let _ = writeln!(out, "changed: {}", what.join(", "));
+            }
+            Event::Built(report) => {
+                print_errors(&report.errors);
+                let mut err = std::io::stderr().lock();
+                for d in &report.documents {
+                    if let Some(e) = &d.error {
+                        let _ = writeln!(err, "error: {}: {e}", d.path);
+                    }
+                    for w in &d.warnings {
+                        let _ = writeln!(err, "warning: {}: {w}", d.path);
+                    }
+                }
+                for d in report
+                    .documents
+                    .iter()
+                    .filter(|d| d.status == Status::Built)
+                {
+                    let _ = writeln!(out, "  built {}", d.path);
+                }
+                let _ = writeln!(out, "{}", report.summary());
+            }
+            Event::Problem(p) => {
+                let _ = writeln!(std::io::stderr(), "error: {p}");
+            }
+        }
+        let _ = out.flush();
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
