@@ -406,6 +406,7 @@ fn the_handout_is_a_well_formed_package_with_every_part() {
         "word/styles.xml",
         "word/numbering.xml",
         "word/settings.xml",
+        "word/fontTable.xml",
         "word/header1.xml",
         "word/_rels/header1.xml.rels",
         "word/footer1.xml",
@@ -545,6 +546,10 @@ fn styles_are_real_word_styles_carrying_the_brand() {
     }
     // The font and brand colour live in the styles…
     assert!(styles.contains("w:ascii=\"Liberation Sans\""));
+    // …with Arial, its metric twin, where Liberation Sans is not installed.
+    assert!(part(&parts, "word/fontTable.xml")
+        .contains("<w:font w:name=\"Liberation Sans\"><w:altName w:val=\"Arial\"/>"));
+    assert!(part(&parts, "word/_rels/document.xml.rels").contains("Target=\"fontTable.xml\""));
     assert!(styles.contains("005EB8"));
     // …and not on the runs.
     let doc = part(&parts, "word/document.xml");

@@ -77,6 +77,7 @@ impl Writer for DocxWriter {
             ("styles", "styles.xml"),
             ("numbering", "numbering.xml"),
             ("settings", "settings.xml"),
+            ("fontTable", "fontTable.xml"),
         ] {
             doc_rels.add(kind, target, false);
         }
@@ -139,6 +140,10 @@ impl Writer for DocxWriter {
             Part {
                 path: "word/settings.xml",
                 xml: package::settings_xml(&lang),
+            },
+            Part {
+                path: "word/fontTable.xml",
+                xml: package::font_table_xml(&theme.fonts.family),
             },
             Part {
                 path: "word/header1.xml",

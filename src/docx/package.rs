@@ -108,7 +108,8 @@ pub(crate) fn content_types_xml(has_header: bool) -> String {
 <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
 <Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
 <Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>\
-<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>",
+<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
+<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>",
     );
     if has_header {
         s.push_str(
@@ -201,6 +202,23 @@ pub(crate) fn settings_xml(lang: &str) -> String {
     );
     escape_into(&mut s, lang);
     s.push_str("\"/></w:settings>");
+    s
+}
+
+/// `word/fontTable.xml`: tells Word what to use where the brand's font is
+/// not installed. Liberation Sans is metric-compatible with Arial (the NHS
+/// fallback typeface), so Word substitutes Arial and the layout holds;
+/// any other family is at least marked sans-serif.
+pub(crate) fn font_table_xml(family: &str) -> String {
+    let mut s = String::with_capacity(600);
+    s.push_str(DECLARATION);
+    s.push_str("<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:font w:name=\"");
+    escape_into(&mut s, family);
+    s.push_str("\">");
+    if family.trim().eq_ignore_ascii_case("Liberation Sans") {
+        s.push_str("<w:altName w:val=\"Arial\"/><w:panose1 w:val=\"020B0604020202020204\"/>");
+    }
+    s.push_str("<w:charset w:val=\"00\"/><w:family w:val=\"swiss\"/><w:pitch w:val=\"variable\"/></w:font></w:fonts>");
     s
 }
 
