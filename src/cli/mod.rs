@@ -6,6 +6,7 @@
 
 mod build;
 mod check;
+mod completions;
 mod import;
 mod list;
 mod mail;
@@ -60,6 +61,10 @@ pub enum Command {
     Mail(mail::MailArgs),
     /// Rebuild the documents a change affects as files are saved (Ctrl-C to stop).
     Watch(watch::WatchArgs),
+    /// Print shell completions: bash, zsh, fish, powershell or elvish.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (or write every page with --out DIR).
+    Man(completions::ManArgs),
 }
 
 /// Runs the command line and returns the exit code.
@@ -81,6 +86,8 @@ pub fn main() -> ExitCode {
         Command::Import(args) => import::run(cli.project, args),
         Command::Mail(args) => mail::run(cli.project, args),
         Command::Watch(args) => watch::run(cli.project, args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 
