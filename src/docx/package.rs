@@ -66,26 +66,15 @@ fn zip_date(created: i64) -> DateTime {
 /// Seconds since the Unix epoch as (year, month, day, hour, minute,
 /// second), UTC (Howard Hinnant's days-to-civil algorithm).
 fn civil(secs: i64) -> (i64, u8, u8, u8, u8, u8) {
-    // Clamp to years 0..=9999, which W3CDTF dates can hold.
-    let secs = secs.clamp(-62_167_219_200, 253_402_300_799);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let c = crate::document::date::Civil::from_epoch(secs);
+    let b = |v: u32| v as u8;
     (
-        y,
-        m,
-        d,
-        (rem / 3_600) as u8,
-        (rem / 60 % 60) as u8,
-        (rem % 60) as u8,
+        c.year,
+        b(c.month),
+        b(c.day),
+        b(c.hour),
+        b(c.minute),
+        b(c.second),
     )
 }
 
