@@ -1343,6 +1343,8 @@ impl<'a> Layout<'a> {
         let total = pages.len();
         let colour = self.pal.text.mix(Paint::WHITE, 0.2);
         let width = geo.right - geo.left;
+        // The trust's full name, or its short name when the full one would
+        // need a second line (never a name cut off mid-word).
         let mut left = Lines::layout(
             self.shaper,
             StyledText::plain(&self.theme.org_name, FaceId::Bold, colour),
@@ -1350,6 +1352,15 @@ impl<'a> Layout<'a> {
             width * 0.6,
             &mut self.missing,
         );
+        if left.lines.len() > 1 {
+            left = Lines::layout(
+                self.shaper,
+                StyledText::plain(&self.theme.org_short_name, FaceId::Bold, colour),
+                sz.small,
+                width * 0.6,
+                &mut self.missing,
+            );
+        }
         left.lines.truncate(1);
         let footer = self.theme.footer.trim();
         let middle = (!footer.is_empty()).then(|| {
