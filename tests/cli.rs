@@ -230,3 +230,17 @@ fn help_has_examples() {
     assert_exit(&o, 0);
     assert!(stdout(&o).contains("careerpress build --job pals-officer --format txt"));
 }
+
+#[test]
+fn check_warns_about_unsorted_imported_text() {
+    let p = Project::copy();
+    let s = p.read("content/jobs/pals-officer.yaml");
+    p.write("content/jobs/pals-officer.yaml", format!("{s}unsorted:\n  - a sentence the importer could not place\n"));
+    let o = p.run(&["check"]);
+    assert_exit(&o, 0);
+    assert!(
+        stderr(&o).contains("pals-officer.yaml: unsorted: 1 item from an import still to sort"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -8,8 +8,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The part of the matrix to make: shared by `build` and `watch`.
 #[derive(Debug, clap::Args)]
-pub struct BuildArgs {
+pub struct MatrixArgs {
     /// Only this job (repeatable).
     #[arg(long = "job", value_name = "ID")]
     pub jobs: Vec<String>,
@@ -25,6 +26,27 @@ pub struct BuildArgs {
     /// Output folder [default: <project>/output].
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+}
+
+impl MatrixArgs {
+    /// Build options for this part of the matrix.
+    pub fn options(self, root: PathBuf) -> Options {
+        Options {
+            root,
+            out: self.out,
+            jobs: self.jobs,
+            brands: self.brands,
+            templates: self.templates,
+            formats: self.formats.into_iter().map(Format::from).collect(),
+            ..Options::default()
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub matrix: MatrixArgs,
     /// Rebuild every document, even those whose inputs are unchanged.
     #[arg(long)]
     pub force: bool,
@@ -66,15 +88,10 @@ impl From<FormatArg> for Format {
 
 pub fn run(root: PathBuf, args: BuildArgs) -> ExitCode {
     let opts = Options {
-        root,
-        out: args.out,
-        jobs: args.jobs,
-        brands: args.brands,
-        templates: args.templates,
-        formats: args.formats.into_iter().map(Format::from).collect(),
         force: args.force,
         clean: args.clean,
         shard: args.shard,
+        ..args.matrix.options(root)
     };
     // Ctrl-C: finish the documents being made, start no more, exit 130.
     let _ =
@@ -114,21 +131,8 @@ pub fn run(root: PathBuf, args: BuildArgs) -> ExitCode {
         }
     }
     drop(err);
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
-    } else if !args.quiet {
-        println!("{}", report.summary());
-    }
-    if report.interrupted {
-        ExitCode::from(130)
-    } else if report.ok() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    let summary = (!args.quiet).then(|| report.summary());
+    super::finish(&report, summary, args.json, report.interrupted, report.ok())
 }
 
 /// Progress on the terminal: a bar, and with `--verbose` a line a document.

@@ -9,6 +9,18 @@ use std::process::ExitCode;
 pub fn run(root: PathBuf) -> ExitCode {
     let project = Project::load(&root);
     let mut errors = project.errors();
+    // An imported draft keeps what the importer could not place under
+    // `unsorted`: never printed, so say so until a person has sorted it.
+    for job in project.content.jobs.values() {
+        let n = job.job.unsorted.len();
+        if n > 0 {
+            eprintln!(
+                "warning: {}: unsorted: {n} item{} from an import still to sort into the right fields (never printed)",
+                job.file.display(),
+                if n == 1 { "" } else { "s" }
+            );
+        }
+    }
     // Render every document in memory too: a template can be valid
     // Handlebars and still name a field that does not exist.
     {

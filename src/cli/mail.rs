@@ -120,21 +120,13 @@ pub fn run(root: PathBuf, args: MailArgs) -> ExitCode {
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        );
-    } else {
-        println!("{}", report.summary());
-    }
-    if report.interrupted {
-        ExitCode::from(130)
-    } else if report.ok() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    super::finish(
+        &report,
+        Some(report.summary()),
+        args.json,
+        report.interrupted,
+        report.ok(),
+    )
 }
 
 /// Prints each row as it is done: problems always (standard error), the

@@ -91,6 +91,33 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The end of a run that made things: the JSON report or the closing line
+/// on standard output, and the exit code (130 interrupted, 0 all good, 1
+/// otherwise).
+pub(crate) fn finish(
+    report: &impl serde::Serialize,
+    summary: Option<String>,
+    json: bool,
+    interrupted: bool,
+    ok: bool,
+) -> ExitCode {
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(report).unwrap_or_default()
+        );
+    } else if let Some(s) = summary {
+        println!("{s}");
+    }
+    if interrupted {
+        ExitCode::from(130)
+    } else if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
 /// Prints errors to standard error, one a line.
 pub(crate) fn print_errors(errors: &[String]) {
     let mut err = std::io::stderr().lock();

@@ -2,11 +2,10 @@
 //! errors as they happen, until stopped with Ctrl-C (see
 //! `authoring::watch`).
 
-use super::build::FormatArg;
+use super::build::MatrixArgs;
 use super::print_errors;
 use crate::authoring::watch::{self, Change, Event};
-use crate::build::{Options, Status};
-use crate::template::Format;
+use crate::build::Status;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,36 +13,15 @@ use std::time::Duration;
 
 #[derive(Debug, clap::Args)]
 pub struct WatchArgs {
-    /// Only this job (repeatable).
-    #[arg(long = "job", value_name = "ID")]
-    pub jobs: Vec<String>,
-    /// Only this brand (repeatable).
-    #[arg(long = "brand", value_name = "ID")]
-    pub brands: Vec<String>,
-    /// Only this template (repeatable).
-    #[arg(long = "template", value_name = "NAME")]
-    pub templates: Vec<String>,
-    /// Only this format (repeatable).
-    #[arg(long = "format", value_name = "FORMAT")]
-    pub formats: Vec<FormatArg>,
-    /// Output folder [default: <project>/output].
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub matrix: MatrixArgs,
     /// How long to wait after a change for more, in milliseconds.
     #[arg(long, default_value_t = 200, value_name = "MS")]
     pub quiet_ms: u64,
 }
 
 pub fn run(root: PathBuf, args: WatchArgs) -> ExitCode {
-    let base = Options {
-        root,
-        out: args.out,
-        jobs: args.jobs,
-        brands: args.brands,
-        templates: args.templates,
-        formats: args.formats.into_iter().map(Format::from).collect(),
-        ..Options::default()
-    };
+    let base = args.matrix.options(root);
     let result = watch::run(&base, Duration::from_millis(args.quiet_ms), |e| {
         let mut out = std::io::stdout().lock();
         match e {

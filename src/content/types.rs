@@ -56,7 +56,7 @@ validated_string!(
     Text,
     |s| {
         if s.trim().is_empty() {
-            return Err("is empty; write some text or leave the field out".into());
+            return Err("is empty; write some text (an optional field can be left out instead)".into());
         }
         if s.chars().count() > MAX_TEXT_CHARS {
             return Err(format!("is longer than {MAX_TEXT_CHARS} characters"));
