@@ -235,7 +235,10 @@ fn help_has_examples() {
 fn check_warns_about_unsorted_imported_text() {
     let p = Project::copy();
     let s = p.read("content/jobs/pals-officer.yaml");
-    p.write("content/jobs/pals-officer.yaml", format!("{s}unsorted:\n  - a sentence the importer could not place\n"));
+    p.write(
+        "content/jobs/pals-officer.yaml",
+        format!("{s}unsorted:\n  - a sentence the importer could not place\n"),
+    );
     let o = p.run(&["check"]);
     assert_exit(&o, 0);
     assert!(
