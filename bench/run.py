@@ -14,14 +14,19 @@ BRANDS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
 BIN = os.path.join(ROOT, "target", "release", "careerpress")
 
 
-def run(cmd, **kw):
-    """Runs a command; returns (seconds, peak RSS of the child in MB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, **kw)
-    secs = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return secs, max(peak, before) / 1024
+def run(cmd):
+    """Runs a command; returns (seconds, its own peak RSS in MB). A fresh
+    Python process runs it, so the peak is the command's alone (RUSAGE_CHILDREN
+    here would also count cargo and the corpus generator)."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe] + cmd, check=True, capture_output=True, text=True).stdout
+    secs, kb = out.split()
+    return float(secs), int(kb) / 1024
 
 
 def main():
