@@ -120,16 +120,7 @@ impl Out {
                 self.blank();
             }
             Block::Facts { title, rows } => {
-                if let Some(t) = title {
-                    self.block(
-                        &Block::Heading {
-                            level: 2,
-                            content: t.clone(),
-                        },
-                        first,
-                        rest,
-                    );
-                }
+                self.box_title(title.as_deref(), first, rest);
                 let labels: Vec<String> =
                     rows.iter().map(|f| label(&words_text(&f.label))).collect();
                 let w = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 1;
@@ -141,16 +132,7 @@ impl Out {
                 self.blank();
             }
             Block::Callout { title, blocks } => {
-                if let Some(t) = title {
-                    self.block(
-                        &Block::Heading {
-                            level: 2,
-                            content: t.clone(),
-                        },
-                        first,
-                        rest,
-                    );
-                }
+                self.box_title(title.as_deref(), first, rest);
                 self.blocks(blocks, rest, rest);
             }
             Block::Banner { blocks } => self.blocks(blocks, first, rest),
@@ -182,6 +164,17 @@ impl Out {
                 self.blank();
             }
             Block::PageBreak => self.blank(),
+        }
+    }
+
+    /// A box's title (key facts, call-outs) as a second-level heading.
+    fn box_title(&mut self, title: Option<&[Inline]>, first: &str, rest: &str) {
+        if let Some(t) = title {
+            let heading = Block::Heading {
+                level: 2,
+                content: t.to_vec(),
+            };
+            self.block(&heading, first, rest);
         }
     }
 
