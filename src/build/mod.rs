@@ -459,34 +459,6 @@ fn remove_empty_parents(file: &Path, out: &Path) {
 }
 
 #[cfg(test)]
-pub(crate) fn default_theme_for_tests(text_width: usize) -> Theme {
-    use crate::document::{Colour, Paper, PrintOptions};
-    let empty = Arc::new(Vec::new());
-    Theme {
-        org_name: "Test Trust".into(),
-        org_short_name: "Test".into(),
-        primary: Colour::rgb(0, 0x52, 0x93),
-        secondary: Colour::rgb(0, 0xA9, 0xCE),
-        shade: Colour::rgb(0xE8, 0xF1, 0xF8),
-        text: Colour::rgb(0x23, 0x1F, 0x20),
-        fonts: Arc::new(FontSet {
-            id: "none".into(),
-            family: "None".into(),
-            regular: empty.clone(),
-            bold: empty.clone(),
-            italic: empty.clone(),
-            bold_italic: empty,
-        }),
-        images: BTreeMap::new(),
-        paper: Paper::A4,
-        print: PrintOptions::default(),
-        body_pt: 11.0,
-        footer: String::new(),
-        text_width,
-    }
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -1,7 +1,6 @@
 //! The matrix: which documents a build makes, and where each one goes.
 
 use super::{Options, Project, UsageError};
-use crate::content::types::check_id;
 use crate::template::Format;
 use std::path::PathBuf;
 
@@ -72,7 +71,6 @@ pub fn plan(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageError
 
 fn plan_with(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageError> {
     let pf = &project.settings;
-    let failed = |dir: &str| failed_ids(project, dir);
     let jobs_known: Vec<String> = project.content.jobs.keys().cloned().collect();
     let brands_known: Vec<String> = project.content.brands.keys().cloned().collect();
     // Mail templates need an applicant: `careerpress mail` uses them, not `build`.
@@ -92,14 +90,14 @@ fn plan_with(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageErro
         &opts.jobs,
         &defaults(&pf.jobs, &jobs_known),
         &jobs_known,
-        &failed("jobs"),
+        &project.content.failed_jobs,
     )?;
     let brand_ids = select(
         "brand",
         &opts.brands,
         &defaults(&pf.brands, &brands_known),
         &brands_known,
-        &failed("brands"),
+        &project.content.failed_brands,
     )?;
     let tmpl_names = select(
         "template",
@@ -142,33 +140,6 @@ fn plan_with(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageErro
             .collect();
     }
     Ok(targets)
-}
-
-/// Ids of job files or brand folders that failed to load: asking for one
-/// is not a usage error (its content error is reported instead).
-fn failed_ids(project: &Project, dir: &str) -> Vec<String> {
-    let base = project.root.join("content").join(dir);
-    project
-        .content
-        .errors
-        .iter()
-        .filter_map(|e| {
-            let rel = e.file.strip_prefix(&base).ok()?;
-            let first = rel
-                .components()
-                .next()?
-                .as_os_str()
-                .to_string_lossy()
-                .into_owned();
-            Some(
-                first
-                    .trim_end_matches(".yaml")
-                    .trim_end_matches(".yml")
-                    .to_string(),
-            )
-        })
-        .filter(|id| check_id(id).is_ok())
-        .collect()
 }
 
 /// The ids to build: `defaults` when nothing is asked for, else those asked

@@ -73,6 +73,11 @@ pub struct Content {
     pub jobs: BTreeMap<String, LoadedJob>,
     pub brands: BTreeMap<String, LoadedBrand>,
     pub errors: Vec<ContentError>,
+    /// Valid ids whose job file failed to load: asking for one by name is
+    /// not a usage error, its content error is reported instead.
+    pub failed_jobs: Vec<String>,
+    /// Valid ids whose brand folder failed to load.
+    pub failed_brands: Vec<String>,
 }
 
 /// Loads all jobs and brands under `root/content`.
@@ -86,7 +91,10 @@ pub fn load(root: &Path) -> Content {
             Ok(job) => {
                 content.jobs.insert(job.id.clone(), job);
             }
-            Err(mut errs) => content.errors.append(&mut errs),
+            Err(mut errs) => {
+                content.failed_jobs.extend(valid_id(&file, true));
+                content.errors.append(&mut errs);
+            }
         }
     }
     let brands_dir = root.join("content").join("brands");
@@ -95,7 +103,10 @@ pub fn load(root: &Path) -> Content {
             Ok(brand) => {
                 content.brands.insert(brand.id.clone(), brand);
             }
-            Err(mut errs) => content.errors.append(&mut errs),
+            Err(mut errs) => {
+                content.failed_brands.extend(valid_id(&dir, false));
+                content.errors.append(&mut errs);
+            }
         }
     }
     content
@@ -123,6 +134,11 @@ fn list(dir: &Path, errors: &mut Vec<ContentError>, keep: impl Fn(&Path) -> bool
         .collect();
     paths.sort();
     paths
+}
+
+/// The id a file or folder name gives, when it is a valid one.
+fn valid_id(path: &Path, stem: bool) -> Option<String> {
+    id_of(path, stem).ok()
 }
 
 /// The id a file or folder name gives, checked.

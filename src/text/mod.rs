@@ -305,7 +305,7 @@ mod tests {
             blocks: parse(markup).unwrap(),
             ..Default::default()
         };
-        let theme = crate::build::default_theme_for_tests(width);
+        let theme = Theme::for_tests(width);
         String::from_utf8(TextWriter.render(&doc, &theme).unwrap().bytes).unwrap()
     }
 
