@@ -279,6 +279,7 @@ pub mod fixture {
                 language: language.into(),
                 created: CREATED,
                 source: "content/jobs/pals-officer.yaml".into(),
+                draft: false,
             },
             blocks,
         }

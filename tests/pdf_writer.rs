@@ -123,6 +123,7 @@ fn meta() -> Meta {
         language: "en-GB".into(),
         created: 1_717_200_000,
         source: "content/jobs/pals-officer.yaml".into(),
+        draft: false,
     }
 }
 

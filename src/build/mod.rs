@@ -280,6 +280,7 @@ fn meta(job: &LoadedJob, brand: &LoadedBrand, epoch: i64, root: &Path) -> Meta {
             .unwrap_or(&job.file)
             .display()
             .to_string(),
+        draft: false,
     }
 }
 

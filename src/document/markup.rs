@@ -12,7 +12,11 @@
 //! | `::: qr URL [caption]` | one line | [`Block::Qr`] |
 //! | `::: image NAME [alt text]` | one line | [`Block::Image`] |
 //! | `::: pagebreak` | one line | [`Block::PageBreak`] |
+//! | `::: lang TAG` … `:::` | container | [`Block::Lang`]: its blocks are in language `TAG` |
 //!
+//! Inline, `<span lang="TAG">…</span>` marks a passage in another language
+//! ([`Inline::Lang`]); it is the only HTML the markup knows, and content values
+//! can never make one, as they are escaped.
 //! A line of only colons closes the innermost open container. Directive
 //! arguments take backslash escapes, so escaped content values can be used in
 //! them.
@@ -31,7 +35,7 @@ pub struct MarkupError {
 /// Deepest nesting of directives accepted.
 const MAX_DEPTH: usize = 16;
 
-const CONTAINERS: &[&str] = &["banner", "facts", "box", "columns", "column"];
+const CONTAINERS: &[&str] = &["banner", "facts", "box", "columns", "column", "lang"];
 const LEAVES: &[&str] = &["qr", "image", "pagebreak"];
 
 /// Parses markup into blocks.
@@ -192,6 +196,18 @@ fn container(open: &Open, body: Vec<Block>) -> Result<Block, MarkupError> {
     };
     Ok(match open.name {
         "banner" => Block::Banner { blocks: body },
+        "lang" => {
+            if !super::is_language_tag(&open.arg) {
+                return Err(err(format!(
+                    "'::: lang' needs a language tag such as cy or en-GB, not '{}'",
+                    open.arg
+                )));
+            }
+            Block::Lang {
+                lang: open.arg.clone(),
+                blocks: body,
+            }
+        }
         "box" => Block::Callout {
             title,
             blocks: body,
@@ -318,9 +334,20 @@ enum SpanKind {
     Strong,
     Emphasis,
     Link(String),
+    /// `<span lang="…">`: a passage in another language.
+    Lang(String),
     /// Formatting careerpress does not draw (strike-through, an image's alt
     /// text): its text is kept as plain text.
     Plain,
+}
+
+/// The language of an opening `<span lang="TAG">` tag, when `html` is one.
+fn lang_span_open(html: &str) -> Option<&str> {
+    let tag = html
+        .trim()
+        .strip_prefix("<span lang=\"")?
+        .strip_suffix("\">")?;
+    super::is_language_tag(tag).then_some(tag)
 }
 
 #[derive(Default)]
@@ -334,9 +361,17 @@ impl Builder {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                self.text(&t)
+            Event::InlineHtml(t) => {
+                if let Some(lang) = lang_span_open(&t) {
+                    self.stack
+                        .push(Frame::Span(SpanKind::Lang(lang.to_string()), Vec::new()));
+                } else if t.trim() == "</span>" && self.in_lang_span() {
+                    self.close_lang_span();
+                } else {
+                    self.text(&t)
+                }
             }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) => self.text(&t),
             Event::SoftBreak => self.text(" "),
             Event::HardBreak => self.inline(Inline::LineBreak),
             Event::Rule => self.block(Block::Rule),
@@ -370,7 +405,21 @@ impl Builder {
         self.stack.push(frame);
     }
 
+    fn in_lang_span(&self) -> bool {
+        matches!(self.stack.last(), Some(Frame::Span(SpanKind::Lang(_), _)))
+    }
+
+    fn close_lang_span(&mut self) {
+        if let Some(Frame::Span(SpanKind::Lang(lang), content)) = self.stack.pop() {
+            self.inline(Inline::Lang { lang, content });
+        }
+    }
+
     fn end(&mut self, tag: TagEnd) {
+        // A language span left open closes with the element around it.
+        while self.in_lang_span() {
+            self.close_lang_span();
+        }
         // The end of a tight list item also ends its implicit paragraph.
         let closes_paragraph = matches!(
             tag,
@@ -432,6 +481,7 @@ impl Builder {
                 SpanKind::Strong => self.inline(Inline::Strong(content)),
                 SpanKind::Emphasis => self.inline(Inline::Emphasis(content)),
                 SpanKind::Link(url) if safe_url(&url) => self.inline(Inline::Link { url, content }),
+                SpanKind::Lang(lang) => self.inline(Inline::Lang { lang, content }),
                 SpanKind::Link(_) | SpanKind::Plain => {
                     for i in content {
                         self.inline(i)
@@ -488,6 +538,9 @@ impl Builder {
         while let Some(frame) = self.stack.pop() {
             match frame {
                 Frame::Paragraph(inlines) => self.block(Block::Paragraph(trim(inlines))),
+                Frame::Span(SpanKind::Lang(lang), content) => {
+                    self.inline(Inline::Lang { lang, content })
+                }
                 _ => return Err("unbalanced markup".into()),
             }
         }
@@ -592,6 +645,53 @@ mod tests {
             b,
             vec![Block::Paragraph(vec![text("*not bold* # _x_ [a](b)")])]
         );
+    }
+
+    #[test]
+    fn language_blocks_and_spans() {
+        let b = parse("::: lang cy\n## Beth fyddwch chi'n ei wneud\n\nTestun.\n:::\nIn <span lang=\"cy\">Ysbyty **Glan-y-Môr**</span> today.\n").unwrap();
+        assert_eq!(
+            b[0],
+            Block::Lang {
+                lang: "cy".into(),
+                blocks: vec![
+                    Block::Heading {
+                        level: 2,
+                        content: vec![text("Beth fyddwch chi'n ei wneud")]
+                    },
+                    Block::Paragraph(vec![text("Testun.")]),
+                ]
+            }
+        );
+        assert_eq!(
+            b[1],
+            Block::Paragraph(vec![
+                text("In "),
+                Inline::Lang {
+                    lang: "cy".into(),
+                    content: vec![text("Ysbyty "), Inline::Strong(vec![text("Glan-y-Môr")])]
+                },
+                text(" today."),
+            ])
+        );
+        // An unclosed span ends with its paragraph; other HTML stays text.
+        let b = parse("<span lang=\"cy\">Croeso\n\n<b>x</b>").unwrap();
+        assert_eq!(
+            b[0],
+            Block::Paragraph(vec![Inline::Lang {
+                lang: "cy".into(),
+                content: vec![text("Croeso")]
+            }])
+        );
+        assert_eq!(b[1], Block::Paragraph(vec![text("<b>x</b>")]));
+        // An escaped value can never open a span.
+        let escaped = crate::template::escape_markup("<span lang=\"cy\">x</span>");
+        assert_eq!(
+            parse(&escaped).unwrap(),
+            vec![Block::Paragraph(vec![text("<span lang=\"cy\">x</span>")])]
+        );
+        let e = parse("::: lang not a tag\nx\n:::\n").unwrap_err();
+        assert!(e.message.contains("language tag"), "{e}");
     }
 
     #[test]

@@ -39,6 +39,10 @@ pub struct Meta {
     /// The content file this document was made from, for warnings
     /// ("the fonts cannot draw '😀' in content/jobs/x.yaml").
     pub source: String,
+    /// A draft (built with `--draft` from a profile that still has
+    /// placeholders): every writer says DRAFT on every page, so a draft can
+    /// never pass for a finished document.
+    pub draft: bool,
 }
 
 /// A block-level element.
@@ -95,6 +99,14 @@ pub enum Block {
     Rule,
     /// Start a new page (paged formats only).
     PageBreak,
+    /// Blocks in a language other than the surrounding text (a Welsh
+    /// section in a bilingual leaflet). Writers mark the language (`/Lang`
+    /// on structure elements, `w:lang`, `lang=`). From `::: lang TAG`.
+    Lang {
+        /// BCP 47 tag, e.g. `cy` or `en-GB`.
+        lang: String,
+        blocks: Vec<Block>,
+    },
 }
 
 /// One row of a [`Block::Facts`] box.
@@ -117,6 +129,13 @@ pub enum Inline {
     },
     /// A hard line break within a paragraph.
     LineBreak,
+    /// Text in another language than its paragraph (a Welsh name in an
+    /// English sentence). From `<span lang="cy">…</span>` in markup.
+    Lang {
+        /// BCP 47 tag, e.g. `cy`.
+        lang: String,
+        content: Vec<Inline>,
+    },
 }
 
 impl Inline {
@@ -132,7 +151,10 @@ impl Inline {
     fn push_plain(&self, out: &mut String) {
         match self {
             Inline::Text(t) => out.push_str(t),
-            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
+            Inline::Strong(c)
+            | Inline::Emphasis(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Lang { content: c, .. } => {
                 for i in c {
                     i.push_plain(out);
                 }
@@ -140,6 +162,18 @@ impl Inline {
             Inline::LineBreak => out.push('\n'),
         }
     }
+}
+
+/// Whether `tag` is a well-formed BCP 47 language tag as documents use them
+/// (`cy`, `en-GB`, `cy-GB`): a 2–3 letter language, then 2–8 character
+/// subtags.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
+    lang_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// The bytes a writer made, plus warnings for the person running the build

@@ -161,6 +161,13 @@ impl<'a> Body<'a> {
             Block::PageBreak => self
                 .out
                 .push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"),
+            Block::Lang { blocks, .. } => {
+                let mut table = false;
+                for b in blocks {
+                    table = self.block(b, frame);
+                }
+                return table;
+            }
         }
         false
     }
@@ -205,6 +212,7 @@ impl<'a> Body<'a> {
                     },
                 ),
                 Inline::Link { url, content } => self.link(url, content, fmt),
+                Inline::Lang { content, .. } => self.inlines(content, fmt),
                 Inline::LineBreak => {
                     self.open_run(fmt);
                     self.out.push_str("<w:br/></w:r>");

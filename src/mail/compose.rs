@@ -213,6 +213,7 @@ impl<'a> Composer<'a> {
                     .to_string(),
                 created: self.epoch,
                 source: job.file.display().to_string(),
+                draft: false,
             },
             blocks,
         };
@@ -319,9 +320,10 @@ fn plain_text(blocks: &[Block]) -> String {
         for i in list {
             match i {
                 Inline::Text(t) => out.push_str(t),
-                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
-                    inlines(c, out)
-                }
+                Inline::Strong(c)
+                | Inline::Emphasis(c)
+                | Inline::Link { content: c, .. }
+                | Inline::Lang { content: c, .. } => inlines(c, out),
                 Inline::LineBreak => out.push(' '),
             }
         }

@@ -494,6 +494,11 @@ impl<'a> Layout<'a> {
                 break_before: true,
                 ..Chunk::default()
             }),
+            Block::Lang { blocks, .. } => {
+                for b in blocks {
+                    self.block(b, env, out);
+                }
+            }
         }
     }
 

@@ -101,6 +101,7 @@ impl StyledText {
                     link,
                 ),
                 Inline::Link { url, content } => self.add_inlines(content, style, Some(url)),
+                Inline::Lang { content, .. } => self.add_inlines(content, style, link),
                 Inline::LineBreak => {
                     let span = SpanStyle {
                         face: FaceId::new(style.bold, style.italic),

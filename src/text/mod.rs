@@ -164,6 +164,7 @@ impl Out {
                 self.blank();
             }
             Block::PageBreak => self.blank(),
+            Block::Lang { blocks, .. } => self.blocks(blocks, first, rest),
         }
     }
 
@@ -277,7 +278,9 @@ fn words_text(inlines: &[Inline]) -> String {
     for i in inlines {
         match i {
             Inline::Text(t) => s.push_str(t),
-            Inline::Strong(c) | Inline::Emphasis(c) => s.push_str(&words_text(c)),
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Lang { content: c, .. } => {
+                s.push_str(&words_text(c))
+            }
             Inline::Link { url, content } => {
                 let text = words_text(content);
                 let bare = url
