@@ -236,7 +236,7 @@ fn logo_problems_name_the_brand_file() {
     let o = p.run(&["check"]);
     assert_exit(&o, 1);
     assert!(
-        stderr(&o).contains("brand.yaml: logo.file:"),
+        stderr(&o).contains("brand.yaml:16:3: logo.file:"),
         "{}",
         stderr(&o)
     );

@@ -394,7 +394,7 @@ fn cases() -> Vec<Case> {
             setup: |p| brand_with(p, "  file: logo.png", "  file: ../../../../../etc/passwd"),
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file: '../../../../../etc/passwd' must be a file name inside the brand folder"],
+            expect: &["{file}:{line:  file:}:3: logo.file: '../../../../../etc/passwd' must be a file name inside the brand folder"],
         },
         Case {
             name: "logo missing",
@@ -402,7 +402,7 @@ fn cases() -> Vec<Case> {
             setup: |p| brand_with(p, "  file: logo.png", "  file: missing.png"),
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file: cannot read", "missing.png"],
+            expect: &["{file}:{line:  file:}:3: logo.file: cannot read", "missing.png"],
         },
         Case {
             name: "logo empty",
@@ -413,7 +413,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file:", "empty.png' is empty"],
+            expect: &["{file}:{line:  file:}:3: logo.file:", "empty.png' is empty"],
         },
         Case {
             name: "logo corrupt",
@@ -426,7 +426,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file:", "bad.png' is a damaged image"],
+            expect: &["{file}:{line:  file:}:3: logo.file:", "bad.png' is a damaged image"],
         },
         Case {
             name: "logo 20000 x 20000 pixels",
@@ -437,7 +437,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file:", "huge.png' is 20000 × 20000 pixels; images may have at most 25 million pixels"],
+            expect: &["{file}:{line:  file:}:3: logo.file:", "huge.png' is 20000 × 20000 pixels; images may have at most 25 million pixels"],
         },
         Case {
             name: "logo that is not an image",
@@ -448,7 +448,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file:", "logo.svg' is not a PNG or JPEG image"],
+            expect: &["{file}:{line:  file:}:3: logo.file:", "logo.svg' is not a PNG or JPEG image"],
         },
         // Brand values.
         Case {
@@ -465,7 +465,7 @@ fn cases() -> Vec<Case> {
             setup: |p| brand_with(p, "  primary: [100, 55, 0, 20]", "  primary: [100, 155, 0, 20]"),
             args: CHECK,
             code: 1,
-            expect: &["{file}: cmyk.primary: CMYK values are percentages from 0 to 100"],
+            expect: &["{file}:{line:  primary: [100, 155}:3: cmyk.primary: CMYK values are percentages from 0 to 100"],
         },
         Case {
             name: "unknown language",
@@ -562,7 +562,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             code: 1,
-            expect: &["{file}: skills: the list has 512 items; lists may have at most 200"],
+            expect: &["{file}:{line:skills:}:1: skills: the list has 512 items; lists may have at most 200"],
         },
         Case {
             name: "a paragraph longer than 10,000 characters",

@@ -7,17 +7,19 @@
 //! are then made in parallel (rayon), each independently, so one broken
 //! document never stops the others.
 
+pub mod lock;
 mod manifest;
 mod plan;
 mod report;
 mod theme;
 mod write;
 
-pub use manifest::{manifest_path, InputDigests, Manifest};
-pub use plan::{full_plan, plan, Shard, Target};
+pub use lock::OutputLock;
+pub use manifest::{manifest_path, InputDigests, Manifest, MANIFEST_FILE};
+pub use plan::{full_plan, plan, plan_with_drafts, Shard, Target};
 pub use report::{DocResult, Report, Status};
 pub use theme::{brand_fonts, bundled_fonts, BUNDLED_FAMILY};
-pub use write::{write_atomic, TEMP_PREFIX};
+pub use write::{write_atomic, write_within, TEMP_PREFIX};
 
 use crate::content::project::ProjectFile;
 use crate::content::{self, Content, ContentError, LoadedBrand, LoadedJob};
@@ -55,6 +57,9 @@ pub struct Options {
     pub clean: bool,
     /// Build only this slice of the matrix.
     pub shard: Option<Shard>,
+    /// Build drafts too (profiles or brands with placeholders), every page
+    /// marked DRAFT.
+    pub draft: bool,
 }
 
 /// Everything a build needs, loaded once.
@@ -99,6 +104,18 @@ impl Project {
         }
     }
 
+    /// Every placeholder in the project's drafts, as errors
+    /// (`file:line:column: field: … is a placeholder`).
+    pub fn placeholders(&self) -> Vec<String> {
+        let c = &self.content;
+        c.jobs
+            .values()
+            .flat_map(|j| &j.placeholders)
+            .chain(c.brands.values().flat_map(|b| &b.placeholders))
+            .map(ContentError::to_string)
+            .collect()
+    }
+
     /// Every problem found while loading, formatted `file:line:column: …`.
     pub fn errors(&self) -> Vec<String> {
         let mut all: Vec<String> = self
@@ -121,15 +138,40 @@ pub struct UsageError(pub String);
 /// The date documents carry: `SOURCE_DATE_EPOCH` when set, else the job's
 /// review date, so the same input always gives the same bytes.
 pub fn document_epoch(job: &LoadedJob) -> i64 {
-    if let Some(e) = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse::<i64>().ok())
-    {
+    if let Ok(Some(e)) = source_date_epoch() {
         return e;
     }
     let (y, m, d) =
         content::types::parse_date(job.job.last_reviewed.as_str()).unwrap_or((1980, 1, 1));
     content::types::days_from_civil(y, m, d) * 86_400
+}
+
+/// Latest date a document may carry: 9999-12-31 23:59:59 UTC (PDF, DOCX and
+/// mail dates have four-digit years).
+pub const MAX_EPOCH: i64 = 253_402_300_799;
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970, for byte-identical output):
+/// `Ok(None)` when unset, `Err` in words when it is not a date documents
+/// can carry (e.g. milliseconds given for seconds).
+pub fn source_date_epoch() -> Result<Option<i64>, String> {
+    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let raw = raw.to_string_lossy();
+    let v = raw.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    match v.parse::<i64>() {
+        Ok(e) if (0..=MAX_EPOCH).contains(&e) => Ok(Some(e)),
+        Ok(e) => Err(format!(
+            "SOURCE_DATE_EPOCH={e} is not a date documents can carry: it counts seconds since 1970 and must be at most {MAX_EPOCH} (the end of year 9999); milliseconds given for seconds?"
+        )),
+        Err(_) => Err(format!(
+            "SOURCE_DATE_EPOCH='{}' is not a whole number of seconds since 1970",
+            crate::content::types::printable(v)
+        )),
+    }
 }
 
 /// `YYYY-MM-DD` for seconds since the epoch.
@@ -242,10 +284,9 @@ pub fn render_job(
             tmpl.file.display()
         )
     })?;
-    let doc = Document {
-        meta: meta(job, brand, document_epoch(job), &project.root),
-        blocks,
-    };
+    let mut meta = meta(job, brand, document_epoch(job), &project.root);
+    meta.draft = job.is_draft() || brand.is_draft();
+    let doc = Document { meta, blocks };
     writer.render(&doc, theme).map_err(|e| e.to_string())
 }
 
@@ -287,6 +328,9 @@ fn meta(job: &LoadedJob, brand: &LoadedBrand, epoch: i64, root: &Path) -> Meta {
 /// Told how a build goes, e.g. to draw a progress bar. Called from many
 /// threads.
 pub trait Progress: Sync {
+    /// Something the person running the build should know now (e.g. that
+    /// it waits for another build into the same folder).
+    fn note(&self, _message: &str) {}
     /// The number of documents this run will consider.
     fn start(&self, _total: usize) {}
     /// One document is done (built, up to date, failed or skipped).
@@ -311,21 +355,39 @@ pub fn build_project(
     progress: &dyn Progress,
     start: Instant,
 ) -> Result<Report, UsageError> {
-    let targets = plan(project, opts)?;
     let everything = full_plan(project, opts)?;
+    let targets = plan(project, opts)?;
+    let mut report = Report {
+        errors: project.errors(),
+        ..Report::default()
+    };
+    drafts(project, opts, &targets, &mut report)?;
+    if let Err(e) = source_date_epoch() {
+        report.errors.push(e);
+        return Ok(report);
+    }
     let out = opts.out.clone().unwrap_or_else(|| opts.root.join("output"));
-    let manifest_file = manifest_path(&out, opts.shard);
+    // Shared with other runs into the same folder, for the whole run.
+    let lock = match OutputLock::shared(&out) {
+        Ok(l) => l,
+        Err(e) => {
+            report.errors.push(format!(
+                "{}: cannot use the output folder: {e}",
+                out.display()
+            ));
+            return Ok(report);
+        }
+    };
     let old = if opts.force {
         Manifest::default()
     } else {
-        Manifest::load(&manifest_file)
+        Manifest::load(&out)
     };
-    sweep_temp_files(&out);
     let digests = InputDigests::new(project);
     let themes = themes(project, &targets);
     let writers = Writers::default();
     progress.start(targets.len());
-    let results: Vec<(DocResult, Option<manifest::Entry>)> = targets
+    let results: Vec<(DocResult, manifest::Change)> = targets
         .par_iter()
         .map(|t| {
             let r = make(project, t, &out, &old, &digests, &themes, &writers);
@@ -333,50 +395,22 @@ pub fn build_project(
             r
         })
         .collect();
-
-    // The manifest keeps what it knew of documents outside this run.
-    let mut manifest = Manifest::load(&manifest_file);
-    let mut documents = Vec::with_capacity(results.len());
-    for (doc, entry) in results {
-        match entry {
-            Some(e) => {
-                manifest.documents.insert(doc.path.clone(), e);
-            }
-            None if doc.status == Status::Failed => {
-                manifest.documents.remove(&doc.path);
-            }
-            None => {}
+    let (documents, changes): (Vec<_>, Vec<_>) = results.into_iter().unzip();
+    report.documents = documents;
+    let manifest = match Manifest::update(&out, changes) {
+        Ok(m) => m,
+        Err(e) => {
+            report.errors.push(format!(
+                "{}: cannot write the build manifest: {e}",
+                manifest_path(&out).display()
+            ));
+            Manifest::load(&out)
         }
-        documents.push(doc);
-    }
-    let mut report = Report {
-        errors: project.errors(),
-        documents,
-        ..Report::default()
     };
-    let wanted: Vec<String> = everything.iter().map(|t| manifest::key(&t.path)).collect();
-    report.stale = manifest
-        .documents
-        .keys()
-        .filter(|k| !wanted.contains(k))
-        .cloned()
-        .collect();
+    report.stale = stale(project, &manifest, &everything);
     // Never clean while content fails to load: its documents would look stale.
-    if opts.clean && report.errors.is_empty() {
-        for k in &report.stale {
-            let p = out.join(k);
-            if p.starts_with(&out) && (std::fs::remove_file(&p).is_ok() || !p.exists()) {
-                manifest.documents.remove(k);
-                report.removed.push(k.clone());
-                remove_empty_parents(&p, &out);
-            }
-        }
-    }
-    if let Err(e) = manifest.save(&manifest_file) {
-        report.errors.push(format!(
-            "{}: cannot write the build manifest: {e}",
-            manifest_file.display()
-        ));
+    if opts.clean && report.errors.is_empty() && !report.stale.is_empty() {
+        clean(project, &out, &lock, &everything, progress, &mut report);
     }
     let mut jobs: Vec<&str> = targets.iter().map(|t| t.job.as_str()).collect();
     let mut brands: Vec<&str> = targets.iter().map(|t| t.brand.as_str()).collect();
@@ -388,11 +422,120 @@ pub fn build_project(
     report.brands = brands.len();
     report.interrupted = INTERRUPTED.load(Ordering::SeqCst);
     report.seconds = start.elapsed().as_secs_f64();
+    drop(lock);
     Ok(report)
 }
 
+/// Drafts in this run's part of the matrix: without `--draft` their
+/// documents are left out and each is an error saying why, with every
+/// placeholder; with it, a warning that their pages say DRAFT.
+fn drafts(
+    project: &Project,
+    opts: &Options,
+    targets: &[Target],
+    report: &mut Report,
+) -> Result<(), UsageError> {
+    let would = plan_with_drafts(project, opts)?;
+    let mut seen = std::collections::BTreeSet::new();
+    for t in &would {
+        let job = &project.content.jobs[&t.job];
+        let brand = &project.content.brands[&t.brand];
+        for (file, placeholders) in [
+            (&job.file, &job.placeholders),
+            (&brand.file, &brand.placeholders),
+        ] {
+            if placeholders.is_empty() || !seen.insert(file.clone()) {
+                continue;
+            }
+            let n = placeholders.len();
+            let count = format!("{n} placeholder{}", if n == 1 { "" } else { "s" });
+            if opts.draft {
+                report.warnings.push(format!(
+                    "{}: a draft ({count}): its documents say DRAFT on every page; never publish them",
+                    file.display()
+                ));
+            } else {
+                let left_out = would.len() - targets.len();
+                report.errors.push(format!(
+                    "{}: a draft: {count} still in it, so its documents were not built ({left_out} left out in all); write the real values, or build with --draft to preview it marked DRAFT",
+                    file.display()
+                ));
+                report
+                    .errors
+                    .extend(placeholders.iter().map(ContentError::to_string));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Documents the manifest knows that the project no longer makes. The
+/// documents of a job or brand whose file fails to load, or is a draft, are
+/// still wanted: a typo must not make them look gone.
+fn stale(project: &Project, manifest: &Manifest, everything: &[Target]) -> Vec<String> {
+    let wanted: std::collections::HashSet<String> =
+        everything.iter().map(|t| manifest::key(&t.path)).collect();
+    let c = &project.content;
+    manifest
+        .documents
+        .iter()
+        .filter(|(k, _)| !wanted.contains(*k))
+        .filter(|(_, e)| !c.failed_jobs.contains(&e.job) && !c.failed_brands.contains(&e.brand))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+/// `--clean`: with the output folder alone (waiting for other runs), removes
+/// the stale files the manifest names, never through a symbolic link.
+fn clean(
+    project: &Project,
+    out: &Path,
+    lock: &OutputLock,
+    everything: &[Target],
+    progress: &dyn Progress,
+    report: &mut Report,
+) {
+    if let Err(e) = lock.upgrade(|| {
+        progress.note(&format!(
+            "waiting for another careerpress run writing into {} to finish before cleaning",
+            out.display()
+        ))
+    }) {
+        report.errors.push(format!(
+            "{}: cannot lock the output folder: {e}",
+            out.display()
+        ));
+        return;
+    }
+    // Other runs may have written meanwhile: decide again on what is on disk.
+    let stale_now = stale(project, &Manifest::load(out), everything);
+    let mut removed = Vec::new();
+    for k in &stale_now {
+        let rel = Path::new(k);
+        match crate::safe_fs::remove_file_within(out, rel) {
+            Ok(_) => {
+                crate::safe_fs::remove_empty_folders_within(out, rel);
+                removed.push(k.clone());
+            }
+            Err(e) => report.errors.push(format!("--clean: {e}")),
+        }
+    }
+    let changes = removed
+        .iter()
+        .map(|k| manifest::Change::Remove(k.clone()))
+        .collect();
+    if let Err(e) = Manifest::update(out, changes) {
+        report.errors.push(format!(
+            "{}: cannot write the build manifest: {e}",
+            manifest_path(out).display()
+        ));
+    }
+    report.stale = stale_now;
+    report.removed = removed;
+}
+
 /// Makes one document unless it is up to date; returns its result and the
-/// manifest entry to record.
+/// change to the manifest.
 fn make(
     project: &Project,
     t: &Target,
@@ -401,61 +544,56 @@ fn make(
     digests: &InputDigests,
     themes: &BTreeMap<(String, String), Theme>,
     writers: &Writers,
-) -> (DocResult, Option<manifest::Entry>) {
+) -> (DocResult, manifest::Change) {
+    let key = manifest::key(&t.path);
+    let failed = |d: DocResult| {
+        let found = manifest::found_entry(out, t);
+        (d, manifest::Change::Failed(key.clone(), found))
+    };
     if INTERRUPTED.load(Ordering::SeqCst) {
-        return (DocResult::new(t, Status::Skipped), None);
+        // Not attempted: whatever the manifest knew stands.
+        let change = match old.documents.get(&key) {
+            Some(e) => manifest::Change::Set(key.clone(), e.clone()),
+            None => manifest::Change::Failed(key.clone(), None),
+        };
+        return (DocResult::new(t, Status::Skipped), change);
     }
     let inputs = digests.of(t);
     if old.fresh(out, t, &inputs) {
-        let entry = old.documents.get(&manifest::key(&t.path)).cloned();
-        return (DocResult::new(t, Status::UpToDate), entry);
+        if let Some(e) = old.documents.get(&key) {
+            return (
+                DocResult::new(t, Status::UpToDate),
+                manifest::Change::Set(key, e.clone()),
+            );
+        }
     }
     let result = match themes.get(&(t.brand.clone(), t.template.clone())) {
         None => Err("no fonts to draw with (see the error above)".to_string()),
         Some(theme) => render_one(project, t, theme, writers.get(t.format)).and_then(|r| {
-            let path = out.join(&t.path);
-            write_atomic(&path, &r.bytes)
-                .map(|()| (r.warnings, r.bytes.len() as u64))
-                .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+            write_within(out, &t.path, &r.bytes)
+                .map(|()| r)
+                .map_err(|e| format!("{}: cannot write: {e}", out.join(&t.path).display()))
         }),
     };
     match result {
-        Ok((warnings, size)) => {
+        Ok(r) => {
             let mut d = DocResult::new(t, Status::Built);
-            d.warnings = warnings;
-            (d, Some(manifest::Entry { inputs, size }))
+            d.warnings = r.warnings;
+            let entry = manifest::Entry {
+                inputs,
+                size: r.bytes.len() as u64,
+                digest: manifest::hex_digest(&r.bytes),
+                job: t.job.clone(),
+                brand: t.brand.clone(),
+                template: t.template.clone(),
+            };
+            (d, manifest::Change::Set(key, entry))
         }
         Err(e) => {
             let mut d = DocResult::new(t, Status::Failed);
             d.error = Some(e);
-            (d, None)
+            failed(d)
         }
-    }
-}
-
-/// Removes temporary files an earlier, killed build may have left.
-fn sweep_temp_files(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() && !p.is_symlink() {
-            sweep_temp_files(&p);
-        } else if e.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
-            let _ = std::fs::remove_file(&p);
-        }
-    }
-}
-
-/// Removes folders a clean left empty, up to (not including) `out`.
-fn remove_empty_parents(file: &Path, out: &Path) {
-    let mut dir = file.parent();
-    while let Some(d) = dir {
-        if d == out || !d.starts_with(out) || std::fs::remove_dir(d).is_err() {
-            break;
-        }
-        dir = d.parent();
     }
 }
 

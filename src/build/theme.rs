@@ -52,11 +52,7 @@ fn font_id(faces: &[Arc<Vec<u8>>]) -> String {
         h.update((f.len() as u64).to_le_bytes());
         h.update(f.as_slice());
     }
-    h.finalize()
-        .iter()
-        .take(12)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hex(&h.finalize()[..12])
 }
 
 /// The font set a brand uses: its own, or the bundled one.

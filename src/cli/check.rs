@@ -9,6 +9,8 @@ use std::process::ExitCode;
 pub fn run(root: PathBuf) -> ExitCode {
     let project = Project::load(&root);
     let mut errors = project.errors();
+    // A draft is never "all good": each placeholder is an error.
+    errors.extend(project.placeholders());
     // An imported draft keeps what the importer could not place under
     // `unsorted`: never printed, so say so until a person has sorted it.
     for job in project.content.jobs.values() {
@@ -28,6 +30,7 @@ pub fn run(root: PathBuf) -> ExitCode {
             &project,
             &Options {
                 root: root.clone(),
+                draft: true,
                 ..Options::default()
             },
         ) {

@@ -100,24 +100,34 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
         eprintln!("error: {}: cannot write the file: {e}", out.display());
         return ExitCode::from(1);
     }
-    // The draft must load as it is: say so if it does not.
-    if let Err(errors) = crate::content::load_job(&out) {
-        let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        super::print_errors(&errors);
-        return ExitCode::from(1);
+    // Say what is still to do before the draft can even be previewed
+    // (`build --draft`), and how many placeholders make it a draft.
+    match crate::content::load_job(&out) {
+        Ok(job) => println!(
+            "Wrote {} (a draft: {} placeholders to replace, see the TODOs and `unsorted`; `careerpress check` lists them)",
+            out.display(),
+            job.placeholders.len()
+        ),
+        Err(errors) => {
+            let mut err = std::io::stderr().lock();
+            for e in &errors {
+                let _ = writeln!(err, "to do: {e}");
+            }
+            drop(err);
+            println!(
+                "Wrote {} (a draft; fill in what is listed above before it can be previewed with `careerpress build --draft`)",
+                out.display()
+            );
+        }
     }
-    println!(
-        "Wrote {} (a draft: see the TODOs and `unsorted`)",
-        out.display()
-    );
     ExitCode::SUCCESS
 }
 
 /// Today (UTC), or the day `SOURCE_DATE_EPOCH` names, as `YYYY-MM-DD`.
 fn today() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
+    let secs = crate::build::source_date_epoch()
         .ok()
-        .and_then(|v| v.trim().parse::<i64>().ok())
+        .flatten()
         .unwrap_or_else(|| {
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

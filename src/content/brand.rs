@@ -77,18 +77,22 @@ pub struct CmykColours {
     /// The primary colour as [C, M, Y, K], each 0 to 100.
     #[serde(default)]
     #[schemars(example = [100, 55, 0, 20])]
+    #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
     pub primary: Option<[f32; 4]>,
     /// The secondary colour as [C, M, Y, K], each 0 to 100.
     #[serde(default)]
     #[schemars(example = [80, 0, 10, 0])]
+    #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
     pub secondary: Option<[f32; 4]>,
     /// The shade colour as [C, M, Y, K], each 0 to 100.
     #[serde(default)]
     #[schemars(example = [8, 2, 0, 0])]
+    #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
     pub shade: Option<[f32; 4]>,
     /// The text colour as [C, M, Y, K], each 0 to 100.
     #[serde(default)]
     #[schemars(example = [0, 0, 0, 95])]
+    #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
     pub text: Option<[f32; 4]>,
 }
 
@@ -181,6 +185,7 @@ pub struct Print {
     /// Bleed in millimetres for professional printing (0 to 10; usually 3).
     #[serde(default)]
     #[schemars(example = 3)]
+    #[serde(deserialize_with = "super::types::finite_f32_opt")]
     pub bleed_mm: Option<f32>,
     /// Draw crop marks outside the page (false when left out).
     #[serde(default)]

@@ -14,6 +14,7 @@ pub mod brand;
 pub mod corpus;
 mod error;
 pub mod job;
+pub mod placeholder;
 pub mod project;
 pub mod types;
 pub mod yaml;
@@ -37,6 +38,16 @@ pub struct LoadedJob {
     pub id: String,
     pub file: PathBuf,
     pub job: Job,
+    /// Placeholders still in the file (see [`placeholder`]): when there are
+    /// any, the job is a draft.
+    pub placeholders: Vec<ContentError>,
+}
+
+impl LoadedJob {
+    /// A profile with placeholders: never published by accident.
+    pub fn is_draft(&self) -> bool {
+        !self.placeholders.is_empty()
+    }
 }
 
 /// A decoded, checked image.
@@ -65,6 +76,15 @@ pub struct LoadedBrand {
     pub brand: Brand,
     pub logo: CheckedImage,
     pub fonts: Option<BrandFonts>,
+    /// Placeholders still in `brand.yaml`: when there are any, the brand is
+    /// a draft.
+    pub placeholders: Vec<ContentError>,
+}
+
+impl LoadedBrand {
+    pub fn is_draft(&self) -> bool {
+        !self.placeholders.is_empty()
+    }
 }
 
 /// Everything that loaded, and every problem found.
@@ -159,21 +179,38 @@ fn id_of(path: &Path, stem: bool) -> Result<String, ContentError> {
 pub fn load_job(file: &Path) -> Result<LoadedJob, Vec<ContentError>> {
     let id = id_of(file, true).map_err(|e| vec![e])?;
     let bytes = yaml::read_limited(file).map_err(|e| vec![e])?;
-    let job = parse_job(file, &bytes)?;
+    let (job, placeholders) = parse_job_with_placeholders(file, &bytes)?;
     Ok(LoadedJob {
         id,
         file: file.to_path_buf(),
         job,
+        placeholders,
     })
 }
 
 /// Parses and checks a job profile's bytes; `file` names it in errors.
 pub fn parse_job(file: &Path, bytes: &[u8]) -> Result<Job, Vec<ContentError>> {
-    let job: Job = yaml::parse(file, bytes).map_err(|e| vec![e])?;
-    let errors = check_job(file, &job);
+    parse_job_with_placeholders(file, bytes).map(|(job, _)| job)
+}
+
+/// [`parse_job`], also returning the placeholders the file still holds.
+fn parse_job_with_placeholders(
+    file: &Path,
+    bytes: &[u8],
+) -> Result<(Job, Vec<ContentError>), Vec<ContentError>> {
+    let (job, tree) = yaml::parse_with_tree::<Job>(file, bytes).map_err(|e| vec![e])?;
+    let mut errors = check_job(file, &job);
+    yaml::locate(&mut errors, tree.as_ref());
+    let placeholders = tree
+        .as_ref()
+        .map(|t| placeholder::find(file, t))
+        .unwrap_or_default();
     if errors.is_empty() {
-        Ok(job)
+        Ok((job, placeholders))
     } else {
+        // Every problem at once: the placeholders too.
+        errors.extend(placeholders);
+        errors.sort_by_key(|e| e.line.unwrap_or(u64::MAX));
         Err(errors)
     }
 }
@@ -227,6 +264,25 @@ fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
     }
     let mut err =
         |path: &str, msg: String| errors.push(ContentError::file(file, msg).at_path(path));
+    let no_salary = |what: &str| {
+        format!("£0 is not {what}: give the salary in whole pounds a year, e.g. 18200")
+    };
+    if job.salary.starter == 0 {
+        err("salary.starter", no_salary("a starter's salary"));
+    }
+    if job.salary.experienced == 0 {
+        err(
+            "salary.experienced",
+            no_salary("an experienced person's salary"),
+        );
+    }
+    for (i, note) in job.salary.notes.iter().enumerate() {
+        for (field, v) in [("up_to", note.up_to), ("around", note.around)] {
+            if v == Some(0) {
+                err(&format!("salary.notes[{i}].{field}"), no_salary("a salary"));
+            }
+        }
+    }
     if job.salary.starter > job.salary.experienced {
         err(
             "salary",
@@ -245,7 +301,8 @@ fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
         }
     }
     if let Some(h) = job.working_hours.hours_per_week {
-        if !(0.0..=100.0).contains(&h.min) || h.min > h.max || h.max > 100.0 {
+        let hours = 0.0..=100.0;
+        if !hours.contains(&h.min) || !hours.contains(&h.max) || h.min > h.max || h.max == 0.0 {
             err(
                 "working_hours.hours_per_week",
                 format!("{} to {} is not a range of hours a week", h.min, h.max),
@@ -306,7 +363,12 @@ fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
 pub fn load_brand(dir: &Path) -> Result<LoadedBrand, Vec<ContentError>> {
     let id = id_of(dir, false).map_err(|e| vec![e])?;
     let file = dir.join("brand.yaml");
-    let brand: Brand = yaml::load(&file).map_err(|e| vec![e])?;
+    let bytes = yaml::read_limited(&file).map_err(|e| vec![e])?;
+    let (brand, tree) = yaml::parse_with_tree::<Brand>(&file, &bytes).map_err(|e| vec![e])?;
+    let placeholders = tree
+        .as_ref()
+        .map(|t| placeholder::find(&file, t))
+        .unwrap_or_default();
     let mut errors = Vec::new();
     if brand.languages.is_empty() {
         errors.push(
@@ -349,6 +411,9 @@ pub fn load_brand(dir: &Path) -> Result<LoadedBrand, Vec<ContentError>> {
         (l, f) => {
             errors.extend(l.err());
             errors.extend(f.err());
+            yaml::locate(&mut errors, tree.as_ref());
+            errors.extend(placeholders);
+            errors.sort_by_key(|e| e.line.unwrap_or(u64::MAX));
             return Err(errors);
         }
     };
@@ -358,6 +423,7 @@ pub fn load_brand(dir: &Path) -> Result<LoadedBrand, Vec<ContentError>> {
         brand,
         logo,
         fonts,
+        placeholders,
     })
 }
 

@@ -45,6 +45,9 @@ pub struct Meta {
     pub draft: bool,
 }
 
+/// What every page of a draft says (see [`Meta::draft`]).
+pub const DRAFT_NOTICE: &str = "DRAFT – not for publication";
+
 /// A block-level element.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {

@@ -120,7 +120,7 @@ impl<'a> Composer<'a> {
             h.update((att.bytes.len() as u64).to_le_bytes());
             h.update(&att.bytes);
         }
-        let digest = hex(&h.finalize());
+        let digest = crate::hex(&h.finalize());
         let message_id = format!("<{}@{}>", &digest[..32], from.email.domain());
 
         let builder = Message::builder()
@@ -336,10 +336,6 @@ fn plain_text(blocks: &[Block]) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

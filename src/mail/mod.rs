@@ -654,6 +654,15 @@ impl Columns {
             };
             return fail("unknown job", detail);
         }
+        if project.content.jobs[&job].is_draft() {
+            return fail(
+                "draft job",
+                format!(
+                    "the job '{job}' is a draft (placeholders in {}): drafts are never mailed",
+                    project.content.jobs[&job].file.display()
+                ),
+            );
+        }
         let Some(brand) = brand else {
             return fail(
                 "no brand",
@@ -671,6 +680,15 @@ impl Columns {
                 )
             };
             return fail("unknown brand", detail);
+        }
+        if project.content.brands[&brand].is_draft() {
+            return fail(
+                "draft brand",
+                format!(
+                    "the brand '{brand}' is a draft (placeholders in {}): drafts are never mailed",
+                    project.content.brands[&brand].file.display()
+                ),
+            );
         }
         let mut all: BTreeMap<String, String> = header
             .iter()

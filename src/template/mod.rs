@@ -68,10 +68,10 @@ pub struct Settings {
     /// A4 or A5 (paged formats).
     #[serde(default)]
     pub paper: Option<crate::content::brand::PaperSize>,
-    /// Body text size in points.
-    #[serde(default)]
+    /// Body text size in points (6 to 72).
+    #[serde(default, deserialize_with = "crate::content::types::finite_f32_opt")]
     pub body_pt: Option<f32>,
-    /// Plain-text line width in columns.
+    /// Plain-text line width in columns (20 to 200).
     #[serde(default)]
     pub text_width: Option<usize>,
     /// Use the brand's print settings (bleed, crop marks).
@@ -419,12 +419,24 @@ fn settings(src: &str) -> Result<Settings, String> {
     if body.trim().is_empty() {
         return Ok(Settings::default());
     }
-    crate::content::yaml::parse::<Settings>(Path::new("settings"), body.as_bytes()).map_err(|e| {
-        format!(
-            "template settings: {}",
-            e.to_string().trim_start_matches("settings:").trim()
-        )
-    })
+    let s = crate::content::yaml::parse::<Settings>(Path::new("settings"), body.as_bytes())
+        .map_err(|e| {
+            format!(
+                "template settings: {}",
+                e.to_string().trim_start_matches("settings:").trim()
+            )
+        })?;
+    if let Some(pt) = s.body_pt.filter(|pt| !(6.0..=72.0).contains(pt)) {
+        return Err(format!(
+            "template settings: body_pt: {pt} is not a text size; give 6 to 72 points (11 or 12 is usual)"
+        ));
+    }
+    if let Some(w) = s.text_width.filter(|w| !(20..=200).contains(w)) {
+        return Err(format!(
+            "template settings: text_width: {w} columns is not a line width; give 20 to 200 (72 is usual)"
+        ));
+    }
+    Ok(s)
 }
 
 /// Escapes a value for the markup: every ASCII punctuation character gets
@@ -487,7 +499,24 @@ pub fn context(job: &LoadedJob, brand: &LoadedBrand, build_date: &str) -> Value 
             json!(brand.brand.languages.iter().any(|l| l.tag() == "cy")),
         );
     }
-    json!({ "job": j, "brand": b, "build": { "date": build_date } })
+    let mut data = json!({ "job": j, "brand": b, "build": { "date": build_date } });
+    whole_numbers(&mut data);
+    data
+}
+
+/// Numbers as people write them: a whole number of hours read as a float
+/// (`37.0`) becomes `37`, so a template printing it never shows `.0`.
+fn whole_numbers(v: &mut Value) {
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15) {
+                *v = json!(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        Value::Object(map) => map.values_mut().for_each(whole_numbers),
+        _ => {}
+    }
 }
 
 /// How a route is headed in documents.

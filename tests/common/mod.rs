@@ -70,7 +70,8 @@ impl Project {
     pub fn outputs_in(&self, dir: &Path) -> Vec<(String, Vec<u8>)> {
         let mut files = Vec::new();
         walk(dir, dir, &mut files);
-        files.retain(|(f, _)| !f.starts_with(".careerpress-manifest"));
+        // careerpress's own state (manifest, locks) is not a document.
+        files.retain(|(f, _)| !f.starts_with(".careerpress"));
         files.sort();
         files
     }
