@@ -30,7 +30,7 @@ fn bad_job(contents: &[u8]) -> (Project, String) {
 }
 
 fn valid_job() -> String {
-    std::fs::read_to_string(common::repo().join(PALS)).unwrap()
+    std::fs::read_to_string(common::fixture().join(PALS)).unwrap()
 }
 
 fn path_of(p: &Project) -> String {

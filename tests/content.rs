@@ -6,7 +6,7 @@ mod common;
 use careerpress::content::{self, Job};
 
 fn pals() -> Job {
-    let file = common::repo().join("content/jobs/pals-officer.yaml");
+    let file = common::fixture().join("content/jobs/pals-officer.yaml");
     content::load_job(&file)
         .expect("the PALS profile loads")
         .job
@@ -19,7 +19,7 @@ fn all_text() -> String {
 
 #[test]
 fn bundled_content_loads_without_errors() {
-    let c = content::load(&common::repo());
+    let c = content::load(&common::fixture());
     assert!(c.errors.is_empty(), "{:?}", c.errors);
     assert!(c.jobs.contains_key("pals-officer"));
     assert!(c.brands.contains_key("eastbrook-hospitals"));

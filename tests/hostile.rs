@@ -38,11 +38,11 @@ struct Case {
 }
 
 fn pals() -> String {
-    std::fs::read_to_string(common::repo().join(PALS)).unwrap()
+    std::fs::read_to_string(common::fixture().join(PALS)).unwrap()
 }
 
 fn brand() -> String {
-    std::fs::read_to_string(common::repo().join("content/brands/eastbrook-hospitals/brand.yaml"))
+    std::fs::read_to_string(common::fixture().join("content/brands/eastbrook-hospitals/brand.yaml"))
         .unwrap()
 }
 
@@ -420,7 +420,7 @@ fn cases() -> Vec<Case> {
             target: Target::Brand,
             setup: |p| {
                 brand_with(p, "  file: logo.png", "  file: bad.png");
-                let mut b = std::fs::read(common::repo().join("content/brands/eastbrook-hospitals/logo.png")).unwrap();
+                let mut b = std::fs::read(common::fixture().join("content/brands/eastbrook-hospitals/logo.png")).unwrap();
                 b.truncate(120);
                 p.write("content/brands/bad-brand/bad.png", b);
             },
@@ -526,7 +526,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             code: 1,
-            expect: &["partials include each other in a loop (ping → pong → ping)"],
+            expect: &["the partial 'ping' includes itself (the partial 'ping' → the partial 'pong' → the partial 'ping')"],
         },
         Case {
             name: "computed partial name",

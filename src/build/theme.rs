@@ -25,6 +25,10 @@ pub fn bundled_fonts(templates: &Path) -> Result<FontSet, String> {
     let mut faces = Vec::new();
     for name in BUNDLED_FILES {
         let path = dir.join(name);
+        if let Some(root) = templates.parent() {
+            crate::safe_fs::check_inside(root, &path)
+                .map_err(|m| format!("{}: {m}", path.display()))?;
+        }
         let bytes = std::fs::read(&path)
             .map_err(|e| format!("{}: cannot read the bundled font: {e}", path.display()))?;
         crate::content::check_font(&bytes).map_err(|m| format!("{}: {m}", path.display()))?;

@@ -108,7 +108,7 @@ pub fn run(root: PathBuf, args: BuildArgs) -> ExitCode {
     let report = match build::build(&opts, &progress) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             return ExitCode::from(2);
         }
     };
@@ -153,7 +153,7 @@ impl build::Progress for CliProgress {
     fn note(&self, message: &str) {
         match &self.bar {
             Some(b) => b.println(message),
-            None => eprintln!("{message}"),
+            None => tell!("{message}"),
         }
     }
 
@@ -177,7 +177,7 @@ impl build::Progress for CliProgress {
             let line = format!("{what:>11}  {}", d.path);
             match &self.bar {
                 Some(b) => b.println(line),
-                None => eprintln!("{line}"),
+                None => tell!("{line}"),
             }
         }
     }

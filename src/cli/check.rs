@@ -16,7 +16,7 @@ pub fn run(root: PathBuf) -> ExitCode {
     for job in project.content.jobs.values() {
         let n = job.job.unsorted.len();
         if n > 0 {
-            eprintln!(
+            tell!(
                 "warning: {}: unsorted: {n} item{} from an import still to sort into the right fields (never printed)",
                 job.file.display(),
                 if n == 1 { "" } else { "s" }
@@ -53,7 +53,7 @@ pub fn run(root: PathBuf) -> ExitCode {
     print_errors(&errors);
     let c = &project.content;
     if errors.is_empty() {
-        println!(
+        say!(
             "All good: {} jobs, {} brands, {} templates checked",
             c.jobs.len(),
             c.brands.len(),
@@ -61,7 +61,7 @@ pub fn run(root: PathBuf) -> ExitCode {
         );
         ExitCode::SUCCESS
     } else {
-        println!("{} errors found", errors.len());
+        say!("{} errors found", errors.len());
         ExitCode::from(1)
     }
 }

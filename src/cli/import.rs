@@ -30,7 +30,7 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
                 text: String::from_utf8_lossy(&bytes).into_owned(),
             }),
             Err(e) => {
-                eprintln!("error: {}: cannot read the file: {e}", f.display());
+                tell!("error: {}: cannot read the file: {e}", f.display());
                 return ExitCode::from(1);
             }
         }
@@ -39,7 +39,7 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
     let result = match import::import(&inputs, &today) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             return ExitCode::from(1);
         }
     };
@@ -48,7 +48,7 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
         .clone()
         .unwrap_or_else(|| import::id_for(result.job.title.as_str()));
     if let Err(e) = check_id(&id) {
-        eprintln!("error: {e}");
+        tell!("error: {e}");
         return ExitCode::from(2);
     }
     let report = &result.report;
@@ -78,11 +78,14 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
         .clone()
         .unwrap_or_else(|| root.join("content").join("jobs").join(format!("{id}.yaml")));
     if out.as_os_str() == "-" {
-        print!("{}", result.yaml);
+        {
+            use std::io::Write as _;
+            let _ = write!(std::io::stdout().lock(), "{}", result.yaml);
+        }
         return ExitCode::SUCCESS;
     }
     if out.exists() {
-        eprintln!(
+        tell!(
             "error: {} already exists; import never overwrites a file (use --out or --id)",
             out.display()
         );
@@ -97,13 +100,13 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
         .open(&out)
         .and_then(|mut f| f.write_all(result.yaml.as_bytes()));
     if let Err(e) = written {
-        eprintln!("error: {}: cannot write the file: {e}", out.display());
+        tell!("error: {}: cannot write the file: {e}", out.display());
         return ExitCode::from(1);
     }
     // Say what is still to do before the draft can even be previewed
     // (`build --draft`), and how many placeholders make it a draft.
     match crate::content::load_job(&out) {
-        Ok(job) => println!(
+        Ok(job) => say!(
             "Wrote {} (a draft: {} placeholders to replace, see the TODOs and `unsorted`; `careerpress check` lists them)",
             out.display(),
             job.placeholders.len()
@@ -114,7 +117,7 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
                 let _ = writeln!(err, "to do: {e}");
             }
             drop(err);
-            println!(
+            say!(
                 "Wrote {} (a draft; fill in what is listed above before it can be previewed with `careerpress build --draft`)",
                 out.display()
             );

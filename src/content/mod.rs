@@ -104,7 +104,7 @@ pub struct Content {
 pub fn load(root: &Path) -> Content {
     let mut content = Content::default();
     let jobs_dir = root.join("content").join("jobs");
-    for file in list(&jobs_dir, &mut content.errors, |p| {
+    for file in list(root, &jobs_dir, &mut content.errors, |p| {
         p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
     }) {
         match load_job(&file) {
@@ -118,7 +118,14 @@ pub fn load(root: &Path) -> Content {
         }
     }
     let brands_dir = root.join("content").join("brands");
-    for dir in list(&brands_dir, &mut content.errors, |p| p.is_dir()) {
+    for dir in list(root, &brands_dir, &mut content.errors, |p| p.is_dir()) {
+        if let Err(m) = crate::safe_fs::check_inside(root, &dir.join("brand.yaml")) {
+            content.failed_brands.extend(valid_id(&dir, false));
+            content
+                .errors
+                .push(ContentError::file(dir.join("brand.yaml"), m));
+            continue;
+        }
         match load_brand(&dir) {
             Ok(brand) => {
                 content.brands.insert(brand.id.clone(), brand);
@@ -133,7 +140,21 @@ pub fn load(root: &Path) -> Content {
 }
 
 /// The entries of a folder that pass `keep`, sorted (so runs are repeatable).
-fn list(dir: &Path, errors: &mut Vec<ContentError>, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+/// An entry that is a link leading outside the project `root` is an error,
+/// never read: a contributor could otherwise print a secret file into every
+/// published leaflet.
+fn list(
+    root: &Path,
+    dir: &Path,
+    errors: &mut Vec<ContentError>,
+    keep: impl Fn(&Path) -> bool,
+) -> Vec<PathBuf> {
+    if let Err(m) = crate::safe_fs::check_inside(root, dir) {
+        if dir.exists() {
+            errors.push(ContentError::file(dir, m));
+            return Vec::new();
+        }
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -151,6 +172,13 @@ fn list(dir: &Path, errors: &mut Vec<ContentError>, keep: impl Fn(&Path) -> bool
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .filter(|p| keep(p))
+        .filter(|p| match crate::safe_fs::check_inside(root, p) {
+            Ok(()) => true,
+            Err(m) => {
+                errors.push(ContentError::file(p, m));
+                false
+            }
+        })
         .collect();
     paths.sort();
     paths

@@ -17,6 +17,7 @@
 //! line and field, never a silent blank. Every value is escaped for the
 //! markup, so `*`, `#`, `_` or `{{` in content print literally.
 
+mod budget;
 mod helpers;
 mod recursion;
 
@@ -148,6 +149,8 @@ impl Templates {
         hb.set_prevent_indent(true);
         hb.register_escape_fn(escape_markup);
         helpers::register(&mut hb);
+        // `each` that counts its turns (see `budget`).
+        hb.register_helper("each", Box::new(budget::Each));
         let mut errors = Vec::new();
         let mut templates = BTreeMap::new();
         let mut partials = BTreeMap::new();
@@ -155,6 +158,15 @@ impl Templates {
         for file in hbs_files(&dir.join("partials"), &mut errors, true) {
             let name = stem(&file);
             if let Some(src) = read(&file, &mut errors) {
+                if let Err(m) = recursion::check_nesting(&src) {
+                    errors.push(TemplateError {
+                        file: file.clone(),
+                        line: None,
+                        column: None,
+                        message: m,
+                    });
+                    continue;
+                }
                 if let Err(e) = hb.register_partial(&name, &src) {
                     errors.push(template_error(&file, &e));
                 }
@@ -187,6 +199,15 @@ impl Templates {
             let Some(src) = read(&file, &mut errors) else {
                 continue;
             };
+            if let Err(m) = recursion::check_nesting(&src) {
+                errors.push(TemplateError {
+                    file: file.clone(),
+                    line: None,
+                    column: None,
+                    message: m,
+                });
+                continue;
+            }
             let settings = match settings(&src) {
                 Ok(s) => s,
                 Err(message) => {
@@ -238,9 +259,30 @@ impl Templates {
         )
     }
 
-    /// Renders a template to markup.
+    /// Renders a template to markup, within the bounds of [`budget`]: a
+    /// template that would make too much, loop too often or take too long
+    /// is stopped with an error naming it.
     pub fn render(&self, name: &str, data: &Value) -> Result<String, TemplateError> {
-        self.hb.render(name, data).map_err(|e| {
+        let (result, exceeded) = budget::with_budget(|| {
+            let mut out = budget::Limited::default();
+            self.hb
+                .render_to_write(name, data, &mut out)
+                .map(|()| String::from_utf8(out.bytes).unwrap_or_default())
+        });
+        if let Some(why) = exceeded {
+            let file = self
+                .templates
+                .get(name)
+                .map(|t| t.file.clone())
+                .unwrap_or_default();
+            return Err(TemplateError {
+                file,
+                line: None,
+                column: None,
+                message: why.explain(),
+            });
+        }
+        result.map_err(|e| {
             let file = match e.template_name.as_deref() {
                 Some(t) if self.templates.contains_key(t) => self.templates[t].file.clone(),
                 Some(t) => self.dir.join("partials").join(format!("{t}.hbs")),
@@ -260,66 +302,104 @@ impl Templates {
     }
 }
 
-/// Refuses partials that include each other in a loop: such a template is
-/// reported and left out (rendering it would overflow the stack).
+/// Refuses templates that would never end: partials, file or inline, that
+/// include each other in a loop (rendering one would overflow the stack).
+/// Such a template is reported, naming the loop, and left out.
 fn check_recursion(
     dir: &Path,
     templates: &mut BTreeMap<String, TemplateInfo>,
     partials: &BTreeMap<String, String>,
     errors: &mut Vec<TemplateError>,
 ) {
-    let mut graph: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let error = |file: PathBuf, message: String| TemplateError {
+        file,
+        line: None,
+        column: None,
+        message,
+    };
+    let partial_file = |name: &str| dir.join("partials").join(format!("{name}.hbs"));
+    let mut partial_calls = BTreeMap::new();
     let mut bad_partials = Vec::new();
     for (name, src) in partials {
-        match recursion::includes(src) {
-            Ok(inc) => {
-                graph.insert(name.clone(), inc);
+        match recursion::calls(src) {
+            Ok(c) => {
+                partial_calls.insert(name.clone(), c);
             }
             Err(m) => {
-                bad_partials.push(name.clone());
-                errors.push(TemplateError {
-                    file: dir.join("partials").join(format!("{name}.hbs")),
-                    line: None,
-                    column: None,
-                    message: m,
-                });
+                bad_partials.push(format!("partial:{name}"));
+                errors.push(error(partial_file(name), m));
             }
         }
     }
-    let mut reported = Vec::new();
+    let mut template_calls = BTreeMap::new();
+    templates.retain(|name, t| match recursion::calls(&t.source) {
+        Ok(c) => {
+            template_calls.insert(name.clone(), c);
+            true
+        }
+        Err(m) => {
+            errors.push(error(t.file.clone(), m));
+            false
+        }
+    });
+    let graph = recursion::graph(&template_calls, &partial_calls);
+    let mut reported: Vec<Vec<String>> = Vec::new();
     templates.retain(|name, t| {
-        let inc = match recursion::includes(&t.source) {
-            Ok(inc) => inc,
-            Err(m) => {
-                errors.push(TemplateError {
-                    file: t.file.clone(),
-                    line: None,
-                    column: None,
-                    message: m,
-                });
-                return false;
-            }
-        };
-        let mut g = graph.clone();
-        g.insert(format!("template:{name}"), inc);
-        if let Some(c) = recursion::cycle(&format!("template:{name}"), &g) {
-            let first = c[0].clone();
-            if !reported.contains(&first) {
-                reported.push(first.clone());
-                errors.push(TemplateError {
-                    file: dir.join("partials").join(format!("{first}.hbs")),
-                    line: None,
-                    column: None,
-                    message: format!(
-                        "partials include each other in a loop ({}): that would never end",
-                        c.join(" → ")
+        let start = format!("template:{name}");
+        if let Some(c) = recursion::cycle(&start, &graph) {
+            let mut key = c[..c.len() - 1].to_vec();
+            key.sort();
+            let first = &c[0];
+            let file = match first.split_once(':') {
+                Some(("partial", p)) => partial_file(p),
+                _ => t.file.clone(),
+            };
+            if !reported.contains(&key) {
+                reported.push(key);
+                let names: Vec<String> = c.iter().map(|n| recursion::describe(n)).collect();
+                errors.push(error(
+                    file,
+                    format!(
+                        "{} includes itself ({}), used by {}: it would never end",
+                        recursion::describe(first),
+                        names.join(" → "),
+                        t.file.display()
                     ),
-                });
+                ));
+            } else {
+                errors.push(error(
+                    t.file.clone(),
+                    format!(
+                        "uses {}, which includes itself (see above): left out",
+                        recursion::describe(first)
+                    ),
+                ));
             }
             return false;
         }
-        let uses_bad = g.values().flatten().any(|p| bad_partials.contains(p));
-        !uses_bad
+        if recursion::depth(&start, &graph) > recursion::MAX_PARTIAL_DEPTH {
+            errors.push(error(
+                t.file.clone(),
+                format!(
+                    "partials include partials more than {} deep: too deep to render safely",
+                    recursion::MAX_PARTIAL_DEPTH
+                ),
+            ));
+            return false;
+        }
+        // A template that uses a partial refused above is left out too.
+        let mut reach = vec![start];
+        let mut seen = Vec::new();
+        while let Some(n) = reach.pop() {
+            if bad_partials.contains(&n) {
+                return false;
+            }
+            if !seen.contains(&n) {
+                reach.extend(graph.get(&n).into_iter().flatten().cloned());
+                seen.push(n);
+            }
+        }
+        true
     });
 }
 
@@ -365,9 +445,39 @@ fn hbs_files(dir: &Path, errors: &mut Vec<TemplateError>, optional: bool) -> Vec
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "hbs"))
+        .filter(
+            |p| match project_root(dir).map(|r| crate::safe_fs::check_inside(r, p)) {
+                Some(Err(message)) => {
+                    errors.push(TemplateError {
+                        file: p.clone(),
+                        line: None,
+                        column: None,
+                        message,
+                    });
+                    false
+                }
+                _ => true,
+            },
+        )
         .collect();
     files.sort();
     files
+}
+
+/// The project a templates folder (or its `partials/`) belongs to: files
+/// read from it must resolve inside.
+fn project_root(dir: &Path) -> Option<&Path> {
+    let templates = if dir.ends_with("partials") {
+        dir.parent()?
+    } else {
+        dir
+    };
+    Some(
+        templates
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new(".")),
+    )
 }
 
 fn stem(file: &Path) -> String {

@@ -10,7 +10,14 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A temporary copy of the bundled project's content and templates.
+/// The tests' own content (`tests/fixtures/content`: the PALS profile and
+/// the two fictional trusts), so the tests pass whatever a user has added
+/// to, or changed in, the live `content/` folder.
+pub fn fixture() -> PathBuf {
+    repo().join("tests").join("fixtures")
+}
+
+/// A temporary project: the tests' own content and the bundled templates.
 pub struct Project {
     pub dir: tempfile::TempDir,
 }
@@ -18,9 +25,8 @@ pub struct Project {
 impl Project {
     pub fn copy() -> Project {
         let dir = tempfile::tempdir().expect("temp dir");
-        for sub in ["content", "templates"] {
-            copy_dir(&repo().join(sub), &dir.path().join(sub));
-        }
+        copy_dir(&fixture().join("content"), &dir.path().join("content"));
+        copy_dir(&repo().join("templates"), &dir.path().join("templates"));
         Project { dir }
     }
 
