@@ -129,30 +129,33 @@ pub enum Event<'a> {
 /// the watch is set up again on the new one.
 struct Armed {
     root: PathBuf,
-    /// Each recursive folder and the identity of the folder watched there.
-    folders: Vec<(PathBuf, Option<FolderId>)>,
+    /// Each recursive folder, the identity of the folder watched there, and
+    /// whether the watcher said it went.
+    folders: Vec<(PathBuf, Option<FolderId>, bool)>,
 }
 
-/// What makes a folder the same folder: its device and inode (Unix), or
-/// its creation time elsewhere.
+/// What makes a folder the same folder: its device and inode (Unix) and
+/// its creation time where the file system keeps one. A folder deleted and
+/// made again can get the same inode number, so the watcher's own word that
+/// a watched folder went (see [`Armed::forget`]) counts too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct FolderId(u64, u64);
+struct FolderId(u64, u64, u128);
 
 fn folder_id(p: &Path) -> Option<FolderId> {
     let m = std::fs::metadata(p).ok().filter(|m| m.is_dir())?;
+    let born = m
+        .created()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        Some(FolderId(m.dev(), m.ino()))
+        Some(FolderId(m.dev(), m.ino(), born))
     }
     #[cfg(not(unix))]
     {
-        let t = m
-            .created()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?;
-        Some(FolderId(t.as_secs(), u64::from(t.subsec_nanos())))
+        Some(FolderId(0, 0, born))
     }
 }
 
@@ -162,7 +165,7 @@ impl Armed {
             root: root.to_path_buf(),
             folders: ["content", "templates"]
                 .iter()
-                .map(|f| (root.join(f), None))
+                .map(|f| (root.join(f), None, false))
                 .collect(),
         }
     }
@@ -172,15 +175,16 @@ impl Armed {
     /// recursively, so that a folder replaced there is noticed.
     fn arm(&mut self, watcher: &mut impl Watcher, on: &mut dyn FnMut(Event)) -> Vec<PathBuf> {
         let mut armed = Vec::new();
-        for (path, id) in &mut self.folders {
+        for (path, id, gone) in &mut self.folders {
             let now = folder_id(path);
-            if now == *id {
+            if now == *id && !*gone {
                 continue;
             }
             if id.is_some() {
                 let _ = watcher.unwatch(path);
             }
             *id = None;
+            *gone = false;
             if now.is_some() {
                 match watcher.watch(path, RecursiveMode::Recursive) {
                     Ok(()) => {
@@ -197,12 +201,23 @@ impl Armed {
         armed
     }
 
+    /// The watcher says `path` went (deleted, or moved away): whatever is
+    /// there next is watched anew.
+    fn forget(&mut self, path: &Path, real_root: &Path) {
+        for (folder, _, gone) in &mut self.folders {
+            let real = real_root.join(folder.strip_prefix(&self.root).unwrap_or(folder));
+            if path == folder.as_path() || path == real {
+                *gone = true;
+            }
+        }
+    }
+
     fn watching(&self) -> Vec<PathBuf> {
         let mut v: Vec<PathBuf> = self
             .folders
             .iter()
-            .filter(|(_, id)| id.is_some())
-            .map(|(p, _)| p.clone())
+            .filter(|(_, id, _)| id.is_some())
+            .map(|(p, _, _)| p.clone())
             .collect();
         v.push(self.root.clone());
         v
@@ -244,7 +259,15 @@ pub fn run(base: &Options, quiet: Duration, mut on: impl FnMut(Event)) -> Result
                 if matches!(ev.kind, notify::EventKind::Access(_)) {
                     return;
                 }
+                let gone = matches!(
+                    ev.kind,
+                    notify::EventKind::Remove(_)
+                        | notify::EventKind::Modify(notify::event::ModifyKind::Name(_))
+                );
                 for p in ev.paths {
+                    if gone {
+                        armed.forget(&p, &real_root);
+                    }
                     let c = classify(&root, &p).or_else(|| classify(&real_root, &p));
                     if let Some(c) = c {
                         if !changes.contains(&c) {

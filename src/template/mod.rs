@@ -210,11 +210,11 @@ impl Templates {
             }
             let settings = match settings(&src) {
                 Ok(s) => s,
-                Err(message) => {
+                Err((line, column, message)) => {
                     errors.push(TemplateError {
                         file: file.clone(),
-                        line: Some(1),
-                        column: None,
+                        line: Some(line),
+                        column,
                         message,
                     });
                     continue;
@@ -518,33 +518,52 @@ fn read(file: &Path, errors: &mut Vec<TemplateError>) -> Option<String> {
 }
 
 /// Parses the optional `{{!-- careerpress … --}}` settings comment.
-fn settings(src: &str) -> Result<Settings, String> {
+fn settings(src: &str) -> Result<Settings, (usize, Option<usize>, String)> {
+    let leading = src.len() - src.trim_start().len();
     let Some(rest) = src.trim_start().strip_prefix("{{!-- careerpress") else {
         return Ok(Settings::default());
     };
-    let body = rest
-        .split_once("--}}")
-        .map(|(b, _)| b)
-        .ok_or("the settings comment is never closed with --}}")?;
+    // Lines of the settings count from the template's first line.
+    let first_line = src[..leading].matches('\n').count() + 1;
+    let at = |line: usize, column: Option<usize>, m: String| (first_line + line - 1, column, m);
+    let body = rest.split_once("--}}").map(|(b, _)| b).ok_or_else(|| {
+        at(
+            1,
+            None,
+            "the settings comment is never closed with --}}".into(),
+        )
+    })?;
     if body.trim().is_empty() {
         return Ok(Settings::default());
     }
+    let line_of = |key: &str| {
+        body.lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map_or(1, |i| i + 1)
+    };
     let s = crate::content::yaml::parse::<Settings>(Path::new("settings"), body.as_bytes())
         .map_err(|e| {
-            format!(
-                "template settings: {}",
-                e.to_string().trim_start_matches("settings:").trim()
+            let mut plain = e.clone();
+            plain.line = None;
+            plain.column = None;
+            at(
+                e.line.unwrap_or(1) as usize,
+                e.column.map(|c| c as usize),
+                format!(
+                    "template settings: {}",
+                    plain.to_string().trim_start_matches("settings:").trim()
+                ),
             )
         })?;
     if let Some(pt) = s.body_pt.filter(|pt| !(6.0..=72.0).contains(pt)) {
-        return Err(format!(
+        return Err(at(line_of("body_pt"), None, format!(
             "template settings: body_pt: {pt} is not a text size; give 6 to 72 points (11 or 12 is usual)"
-        ));
+        )));
     }
     if let Some(w) = s.text_width.filter(|w| !(20..=200).contains(w)) {
-        return Err(format!(
+        return Err(at(line_of("text_width"), None, format!(
             "template settings: text_width: {w} columns is not a line width; give 20 to 200 (72 is usual)"
-        ));
+        )));
     }
     Ok(s)
 }
@@ -667,8 +686,12 @@ mod tests {
         assert_eq!(s.paper, Some(crate::content::brand::PaperSize::A5));
         assert_eq!(s.body_pt, Some(12.0));
         assert_eq!(settings("no settings").unwrap(), Settings::default());
-        assert!(settings("{{!-- careerpress\npapr: A5\n--}}")
-            .unwrap_err()
-            .contains("papr"));
+        let (line, _, message) =
+            settings("{{!-- careerpress\npaper: A5\npapr: A5\n--}}").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(message.contains("papr"), "{message}");
+        let (line, _, message) = settings("{{!-- careerpress\nbody_pt: 200\n--}}").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(message.contains("not a text size"), "{message}");
     }
 }

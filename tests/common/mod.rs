@@ -2,6 +2,8 @@
 //! binary.
 #![allow(dead_code)]
 
+pub mod read;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
