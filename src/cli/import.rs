@@ -1,5 +1,5 @@
-//! `careerpress import <file.txt>...`: plain-text careers profiles of one
-//! job into a draft job profile (see `authoring::import`).
+//! `careerpress import <file.txt>...`: careers pages of one job, saved as
+//! plain text, into a draft job profile (see `authoring::import`).
 
 use crate::authoring::import::{self, Input};
 use crate::content::types::check_id;
@@ -9,8 +9,9 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Plain-text profiles of one job ("How to become" pages, "The Job and
-    /// What's Involved" guides); several are merged into one profile.
+    /// Careers pages of one job saved as plain text (National Careers
+    /// Service, Health Careers, Prospects, My World of Work, job guides);
+    /// several are merged into one profile.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// The job's id (file name) [default: from the title].
@@ -65,13 +66,20 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
     for (path, why) in &report.todos {
         let _ = writeln!(err, "todo: {path}: {why}");
     }
-    if report.unsorted > 0 {
-        let _ = writeln!(
-            err,
-            "unsorted: {} items could not be placed; they are under `unsorted` for you to sort",
-            report.unsorted
-        );
-    }
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let _ = writeln!(
+        err,
+        "placed {} in the profile's fields; {} under `unsorted` for you to sort; dropped {} of page furniture (listed above)",
+        plural(report.placed, "fact", "facts"),
+        plural(report.unsorted, "item", "items"),
+        plural(report.dropped.len(), "piece", "pieces"),
+    );
     drop(err);
     let out = args
         .out
