@@ -314,6 +314,30 @@ fn take_title(
     Some(title_text(&title))
 }
 
+/// Lines after a lead-in ("You can get into this job through:") that read
+/// as items (no sentence punctuation, not a heading) are a list, bullets
+/// or not.
+fn short_line_lists(lines: &mut [Line]) {
+    let mut in_list = false;
+    for i in 0..lines.len() {
+        let t = lines[i].text.trim();
+        let heading = headings::kind(t).is_some() && !t.starts_with(char::is_lowercase);
+        let item_like = !lines[i].item
+            && !heading
+            && (!t.ends_with(['.', '!', '?', ':']) || t.split_whitespace().count() <= 6)
+            && t.split_whitespace().count() <= 30;
+        if in_list && item_like {
+            lines[i].item = true;
+            continue;
+        }
+        in_list = !lines[i].item
+            && t.ends_with(':')
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| !n.item && !n.text.trim_start().starts_with('£'));
+    }
+}
+
 /// Reads one page.
 pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
     let all = lines(input);
@@ -337,6 +361,7 @@ pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
             lines[i].item = false;
         }
     }
+    short_line_lists(&mut lines);
     let mut sections: Vec<Section> = vec![Section {
         heading: None,
         kind: Kind::Unknown,
@@ -346,7 +371,9 @@ pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
     while i < lines.len() {
         let l = &lines[i];
         let cur = sections.last().map(|s| s.kind).unwrap_or(Kind::Unknown);
-        let heading = if l.item {
+        // Headings start with a capital ("working towards this role" is an
+        // item of a list).
+        let heading = if l.item || l.text.starts_with(char::is_lowercase) {
             None
         } else {
             match headings::kind(&l.text) {
@@ -454,6 +481,27 @@ mod tests {
         let page = read(text, &mut dropped);
         assert_eq!(page.title.as_deref(), Some("Dental nurse"));
         assert_eq!(page.sections[0].blocks.len(), 1);
+    }
+
+    #[test]
+    fn short_lines_after_a_lead_in_are_a_list() {
+        let text = "Dental nurse\nDental nurses help dentists.\n\nYou can get into this job through:\n\
+                    a college course\nan apprenticeship\nworking towards this role\n\nCollege\nYou could do a course.\n";
+        let page = read(text, &mut Vec::new());
+        let items: Vec<&Block> = page.sections[0]
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::List(_)))
+            .collect();
+        assert_eq!(
+            items,
+            [&Block::List(vec![
+                "a college course".into(),
+                "an apprenticeship".into(),
+                "working towards this role".into()
+            ])]
+        );
+        assert_eq!(page.sections[1].kind, Kind::Route("college"));
     }
 
     #[test]
