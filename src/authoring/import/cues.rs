@@ -30,6 +30,11 @@ fn any(l: &str, words: &[&str]) -> bool {
     words.iter().any(|w| l.contains(w))
 }
 
+/// Where the first of `words` is in `l`.
+fn first(l: &str, words: &[&str]) -> Option<usize> {
+    words.iter().filter_map(|w| l.find(w)).min()
+}
+
 /// A yearly figure in the sentence (any "£…" of £1,000 or more that is
 /// not an hourly, daily or weekly rate).
 pub fn figure(s: &str) -> bool {
@@ -83,12 +88,15 @@ pub fn hours(s: &str) -> bool {
 }
 
 /// Shifts, rotas, nights, part-time work.
-pub fn shifts(s: &str) -> bool {
-    let l = s.to_lowercase();
-    any(
-        &l,
+fn shifts_at(l: &str) -> Option<usize> {
+    first(
+        l,
         &[
-            "shift",
+            "shifts",
+            "shift work",
+            "shift pattern",
+            "shift system",
+            "on a shift",
             " rota",
             "nights",
             "night work",
@@ -286,10 +294,9 @@ pub fn training(s: &str) -> bool {
 }
 
 /// Skills and qualities.
-pub fn skill(s: &str) -> bool {
-    let l = s.to_lowercase();
-    any(
-        &l,
+fn skill_at(l: &str) -> Option<usize> {
+    first(
+        l,
         &[
             "skills",
             "ability to",
@@ -298,14 +305,14 @@ pub fn skill(s: &str) -> bool {
             "you need to be",
             "you will need to be",
         ],
-    ) && !any(&l, &["gcse", "a level", "degree", "qualification"])
+    )
+    .filter(|_| !any(l, &["gcse", "a level", "degree", "qualification"]))
 }
 
 /// Places: "You could work in an NHS or private hospital".
-pub fn location(s: &str) -> bool {
-    let l = s.to_lowercase();
-    any(
-        &l,
+fn location_at(l: &str) -> Option<usize> {
+    first(
+        l,
         &[
             "you could work in",
             "you could work at",
@@ -326,24 +333,27 @@ pub fn location(s: &str) -> bool {
             "work in a hospital",
             "you'll work in",
         ],
-    ) || ((l.contains(" work in ") || l.contains(" work at "))
-        && !any(
-            &l,
-            &[
-                "work in a team",
-                "work in teams",
-                "work in partnership",
-                "work in shifts",
-                "work in a pharmacy for",
-            ],
-        ))
+    )
+    .or_else(|| {
+        first(l, &[" work in ", " work at "]).filter(|_| {
+            !any(
+                l,
+                &[
+                    "work in a team",
+                    "work in teams",
+                    "work in partnership",
+                    "work in shifts",
+                    "work in a pharmacy for",
+                ],
+            )
+        })
+    })
 }
 
 /// What the work is like.
-pub fn conditions(s: &str) -> bool {
-    let l = s.to_lowercase();
-    any(
-        &l,
+fn conditions_at(l: &str) -> Option<usize> {
+    first(
+        l,
         &[
             "uniform",
             "protective clothing",
@@ -365,15 +375,23 @@ pub fn conditions(s: &str) -> bool {
             "upsetting",
             "messy",
             "working environment may be",
+            "pressure",
+            "pressured",
+            " lift ",
+            " push",
+            "walk a lot",
         ],
     )
 }
 
 /// Employers.
 pub fn employers(s: &str) -> bool {
-    let l = s.to_lowercase();
-    any(
-        &l,
+    employers_at(&s.to_lowercase()).is_some()
+}
+
+fn employers_at(l: &str) -> Option<usize> {
+    first(
+        l,
         &[
             "employers include",
             "employed by",
@@ -458,18 +476,27 @@ pub fn all(s: &str) -> Vec<Cue> {
     .into_iter()
     .filter_map(|(yes, c)| yes.then_some(c))
     .chain(route(s).map(Cue::Route))
-    .chain(
-        [
-            (shifts(s), Cue::Shifts),
-            (location(s), Cue::Location),
-            (conditions(s), Cue::Conditions),
-            (employers(s), Cue::Employers),
-            (skill(s), Cue::Skill),
-        ]
-        .into_iter()
-        .filter_map(|(yes, c)| yes.then_some(c)),
-    )
+    .chain(weak(s))
     .collect()
+}
+
+/// The cues that only say what a sentence is about, in the order they
+/// come in it: "The work can be pressured, especially when you're on call"
+/// is about the work, not the hours.
+fn weak(s: &str) -> Vec<Cue> {
+    let l = s.to_lowercase();
+    let mut found: Vec<(usize, Cue)> = [
+        (shifts_at(&l), Cue::Shifts),
+        (location_at(&l), Cue::Location),
+        (conditions_at(&l), Cue::Conditions),
+        (employers_at(&l), Cue::Employers),
+        (skill_at(&l), Cue::Skill),
+    ]
+    .into_iter()
+    .filter_map(|(at, c)| at.map(|a| (a, c)))
+    .collect();
+    found.sort_by_key(|(a, _)| *a);
+    found.into_iter().map(|(_, c)| c).collect()
 }
 
 /// A cue strong enough to take a sentence out of the section it is in:
@@ -520,6 +547,18 @@ mod tests {
             Cue::Advertised
         );
         assert!(!salary("A fact nobody expected, about £1,234 prizes."));
+        assert_eq!(
+            all("The work can be pressured, especially when you're on call.")[0],
+            Cue::Conditions
+        );
+        assert_eq!(
+            all("You'll walk a lot during your shift and will need to lift and push.")[0],
+            Cue::Conditions
+        );
+        assert_eq!(
+            all("You'll work evenings and weekends in a busy ward.")[0],
+            Cue::Shifts
+        );
         assert!(salary(
             "Newly qualified paramedics can earn around £21,200 a year."
         ));

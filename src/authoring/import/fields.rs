@@ -118,7 +118,7 @@ pub fn duties(d: &mut Draft, sec: &Section, tasks_only: bool) {
                 // could also include:").
                 let whole = before
                     .as_ref()
-                    .filter(|b| d.tasks.is_empty() && cues::strong(b).is_none())
+                    .filter(|b| d.tasks.is_empty() && cues::all(b).is_empty())
                     .map(|b| format!("{b} {intro}"));
                 let intro = match whole {
                     Some(w) => w,

@@ -9,7 +9,7 @@ use super::fields;
 use super::headings::Kind;
 use super::page::{parts, Block, Page, Part, Section};
 use super::routes;
-use super::text::sentences;
+use super::text::{sentences, upper_first, words};
 use super::Dropped;
 use super::{contacts, work};
 
@@ -86,7 +86,7 @@ pub fn choose(s: &str, own: Target, allowed: &[Cue]) -> Target {
 pub fn prose(d: &mut Draft, text: &str, heading: Option<&str>, pick: impl Fn(&str) -> Target) {
     let mut run: Option<(Target, Vec<String>)> = None;
     let own = pick("");
-    for s in sentences(text) {
+    for s in sentences(text).iter().flat_map(|s| clauses(s)) {
         let mut t = pick(&s);
         // "However, you may need to work outside these hours": a sentence
         // that goes on from the one before is about the same thing.
@@ -121,6 +121,29 @@ pub fn prose(d: &mut Draft, text: &str, heading: Option<&str>, pick: impl Fn(&st
     if let Some((rt, v)) = run {
         put(d, rt, &v.join(" "), heading);
     }
+}
+
+/// A sentence of two clauses that each say "you …" ("You will need to be
+/// patient, and you will need a full driving licence.") as two sentences.
+fn clauses(s: &str) -> Vec<String> {
+    let lower = s.to_lowercase();
+    for sep in [
+        ", and you'll ",
+        ", and you will ",
+        ", and you'd ",
+        ", and you would ",
+        ", and you may ",
+        ", and you must ",
+    ] {
+        if let Some(i) = lower.find(sep) {
+            let first = format!("{}.", s[..i].trim_end_matches(','));
+            let second = upper_first(s[i + ", and ".len()..].trim());
+            if words(&first).len() >= 4 && words(&second).len() >= 4 {
+                return vec![first, second];
+            }
+        }
+    }
+    vec![s.to_string()]
 }
 
 /// Puts text in a field.

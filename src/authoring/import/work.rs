@@ -284,14 +284,26 @@ pub fn locations(d: &mut Draft, s: &str) {
         };
         d.locations.push(item);
     }
+    // "…, advising doctors on medicines": the sentence goes on with what
+    // you do; "…, which is clean and well lit": with what the place is like.
     if words(rest).len() >= 3 {
-        d.conditions.push(s.to_string());
+        let gerund = rest
+            .trim_start_matches([',', ' '])
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ing"));
+        if gerund {
+            d.duty_notes.push(s.to_string());
+        } else {
+            d.conditions.push(s.to_string());
+        }
     }
 }
 
-/// Employers from a sentence ("Most jobs are with hospitals, …").
+/// Employers from a sentence ("Most jobs are with hospitals, …"), and
+/// from each clause that goes on ("…, but there are also opportunities
+/// with private companies").
 pub fn employers(d: &mut Draft, s: &str, heading: Option<&str>) {
-    let lower = s.to_lowercase();
     let markers = [
         " within ",
         " employed by ",
@@ -307,16 +319,22 @@ pub fn employers(d: &mut Draft, s: &str, heading: Option<&str>) {
         " work in ",
         " employers include ",
     ];
-    match markers
-        .iter()
-        .filter_map(|m| lower.find(m).map(|i| i + m.len()))
-        .min()
-    {
-        Some(i) => {
-            let (list, _) = cut_list(&s[i..]);
-            d.employers.extend(items_after(list));
-        }
-        None => d.unsorted(heading, s),
+    let mut rest = s;
+    let mut found = false;
+    while let Some(i) = {
+        let lower = rest.to_lowercase();
+        markers
+            .iter()
+            .filter_map(|m| lower.find(m).map(|i| i + m.len()))
+            .min()
+    } {
+        let (list, after) = cut_list(&rest[i..]);
+        d.employers.extend(items_after(list));
+        found = true;
+        rest = after;
+    }
+    if !found {
+        d.unsorted(heading, s);
     }
 }
 
