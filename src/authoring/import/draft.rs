@@ -157,6 +157,11 @@ pub fn same_fact(a: &str, b: &str) -> bool {
     shared >= need.max(2)
 }
 
+/// A short lead-in into a list, with no fact of its own.
+fn lead_in_only(s: &str) -> bool {
+    s.trim_end().ends_with(':') && words(s).len() <= 10
+}
+
 /// Adds the items of `more` that are not already in `list`; where one is a
 /// near-duplicate, the fuller wording is kept in the first one's place.
 pub fn union(list: &mut Vec<String>, more: Vec<String>) {
@@ -274,7 +279,9 @@ impl Draft {
         ) {
             (_, None) => {}
             (None, Some(t)) => *mine = Some(t),
-            (Some(m), Some(t)) if super::draft::same_fact(m, &t) => {}
+            (Some(m), Some(t)) if same_fact(m, &t) => {}
+            // A second lead-in ("Your tasks could include:") says nothing.
+            (Some(_), Some(t)) if lead_in_only(&t) => {}
             (Some(_), Some(t)) => {
                 conflicts.push(format!("(from {from}, another value for {field}) {t}"))
             }
@@ -319,10 +326,11 @@ impl Draft {
         }
         match (self.hours_per_week, other.hours_per_week) {
             (None, h) => self.hours_per_week = h,
-            (Some(a), Some(b)) if a != b => conflicts.push(format!(
-                "(from {from}, other hours) {} to {} hours a week",
-                b.0, b.1
-            )),
+            (Some(a), Some(b)) if a != b => conflicts.push(if b.0 == b.1 {
+                format!("(from {from}, other hours) {} hours a week", b.0)
+            } else {
+                format!("(from {from}, other hours) {} to {} hours a week", b.0, b.1)
+            }),
             _ => {}
         }
         if self.pay.is_empty() {
@@ -363,6 +371,61 @@ impl Draft {
         union(&mut self.unsorted, other.unsorted);
         self.unsorted.extend(conflicts);
         self.source_id = from;
+    }
+}
+
+impl Draft {
+    /// Keeps each list within what a profile may hold
+    /// (`content::MAX_LIST_ITEMS`); what is over is given back, with its
+    /// field, for the report.
+    pub fn cap(&mut self) -> Vec<(String, Vec<String>)> {
+        let max = crate::content::MAX_LIST_ITEMS;
+        let mut over = Vec::new();
+        let mut cut = |field: &str, list: &mut Vec<String>| {
+            if list.len() > max {
+                over.push((field.to_string(), list.split_off(max)));
+            }
+        };
+        cut("alternative_titles", &mut self.alternative_titles);
+        cut("duties.tasks", &mut self.tasks);
+        cut("duties.notes", &mut self.duty_notes);
+        cut("working_hours.variations", &mut self.variations);
+        cut("working_environment.locations", &mut self.locations);
+        cut("working_environment.conditions", &mut self.conditions);
+        cut("skills", &mut self.skills);
+        cut("restrictions_and_requirements", &mut self.restrictions);
+        cut("training.short_courses", &mut self.short_courses);
+        cut("training.notes", &mut self.training_notes);
+        cut("career_tips", &mut self.career_tips);
+        cut("career_path", &mut self.career_path);
+        cut("where_the_jobs_are.employers", &mut self.employers);
+        cut("where_the_jobs_are.advertised", &mut self.advertised);
+        cut("further_information.text", &mut self.further_text);
+        cut("related_jobs", &mut self.related_jobs);
+        cut("unsorted", &mut self.unsorted);
+        for (k, r) in &mut self.routes {
+            cut(&format!("entry_routes.{k}.description"), &mut r.description);
+            cut(
+                &format!("entry_routes.{k}.entry_requirements"),
+                &mut r.entry_requirements,
+            );
+            cut(&format!("entry_routes.{k}.notes"), &mut r.notes);
+        }
+        if self.contacts.len() > max {
+            let rest = self.contacts.split_off(max);
+            over.push((
+                "further_information.contacts".into(),
+                rest.into_iter().map(|(c, _)| c.name).collect(),
+            ));
+        }
+        if self.pay.notes.len() > max {
+            let rest = self.pay.notes.split_off(max);
+            over.push((
+                "salary.notes".into(),
+                rest.into_iter().map(|(w, _, _)| w).collect(),
+            ));
+        }
+        over
     }
 }
 

@@ -206,7 +206,18 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
             Some(m) => m.merge(d),
         }
     }
-    let draft = merged.unwrap_or_default();
+    let mut draft = merged.unwrap_or_default();
+    // Items past what a list may hold are left out, and said so.
+    for (field, items) in draft.cap() {
+        report.dropped.push(Dropped {
+            source: "the merged draft".into(),
+            why: format!(
+                "more items for {field} than a profile may hold ({})",
+                crate::content::MAX_LIST_ITEMS
+            ),
+            text: items.join("\n"),
+        });
+    }
     report.placed = draft.facts();
     let (job, todos) = draft.into_job(today);
     report.todos = todos;
