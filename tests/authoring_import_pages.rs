@@ -8,9 +8,12 @@
 //!
 //! `tests/import_pages/tuned/` are the pages the importer was developed
 //! on (twelve first, then eight written as a held-back set, measured once
-//! and then used to fix what they showed); `tests/import_pages/unseen/`
-//! were written after the last change to the heuristics and held back, so
-//! their figures show how it does on pages it was not tuned for.
+//! and then used to fix what they showed). `tests/import_pages/unseen/`
+//! were written after that and are not used to tune the heuristics: their
+//! first measurement found two outright bugs (a working pattern losing its
+//! first words, "work in a team with …" read as places), which were fixed;
+//! their other misses are left as they are, so their figures show how the
+//! importer does on pages it was not tuned for.
 //!
 //! The `.facts` format, one fact a line:
 //! - `path | text`: the text is in a field under `path` (paths without list
@@ -224,4 +227,9 @@ fn check_set(set: &str) {
 #[test]
 fn tuned_pages_place_their_facts() {
     check_set("tuned");
+}
+
+#[test]
+fn unseen_pages_place_their_facts() {
+    check_set("unseen");
 }

@@ -311,6 +311,17 @@ fn skill_at(l: &str) -> Option<usize> {
 
 /// Places: "You could work in an NHS or private hospital".
 fn location_at(l: &str) -> Option<usize> {
+    // "You'll work in a team with …" is not a place.
+    let not_places = [
+        "work in a team",
+        "work in teams",
+        "work in partnership",
+        "work in shifts",
+        "work in a pharmacy for",
+    ];
+    if any(l, &not_places) {
+        return None;
+    }
     first(
         l,
         &[
@@ -334,20 +345,7 @@ fn location_at(l: &str) -> Option<usize> {
             "you'll work in",
         ],
     )
-    .or_else(|| {
-        first(l, &[" work in ", " work at "]).filter(|_| {
-            !any(
-                l,
-                &[
-                    "work in a team",
-                    "work in teams",
-                    "work in partnership",
-                    "work in shifts",
-                    "work in a pharmacy for",
-                ],
-            )
-        })
-    })
+    .or_else(|| first(l, &[" work in ", " work at "]))
 }
 
 /// What the work is like.

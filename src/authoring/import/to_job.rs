@@ -19,14 +19,29 @@ fn valid<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
 /// would normally work …"); the clause giving hours is left out.
 fn shift_phrase(s: &str) -> Option<String> {
     let lower = s.to_lowercase();
-    let at = ["on shifts", "shifts", "on a rota", "a rota"]
-        .iter()
-        .filter_map(|w| {
-            super::text::has_word(&lower, w)
-                .then(|| lower.find(w))
-                .flatten()
-        })
-        .min()?;
+    // It must say shifts or a rota: "evenings" alone is not a pattern.
+    if !(lower.contains("shift") || lower.contains("rota")) {
+        return None;
+    }
+    // From the first word of the pattern: "shifts", "evenings", "nights" …
+    let at = [
+        "on shifts",
+        "shifts",
+        "a shift",
+        "early starts",
+        "evenings",
+        "nights",
+        "weekends",
+        "on a rota",
+        "a rota",
+    ]
+    .iter()
+    .filter_map(|w| {
+        lower
+            .find(w)
+            .filter(|&i| super::text::has_word(&lower[i..], w))
+    })
+    .min()?;
     let rest = s[at..].trim().trim_end_matches(['.', ';']);
     let mut clauses: Vec<String> = Vec::new();
     for (i, c) in rest.split(", ").enumerate() {
@@ -364,5 +379,9 @@ mod tests {
             Some("shifts, including nights, weekends and public holidays".into())
         );
         assert_eq!(shift_phrase("You'll work Monday to Friday."), None);
+        assert_eq!(
+            shift_phrase("You'll usually work 37 to 40 hours a week, which may include evenings and weekends on a rota."),
+            Some("evenings and weekends on a rota".into())
+        );
     }
 }
