@@ -135,6 +135,38 @@ fn near_duplicates_are_one_fact_and_figures_cite_their_page() {
 }
 
 #[test]
+fn todays_sites_give_the_figures_before_older_layouts() {
+    // A 2019 National Careers Service page and a My World of Work page: the
+    // current site's salary, citing it; the older one's under `unsorted`.
+    let old = std::fs::read_to_string(page("ncs-2019-porter.txt")).unwrap();
+    let new = std::fs::read_to_string(
+        common::repo().join("tests/import_pages/unseen/mwow-hospital-porter.txt"),
+    )
+    .unwrap();
+    for files in [
+        [("old.txt", &old), ("new.txt", &new)],
+        [("new.txt", &new), ("old.txt", &old)],
+    ] {
+        let got = import::import(&files.map(|(n, t)| input(n, t)), "2026-01-01").unwrap();
+        let job = &got.job;
+        assert_eq!(
+            (job.salary.starter, job.salary.experienced),
+            (21_300, 24_800)
+        );
+        assert_eq!(job.salary.source.as_deref(), Some("my-world-of-work"));
+        assert!(
+            job.unsorted.iter().any(|u| u
+                .as_str()
+                .starts_with("(from ncs-2019, other salary figures) starter £17,460")),
+            "{:?}",
+            job.unsorted
+        );
+        let ids: Vec<&str> = job.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["my-world-of-work", "ncs-2019"]);
+    }
+}
+
+#[test]
 fn the_report_says_what_was_placed_sorted_and_dropped() {
     let p = Project::copy();
     let out = run_import(&p, "porter", &[page("health-careers-porter.txt")]);

@@ -53,7 +53,7 @@ pub struct Input {
 }
 
 /// The site a page is from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     /// A National Careers Service job profile (or its "How to become" part).
     Ncs,
@@ -85,6 +85,21 @@ impl Layout {
             Layout::MyWorldOfWork => "a My World of Work job profile",
             Layout::JobGuide => "a \"The Job and What's Involved\" job guide",
             Layout::Other => "a careers page in an unrecognised layout",
+        }
+    }
+
+    /// How current the site's figures are, best first: today's sites,
+    /// then the older layouts (whose salaries and grades have dated).
+    pub fn rank(self) -> u8 {
+        match self {
+            Layout::Ncs => 0,
+            Layout::HealthCareers => 1,
+            Layout::Prospects => 2,
+            Layout::MyWorldOfWork => 3,
+            Layout::Ncs2019 => 4,
+            Layout::Ncs2012 => 5,
+            Layout::JobGuide => 6,
+            Layout::Other => 7,
         }
     }
 
@@ -173,9 +188,18 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
             }
         })
         .collect();
-    // Best source first (today's sites before older ones), then by content:
-    // the order the files were given in changes nothing.
-    reads.sort_by(|a, b| (a.layout, &a.text, &a.name).cmp(&(b.layout, &b.text, &b.name)));
+    // Best source first (today's sites before older ones, a newer page
+    // before an older one), then by content: the order the files were given
+    // in changes nothing.
+    let year = |r: &Read| std::cmp::Reverse(r.date.as_deref().and_then(year_of).unwrap_or(0));
+    reads.sort_by(|a, b| {
+        (a.layout.rank(), year(a), &a.text, &a.name).cmp(&(
+            b.layout.rank(),
+            year(b),
+            &b.text,
+            &b.name,
+        ))
+    });
     let mut report = Report::default();
     let mut merged: Option<Draft> = None;
     let mut ids: Vec<String> = Vec::new();
@@ -224,6 +248,14 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
     report.unsorted = job.unsorted.len();
     let yaml = emit::yaml(&job, &report)?;
     Ok(Import { job, yaml, report })
+}
+
+/// The year in a page's date ("last reviewed 14 March 2024" → 2024).
+fn year_of(date: &str) -> Option<u32> {
+    date.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .next_back()
 }
 
 /// A file name for a title: "Patient advice and liaison service officer" →

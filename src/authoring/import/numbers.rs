@@ -222,7 +222,15 @@ fn who(clause: &str, first_figure: usize) -> Option<String> {
         .strip_prefix("With experience, ")
         .or_else(|| w.strip_prefix("With experience "))
         .unwrap_or(w);
-    (!w.is_empty()).then(|| upper_first(w.trim()))
+    // A label ("Highly Experienced") in sentence case; a phrase as written.
+    let w = w.trim();
+    (!w.is_empty()).then(|| {
+        if w.split_whitespace().count() <= 3 {
+            super::text::sentence_case(w)
+        } else {
+            upper_first(w)
+        }
+    })
 }
 
 /// Removes the alt text of an icon before a figure ("Salary, a pound sign
@@ -509,7 +517,7 @@ mod tests {
         );
         assert_eq!(
             p.notes,
-            [("Highly Experienced".to_string(), Some(22500), None)]
+            [("Highly experienced".to_string(), Some(22500), None)]
         );
         let p = pay(&["Specialists, for example in bereavement, may earn up to around £27,500. Managers can earn around £34,200."]);
         assert_eq!(p.notes.len(), 2);
