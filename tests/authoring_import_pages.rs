@@ -23,7 +23,8 @@
 //! - `! text`: furniture, nowhere in the draft.
 
 use careerpress::authoring::import::{self, Input};
-use careerpress::content::parse_job;
+use careerpress::authoring::schema;
+use careerpress::content::{parse_job, yaml};
 use std::path::{Path, PathBuf};
 
 /// Every leaf of a value: its path (no indices) and its text.
@@ -107,9 +108,18 @@ fn score(page: &Path) -> (Score, Vec<String>, String) {
         "2026-01-01",
     )
     .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
-    // The draft is a valid profile as written.
+    // The draft is a valid profile as written, for the loader and for the
+    // JSON Schema editors check it against.
     parse_job(page, got.yaml.as_bytes())
         .unwrap_or_else(|e| panic!("{}: {e:?}\n{}", page.display(), got.yaml));
+    let as_json: serde_json::Value = yaml::parse(page, got.yaml.as_bytes()).unwrap();
+    let validator =
+        jsonschema::validator_for(&schema::schema_file("job").unwrap().value()).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&as_json)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{}: {errors:?}", page.display());
     let mut all = Vec::new();
     leaves(&serde_json::to_value(&got.job).unwrap(), "", &mut all);
     // Sources describe the pages; they hold no facts of the job.
