@@ -38,7 +38,7 @@ fn the_order_of_the_files_changes_nothing() {
     assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
     let ya = p.read("content/jobs/porter-a.yaml");
     let yb = p.read("content/jobs/porter-b.yaml");
-    // The same draft, byte for byte, but for the file names it lists.
+    // The same draft, byte for byte, and the same report.
     assert_eq!(ya, yb);
     assert_eq!(a.stderr, b.stderr);
     let job = load_job(&p.file("content/jobs/porter-a.yaml")).unwrap().job;
