@@ -1,16 +1,17 @@
-//! `careerpress import <file.txt>...`: plain-text careers profiles of one
-//! job into a draft job profile (see `authoring::import`).
+//! `careerpress import <file.txt>...`: careers pages of one job, saved as
+//! plain text, into a draft job profile (see `authoring::import`).
 
 use crate::authoring::import::{self, Input};
 use crate::content::types::check_id;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Plain-text profiles of one job ("How to become" pages, "The Job and
-    /// What's Involved" guides); several are merged into one profile.
+    /// Careers pages of one job saved as plain text (National Careers
+    /// Service, Health Careers, Prospects, My World of Work, job guides);
+    /// several are merged into one profile.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// The job's id (file name) [default: from the title].
@@ -65,13 +66,37 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
     for (path, why) in &report.todos {
         let _ = writeln!(err, "todo: {path}: {why}");
     }
-    if report.unsorted > 0 {
+    // What the draft lacks beyond its placeholders (a salary the pages do
+    // not give), before it can even be previewed with `build --draft`.
+    let missing: Vec<crate::content::ContentError> =
+        crate::content::parse_job(Path::new(&format!("{id}.yaml")), result.yaml.as_bytes())
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| !e.placeholder)
+            .collect();
+    for e in &missing {
         let _ = writeln!(
             err,
-            "unsorted: {} items could not be placed; they are under `unsorted` for you to sort",
-            report.unsorted
+            "todo: {}: {} (needed before `careerpress build --draft` can preview it)",
+            e.path.as_deref().unwrap_or("the file"),
+            e.message
         );
     }
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let _ = writeln!(
+        err,
+        "placed {} in the profile's fields; {} under `unsorted` for you to sort; dropped {} of page furniture (listed above)",
+        plural(report.placed, "fact", "facts"),
+        plural(report.unsorted, "item", "items"),
+        plural(report.dropped.len(), "piece", "pieces"),
+    );
     drop(err);
     let out = args
         .out
@@ -103,26 +128,10 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
         tell!("error: {}: cannot write the file: {e}", out.display());
         return ExitCode::from(1);
     }
-    // Say what is still to do before the draft can even be previewed
-    // (`build --draft`), and how many placeholders make it a draft.
-    match crate::content::load_job(&out) {
-        Ok(job) => say!(
-            "Wrote {} (a draft: {} placeholders to replace, see the TODOs and `unsorted`; `careerpress check` lists them)",
-            out.display(),
-            job.placeholders.len()
-        ),
-        Err(errors) => {
-            let mut err = std::io::stderr().lock();
-            for e in &errors {
-                let _ = writeln!(err, "to do: {e}");
-            }
-            drop(err);
-            say!(
-                "Wrote {} (a draft; fill in what is listed above before it can be previewed with `careerpress build --draft`)",
-                out.display()
-            );
-        }
-    }
+    say!(
+        "Wrote {} (a draft: `careerpress check` lists what is left to do; `careerpress build --draft` previews it)",
+        out.display()
+    );
     ExitCode::SUCCESS
 }
 

@@ -16,11 +16,22 @@ pub const MARKERS: &[&str] = &["TODO", "FIXME", "TBC", "TBD", "XXX"];
 const DUMMY_TEXT: &[&str] = &["lorem ipsum"];
 
 /// The placeholder a text holds, if any: a marker word standing alone
-/// (`TODO`, `TODO:`, `(TBC)`, not `TODOS` or `Toddler`) or dummy text.
+/// (`TODO`, `TODO:`, `(TBC)`, not `TODOS` or `Toddler`), dummy text, or a
+/// web or email address on a `.invalid` host (reserved for addresses that
+/// can never be real, RFC 2606).
 pub fn in_text(text: &str) -> Option<String> {
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         if MARKERS.contains(&word) {
             return Some(word.to_string());
+        }
+    }
+    for token in text.split_whitespace() {
+        let rest = token.split_once("://").map_or(token, |(_, r)| r);
+        let host = rest.rsplit_once('@').map_or(rest, |(_, h)| h);
+        let host = host.split(['/', '?', '#', ':']).next().unwrap_or("");
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        if host == "invalid" || host.ends_with(".invalid") {
+            return Some("an address on .invalid".into());
         }
     }
     let lower = text.to_lowercase();
@@ -62,6 +73,7 @@ pub fn find(file: &Path, tree: &Tree) -> Vec<ContentError> {
             format!("marked {marker} ({note}): check this value, then delete the comment")
         };
         let mut e = ContentError::file(file, message);
+        e.placeholder = true;
         e.line = Some(c.line as u64);
         e.path = path;
         found.push((c.line, e));
@@ -89,6 +101,7 @@ fn walk(file: &Path, node: &Node, path: &str, out: &mut Vec<(usize, ContentError
                         shown(value)
                     ),
                 );
+                e.placeholder = true;
                 e.line = Some(pos.line as u64);
                 e.column = Some(pos.column as u64);
                 e.path = (!path.is_empty()).then(|| path.to_string());
@@ -135,6 +148,9 @@ mod tests {
         assert_eq!(in_text("TODO job title").as_deref(), Some("TODO"));
         assert_eq!(in_text("Salary (TBC)").as_deref(), Some("TBC"));
         assert_eq!(in_text("Lorem ipsum dolor").as_deref(), Some("lorem ipsum"));
+        assert!(in_text("https://todo.invalid/web-address").is_some());
+        assert!(in_text("pals@example.INVALID").is_some());
+        assert_eq!(in_text("https://www.invalidcarers.org.uk/help"), None);
         for real in [
             "Toddlers and todos",
             "TODOS",

@@ -29,6 +29,8 @@ use std::path::{Path, PathBuf};
 
 use crate::content::{LoadedBrand, LoadedJob};
 
+/// `£18,200`: the one money format, for whatever writes a figure.
+pub use helpers::format_money;
 pub use helpers::register as register_helpers;
 
 /// The formats a template can be written for.

@@ -132,3 +132,27 @@ pub fn assert_exit(o: &Output, code: i32) {
     );
     assert!(!stderr(o).contains("panicked"), "panic: {}", stderr(o));
 }
+
+/// Whether a content error is one a draft is expected to have: a
+/// placeholder, a field flagged `# TODO`, or a salary of £0 (what an import
+/// leaves when a page gives no salary). Anything else is a real mistake.
+pub fn is_draft_problem(message: &str) -> bool {
+    message.contains("is a placeholder")
+        || message.contains("marked TODO")
+        || message.contains("£0 is not")
+}
+
+/// Asserts every problem in `errors` is one a draft is expected to have.
+pub fn assert_only_draft_problems(errors: &[careerpress::content::ContentError], context: &str) {
+    for e in errors {
+        assert!(
+            e.placeholder || e.message.contains("£0 is not"),
+            "{e}\n{context}"
+        );
+    }
+}
+
+/// A draft profile read as the model, whatever placeholders it still holds.
+pub fn draft_job(file: &Path) -> careerpress::content::Job {
+    careerpress::content::yaml::load(file).unwrap_or_else(|e| panic!("{e}"))
+}

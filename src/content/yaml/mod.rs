@@ -125,6 +125,7 @@ fn to_error(file: &Path, path: &str, e: &serde_saphyr::Error) -> ContentError {
         path: (!path.is_empty() && path != ".").then(|| path.to_string()),
         message,
         suggestion,
+        placeholder: false,
     }
 }
 

@@ -14,6 +14,8 @@ mod money;
 mod plural;
 mod tel;
 
+pub use money::format_money;
+
 use handlebars::{Handlebars, Helper, RenderError, RenderErrorReason};
 use serde_json::Value;
 
