@@ -226,13 +226,13 @@ fn parse_job_with_placeholders(
     file: &Path,
     bytes: &[u8],
 ) -> Result<(Job, Vec<ContentError>), Vec<ContentError>> {
-    let (job, tree) = yaml::parse_with_tree::<Job>(file, bytes).map_err(|e| vec![e])?;
+    let (job, tree) = match yaml::read::<Job>(file, bytes) {
+        Ok(v) => v,
+        Err(errors) => return Err(with_placeholders(file, bytes, errors)),
+    };
     let mut errors = check_job(file, &job);
-    yaml::locate(&mut errors, tree.as_ref());
-    let placeholders = tree
-        .as_ref()
-        .map(|t| placeholder::find(file, t))
-        .unwrap_or_default();
+    yaml::locate(&mut errors, Some(&tree));
+    let placeholders = placeholder::find(file, &tree);
     if errors.is_empty() {
         Ok((job, placeholders))
     } else {
@@ -241,6 +241,25 @@ fn parse_job_with_placeholders(
         errors.sort_by_key(|e| e.line.unwrap_or(u64::MAX));
         Err(errors)
     }
+}
+
+/// A file's mistakes with its placeholders, in line order: every problem
+/// at once, a placeholder on a line that already has a mistake left out.
+fn with_placeholders(
+    file: &Path,
+    bytes: &[u8],
+    mut errors: Vec<ContentError>,
+) -> Vec<ContentError> {
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    if let Some(tree) = yaml::tree::parse(text.strip_prefix('\u{feff}').unwrap_or(text)) {
+        for p in placeholder::find(file, &tree) {
+            if !errors.iter().any(|e| e.line == p.line) {
+                errors.push(p);
+            }
+        }
+    }
+    errors.sort_by_key(|e| (e.line.unwrap_or(u64::MAX), e.column));
+    errors
 }
 
 /// Most items a list may have: far more than any careers profile needs,
@@ -392,11 +411,11 @@ pub fn load_brand(dir: &Path) -> Result<LoadedBrand, Vec<ContentError>> {
     let id = id_of(dir, false).map_err(|e| vec![e])?;
     let file = dir.join("brand.yaml");
     let bytes = yaml::read_limited(&file).map_err(|e| vec![e])?;
-    let (brand, tree) = yaml::parse_with_tree::<Brand>(&file, &bytes).map_err(|e| vec![e])?;
-    let placeholders = tree
-        .as_ref()
-        .map(|t| placeholder::find(&file, t))
-        .unwrap_or_default();
+    let (brand, tree) = match yaml::read::<Brand>(&file, &bytes) {
+        Ok(v) => v,
+        Err(errors) => return Err(with_placeholders(&file, &bytes, errors)),
+    };
+    let placeholders = placeholder::find(&file, &tree);
     let mut errors = Vec::new();
     if brand.languages.is_empty() {
         errors.push(
@@ -439,7 +458,7 @@ pub fn load_brand(dir: &Path) -> Result<LoadedBrand, Vec<ContentError>> {
         (l, f) => {
             errors.extend(l.err());
             errors.extend(f.err());
-            yaml::locate(&mut errors, tree.as_ref());
+            yaml::locate(&mut errors, Some(&tree));
             errors.extend(placeholders);
             errors.sort_by_key(|e| e.line.unwrap_or(u64::MAX));
             return Err(errors);

@@ -92,7 +92,7 @@ pub fn find(file: &Path, tree: &Tree) -> Vec<ContentError> {
 
 fn walk(file: &Path, node: &Node, path: &str, out: &mut Vec<(usize, ContentError)>) {
     match node {
-        Node::Scalar { value, pos } => {
+        Node::Scalar { value, pos, .. } => {
             if let Some(marker) = in_text(value) {
                 let mut e = ContentError::file(
                     file,

@@ -34,6 +34,12 @@ macro_rules! validated_string {
             pub fn as_str(&self) -> &str {
                 &self.0
             }
+
+            /// The rule this type holds a value to.
+            pub fn check(s: &str) -> Result<(), String> {
+                let check: fn(&str) -> Result<(), String> = $check;
+                check(s)
+            }
         }
 
         impl schemars::JsonSchema for $name {
@@ -257,6 +263,23 @@ validated_string!(
         "examples": ["#005EB8"]
     }
 );
+
+/// The rule a validated string type holds a value to.
+pub type Rule = fn(&str) -> Result<(), String>;
+
+/// The rule of a validated string type, by its schema name: what the
+/// one-pass validator (`yaml::validate`) holds a value of that type to.
+pub fn check_for(name: &str) -> Option<Rule> {
+    Some(match name {
+        "Text" => Text::check,
+        "WebAddress" => WebAddress::check,
+        "Email" => Email::check,
+        "Phone" => Phone::check,
+        "Date" => Date::check,
+        "HexColour" => HexColour::check,
+        _ => return None,
+    })
+}
 
 /// Parses `YYYY-MM-DD` into (year, month, day).
 pub fn parse_date(s: &str) -> Result<(i32, u32, u32), String> {

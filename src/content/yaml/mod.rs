@@ -2,12 +2,25 @@
 //! the last of two duplicate keys; serde-saphyr rejects duplicates, bounds
 //! alias expansion and reports line and column. `serde_path_to_error` adds
 //! the field path.
+//!
+//! [`read`] reports *every* mistake of a file in one pass: the file is read
+//! into a tree with positions ([`tree`]), syntax mistakes are explained and
+//! read past ([`syntax`]), the tree is checked field by field against the
+//! model's JSON Schema ([`validate`]), and only then does serde build the
+//! value.
 
+pub mod syntax;
 pub mod tree;
+pub mod validate;
+pub mod words;
 
 use super::error::ContentError;
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Largest content file accepted.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -66,20 +79,110 @@ pub fn parse_with_tree<T: DeserializeOwned>(
     Ok((value, tree))
 }
 
-/// Fills in the line and column of errors that name a field but no place,
-/// from the file's tree.
-pub fn locate(errors: &mut [ContentError], tree: Option<&tree::Tree>) {
-    let Some(tree) = tree else { return };
-    for e in errors.iter_mut().filter(|e| e.line.is_none()) {
-        if let Some(pos) = e.path.as_deref().and_then(|p| tree.root.locate(p)) {
-            e.line = Some(pos.line as u64);
-            e.column = Some(pos.column as u64);
+/// The JSON Schema of a model, as schemars makes it (draft 7, for reading),
+/// made once per type.
+pub fn model_schema<T: JsonSchema>() -> Arc<Value> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Value>>>> = OnceLock::new();
+    let key = T::schema_id().into_owned();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(s) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return s;
+    }
+    let schema = Arc::new(
+        schemars::generate::SchemaSettings::draft07()
+            .for_deserialize()
+            .into_generator()
+            .into_root_schema_for::<T>()
+            .to_value(),
+    );
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, schema.clone());
+    }
+    schema
+}
+
+/// Reads YAML bytes into `T`, reporting every mistake in the file at once
+/// (see the module documentation), each with its line, column and field.
+/// Also returns the file as a tree, for checks made afterwards.
+pub fn read<T: DeserializeOwned + JsonSchema>(
+    file: &Path,
+    bytes: &[u8],
+) -> Result<(T, tree::Tree), Vec<ContentError>> {
+    read_with_schema(file, bytes, &model_schema::<T>())
+}
+
+/// [`read`] against a given schema (e.g. the model's, with every field made
+/// optional for a file that only adds to another).
+pub fn read_with_schema<T: DeserializeOwned>(
+    file: &Path,
+    bytes: &[u8],
+    schema: &Value,
+) -> Result<(T, tree::Tree), Vec<ContentError>> {
+    let text = text_of(file, bytes).map_err(|e| vec![e])?;
+    let (tree, mut mistakes) = syntax::read(text, schema);
+    if let Some(t) = &tree {
+        mistakes.extend(syntax::merged_items(t, text));
+    }
+    let mut errors: Vec<ContentError> = Vec::new();
+    let mut owned_lines: Vec<usize> = Vec::new();
+    for m in &mistakes {
+        if m.owns_line {
+            owned_lines.push(m.pos.line);
+        }
+        let path = m.path.clone().or_else(|| {
+            tree.as_ref()
+                .and_then(|t| t.path_at_line(m.pos.line))
+                .filter(|p| {
+                    tree.as_ref()
+                        .and_then(|t| t.root.locate(p))
+                        .is_some_and(|pos| pos.line == m.pos.line)
+                })
+        });
+        errors.push(ContentError {
+            file: file.to_path_buf(),
+            line: Some(m.pos.line as u64),
+            column: Some(m.pos.column as u64),
+            path,
+            message: m.message.clone(),
+            suggestion: None,
+            placeholder: false,
+        });
+    }
+    let Some(tree) = tree else {
+        return Err(errors);
+    };
+    for issue in validate::validate(&tree, schema, super::types::check_for) {
+        if owned_lines.contains(&issue.pos.line) {
+            continue;
+        }
+        errors.push(ContentError {
+            file: file.to_path_buf(),
+            line: Some(issue.pos.line as u64),
+            column: Some(issue.pos.column as u64),
+            path: Some(issue.path).filter(|p| !p.is_empty()),
+            message: issue.message,
+            suggestion: issue.suggestion,
+            placeholder: issue.to_fill,
+        });
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| (e.line, e.column));
+        return Err(errors);
+    }
+    // The tree is sound: serde builds the value (and has the last word).
+    match parse::<T>(file, bytes) {
+        Ok(v) => Ok((v, tree)),
+        Err(mut e) => {
+            if e.line.is_none() {
+                locate(std::slice::from_mut(&mut e), Some(&tree));
+            }
+            Err(vec![e])
         }
     }
 }
 
-/// Parses YAML bytes (UTF-8, an optional BOM, LF or CRLF) into `T`.
-pub fn parse<T: DeserializeOwned>(file: &Path, bytes: &[u8]) -> Result<T, ContentError> {
+/// The text of a content file: UTF-8, without a BOM, not empty.
+fn text_of<'a>(file: &Path, bytes: &'a [u8]) -> Result<&'a str, ContentError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
@@ -105,6 +208,26 @@ pub fn parse<T: DeserializeOwned>(file: &Path, bytes: &[u8]) -> Result<T, Conten
     {
         return Err(ContentError::file(file, "the file is empty"));
     }
+    Ok(text)
+}
+
+/// Fills in the line and column of errors that name a field but no place,
+/// from the file's tree.
+pub fn locate(errors: &mut [ContentError], tree: Option<&tree::Tree>) {
+    let Some(tree) = tree else { return };
+    for e in errors.iter_mut().filter(|e| e.line.is_none()) {
+        if let Some(pos) = e.path.as_deref().and_then(|p| tree.root.locate(p)) {
+            e.line = Some(pos.line as u64);
+            e.column = Some(pos.column as u64);
+        }
+    }
+}
+
+/// Parses YAML bytes (UTF-8, an optional BOM, LF or CRLF) into `T`,
+/// stopping at the first mistake (for small files with no schema, such as
+/// a template's settings; content files use [`read`]).
+pub fn parse<T: DeserializeOwned>(file: &Path, bytes: &[u8]) -> Result<T, ContentError> {
+    let text = text_of(file, bytes)?;
     let mut path = String::new();
     let result = serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
         serde_path_to_error::deserialize(de).map_err(|e| {
@@ -168,7 +291,7 @@ fn explain(e: &serde_saphyr::Error) -> (String, Option<String>) {
                 }
                 "f32" | "f64" => "expected a number (e.g. 37.5)".to_string(),
                 "bool" => "expected true or false".to_string(),
-                other => format!("expected a value of type {other}"),
+                other => words::plain(&format!("expected a value of type {other}")),
             },
             None,
         ),
@@ -176,7 +299,7 @@ fn explain(e: &serde_saphyr::Error) -> (String, Option<String>) {
             let m = serde_saphyr::DefaultMessageFormatter
                 .format_message(other)
                 .into_owned();
-            (m.replace('`', "'"), None)
+            (words::plain(&m), None)
         }
     }
 }

@@ -7,7 +7,7 @@
 //! Aliases are kept as alias nodes, never expanded, so the tree is never
 //! larger than the file.
 
-use serde_saphyr::granit_parser::{Event, Options, Parser};
+use serde_saphyr::granit_parser::{ErrorKind, Event, Options, Parser, ScalarStyle, StructureStyle};
 
 /// A position in the file: 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,21 +16,35 @@ pub struct Pos {
     pub column: usize,
 }
 
+/// How a value was written: plain (`18200`, `yes`, nothing at all),
+/// in quotes, or as a block (`|` or `>`). Only plain values are read as
+/// numbers, true/false or empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Quoted,
+    Block,
+}
+
 /// One node of the tree.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     Scalar {
         value: String,
         pos: Pos,
+        style: Style,
     },
     Seq {
         items: Vec<Node>,
         pos: Pos,
+        /// Written `[a, b]` rather than as `- ` lines.
+        flow: bool,
     },
     /// Keys in file order, each with the position of the key itself.
     Map {
         entries: Vec<(String, Pos, Node)>,
         pos: Pos,
+        flow: bool,
     },
     Alias {
         pos: Pos,
@@ -38,6 +52,12 @@ pub enum Node {
 }
 
 impl Node {
+    /// An empty value: nothing after the colon, `~` or `null`, unquoted.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Node::Scalar { value, style: Style::Plain, .. }
+            if value.is_empty() || value == "~" || value.eq_ignore_ascii_case("null"))
+    }
+
     pub fn pos(&self) -> Pos {
         match self {
             Node::Scalar { pos, .. }
@@ -91,6 +111,23 @@ impl Node {
     }
 }
 
+/// One step of a field path, owned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathStep {
+    Key(String),
+    Index(usize),
+}
+
+/// `a.b[1].c` → `a`, `b`, `1`, `c`.
+pub fn steps_of(path: &str) -> Vec<PathStep> {
+    steps(path)
+        .map(|s| match s {
+            Step::Key(k) => PathStep::Key(k.to_string()),
+            Step::Index(i) => PathStep::Index(i),
+        })
+        .collect()
+}
+
 enum Step<'a> {
     Key(&'a str),
     Index(usize),
@@ -109,10 +146,12 @@ fn steps(path: &str) -> impl Iterator<Item = Step<'_>> {
     })
 }
 
-/// A comment in the file: its line and its text after `#`.
+/// A comment in the file: its line, the column of its `#`, and its text
+/// after `#`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comment {
     pub line: usize,
+    pub column: usize,
     pub text: String,
 }
 
@@ -163,19 +202,92 @@ impl Tree {
 }
 
 /// Deepest nesting read (the serde pass has the same bound).
-const MAX_NESTING: usize = 32;
+pub const MAX_NESTING: usize = 32;
+
+/// A collection still open where a syntax error stopped the reading: what
+/// a message needs to say which line is out of line and where it belongs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open {
+    /// A section of `key: value` fields (else a list of `- ` items).
+    pub map: bool,
+    /// Written `[…]` or `{…}`.
+    pub flow: bool,
+    /// Where its first key or `-` is.
+    pub pos: Pos,
+    /// Its own field path.
+    pub path: String,
+    /// The path of the value being read inside it.
+    pub reading: String,
+    /// The keys read so far, with their positions (sections only).
+    pub keys: Vec<(String, Pos)>,
+}
+
+/// Why a file could not be read as YAML, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub kind: ErrorKind,
+    /// Where the parser stopped.
+    pub pos: Pos,
+    /// The parser's own words (never shown raw: see `yaml::syntax`).
+    pub raw: String,
+    /// The collections open at that point, outermost first.
+    pub open: Vec<Open>,
+}
+
+impl SyntaxError {
+    /// The field being read when the error happened.
+    pub fn path(&self) -> String {
+        self.open
+            .last()
+            .map(|o| o.reading.clone())
+            .unwrap_or_default()
+    }
+}
 
 /// Reads the first document of `text` into a tree; `None` when the text is
 /// not YAML the parser can read (the serde pass reports why).
 pub fn parse(text: &str) -> Option<Tree> {
+    read(text).ok()
+}
+
+/// Reads the first document of `text` into a tree, or says where and why
+/// it cannot be read.
+pub fn read(text: &str) -> Result<Tree, SyntaxError> {
     let mut options = Options::default();
     options.flow_nesting_limit = MAX_NESTING;
     options.block_nesting_limit = MAX_NESTING;
     let mut parser = Parser::new_from_str_with_options(text, options);
     let mut stack: Vec<Frame> = Vec::new();
     let mut comments = Vec::new();
+    let fail = |kind: ErrorKind, pos: Pos, raw: String, stack: &[Frame]| SyntaxError {
+        kind,
+        pos,
+        raw,
+        open: open_frames(stack),
+    };
     loop {
-        let (event, span) = parser.next_event()?.ok()?;
+        let (event, span) = match parser.next_event() {
+            Some(Ok(e)) => e,
+            Some(Err(e)) => {
+                let pos = Pos {
+                    line: e.marker().line(),
+                    column: e.marker().col() + 1,
+                };
+                return Err(fail(e.kind().clone(), pos, e.info(), &stack));
+            }
+            None => {
+                let pos = Pos {
+                    line: text.lines().count().max(1),
+                    column: 1,
+                };
+                return Err(fail(
+                    ErrorKind::UnexpectedEof,
+                    pos,
+                    "the file ends early".into(),
+                    &stack,
+                ));
+            }
+        };
         let pos = Pos {
             line: span.start.line(),
             column: span.start.col() + 1,
@@ -184,32 +296,72 @@ pub fn parse(text: &str) -> Option<Tree> {
             Event::Comment(text, _) => {
                 comments.push(Comment {
                     line: pos.line,
+                    column: pos.column,
                     text: text.into_owned(),
                 });
                 continue;
             }
-            Event::Scalar(v, ..) => Node::Scalar {
+            Event::Scalar(v, style, ..) => Node::Scalar {
                 value: v.into_owned(),
                 pos,
+                style: match style {
+                    ScalarStyle::Plain => Style::Plain,
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
+                    _ => Style::Block,
+                },
             },
             Event::Alias(_) | Event::UnresolvedAlias(_) => Node::Alias { pos },
-            Event::SequenceStart(..) => {
-                stack.push(Frame::Seq(Vec::new(), pos));
+            Event::SequenceStart(style, ..) => {
+                let path = child_path(&stack);
+                stack.push(Frame::Seq(
+                    Vec::new(),
+                    pos,
+                    style == StructureStyle::Flow,
+                    path,
+                ));
                 continue;
             }
-            Event::MappingStart(..) => {
-                stack.push(Frame::Map(Vec::new(), None, pos));
+            Event::MappingStart(style, ..) => {
+                let path = child_path(&stack);
+                stack.push(Frame::Map(
+                    Vec::new(),
+                    None,
+                    pos,
+                    style == StructureStyle::Flow,
+                    path,
+                ));
                 continue;
             }
-            Event::SequenceEnd => match stack.pop()? {
-                Frame::Seq(items, pos) => Node::Seq { items, pos },
-                Frame::Map(..) => return None,
+            Event::SequenceEnd => match stack.pop() {
+                Some(Frame::Seq(items, pos, flow, _)) => Node::Seq { items, pos, flow },
+                _ => {
+                    return Err(fail(
+                        ErrorKind::UnexpectedEof,
+                        pos,
+                        "unbalanced list".into(),
+                        &stack,
+                    ))
+                }
             },
-            Event::MappingEnd => match stack.pop()? {
-                Frame::Map(entries, _, pos) => Node::Map { entries, pos },
-                Frame::Seq(..) => return None,
+            Event::MappingEnd => match stack.pop() {
+                Some(Frame::Map(entries, _, pos, flow, _)) => Node::Map { entries, pos, flow },
+                _ => {
+                    return Err(fail(
+                        ErrorKind::UnexpectedEof,
+                        pos,
+                        "unbalanced section".into(),
+                        &stack,
+                    ))
+                }
             },
-            Event::DocumentEnd | Event::StreamEnd if stack.is_empty() => return None,
+            Event::DocumentEnd | Event::StreamEnd if stack.is_empty() => {
+                return Err(fail(
+                    ErrorKind::UnexpectedEof,
+                    pos,
+                    "the file is empty".into(),
+                    &stack,
+                ))
+            }
             _ => continue,
         };
         match stack.last_mut() {
@@ -219,17 +371,18 @@ pub fn parse(text: &str) -> Option<Tree> {
                     if let Event::Comment(text, _) = event {
                         comments.push(Comment {
                             line: span.start.line(),
+                            column: span.start.col() + 1,
                             text: text.into_owned(),
                         });
                     }
                 }
-                return Some(Tree {
+                return Ok(Tree {
                     root: node,
                     comments,
                 });
             }
-            Some(Frame::Seq(items, _)) => items.push(node),
-            Some(Frame::Map(entries, key, _)) => match key.take() {
+            Some(Frame::Seq(items, ..)) => items.push(node),
+            Some(Frame::Map(entries, key, ..)) => match key.take() {
                 None => {
                     // A key: only scalar keys name fields.
                     let name = match &node {
@@ -245,8 +398,61 @@ pub fn parse(text: &str) -> Option<Tree> {
 }
 
 enum Frame {
-    Seq(Vec<Node>, Pos),
-    Map(Vec<(String, Pos, Node)>, Option<(String, Pos)>, Pos),
+    /// Items, where, flow, path.
+    Seq(Vec<Node>, Pos, bool, String),
+    /// Entries, the key waiting for its value, where, flow, path.
+    Map(
+        Vec<(String, Pos, Node)>,
+        Option<(String, Pos)>,
+        Pos,
+        bool,
+        String,
+    ),
+}
+
+/// The path of the value about to be read inside the innermost frame.
+fn child_path(stack: &[Frame]) -> String {
+    match stack.last() {
+        None => String::new(),
+        Some(Frame::Seq(items, _, _, path)) => format!("{path}[{}]", items.len()),
+        Some(Frame::Map(_, key, _, _, path)) => match key {
+            Some((k, _)) if path.is_empty() => k.clone(),
+            Some((k, _)) => format!("{path}.{k}"),
+            None => path.clone(),
+        },
+    }
+}
+
+fn open_frames(stack: &[Frame]) -> Vec<Open> {
+    stack
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let reading = child_path(&stack[..=i]);
+            match f {
+                Frame::Seq(_, pos, flow, path) => Open {
+                    map: false,
+                    flow: *flow,
+                    pos: *pos,
+                    path: path.clone(),
+                    reading,
+                    keys: Vec::new(),
+                },
+                Frame::Map(entries, key, pos, flow, path) => Open {
+                    map: true,
+                    flow: *flow,
+                    pos: *pos,
+                    path: path.clone(),
+                    reading,
+                    keys: entries
+                        .iter()
+                        .map(|(k, p, _)| (k.clone(), *p))
+                        .chain(key.clone())
+                        .collect(),
+                },
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -279,10 +485,12 @@ mod tests {
             [
                 Comment {
                     line: 1,
+                    column: 10,
                     text: " TODO check".into()
                 },
                 Comment {
                     line: 6,
+                    column: 3,
                     text: " TODO: a route".into()
                 }
             ]
