@@ -102,10 +102,46 @@ fn new_job_is_refused_by_check_until_filled_in_then_accepted() {
     let rel = "content/jobs/occupational-therapist.yaml";
     let text = p.read(rel);
     assert!(text.starts_with(&schema::job_modeline()));
-    let (ok, stderr) = check(&p);
+    let out = p.run(&["check"]);
+    let (ok, stderr) = (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
     assert!(!ok);
-    assert!(stderr.contains("occupational-therapist.yaml:"), "{stderr}");
-    assert!(stderr.contains("title"), "{stderr}");
+    // A fresh skeleton reads as the fields to fill in, each with its line
+    // and field, in the order of the file: no mistakes, no wall of errors.
+    let lines: Vec<&str> = stderr.lines().collect();
+    let file = p.file(rel).display().to_string();
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with(&format!("todo: {file}:")) && l.contains(": to fill in: ")),
+        "{stderr}"
+    );
+    assert!(
+        lines.len() <= 16,
+        "{} fields to fill in:\n{stderr}",
+        lines.len()
+    );
+    for field in [
+        "title",
+        "summary",
+        "web_address",
+        "salary.starter",
+        "sources[0].date",
+        "last_reviewed",
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains(&format!(": {field}: to fill in: "))),
+            "{field}\n{stderr}"
+        );
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("{} values to fill in", lines.len())
+    );
 
     p.write(rel, fill(&text));
     let (ok, stderr) = check(&p);
@@ -164,9 +200,10 @@ fn new_never_overwrites_and_checks_the_id() {
     assert!(!p.file("escape.yaml").exists());
 }
 
-/// Every field the schema knows is in the skeleton (a field added to the
-/// model must be added to the skeleton too). Routes other than `university`
-/// show only `in_brief` and `description`.
+/// Every field the schema knows is in the skeleton, as a value or in an
+/// example line of an optional part (a field added to the model must be
+/// added to the skeleton too). Routes other than `university` show only
+/// `in_brief` and `description`.
 #[test]
 fn skeletons_hold_every_field_of_the_schemas() {
     fn resolve<'a>(root: &'a Value, v: &'a Value) -> &'a Value {
@@ -195,21 +232,48 @@ fn skeletons_hold_every_field_of_the_schemas() {
                     && path != ".entry_routes.university"
                     && !matches!(k.as_str(), "in_brief" | "description");
                 match value.get(k) {
+                    // An optional part left empty: its key is there.
+                    Some(Value::Null) => {}
                     Some(v) => walk(root, sub, v, &here, missing),
                     None if short_route => {}
                     None => missing.push(here),
                 }
             }
-        } else if let (Some(items), Some(first)) = (
-            schema.get("items"),
-            value.as_array().and_then(|a| a.first()),
-        ) {
-            walk(root, items, first, &format!("{path}[0]"), missing);
+        } else if let (Some(items), Some(list)) = (schema.get("items"), value.as_array()) {
+            // The items together show the fields (one note `up_to`, one `around`).
+            let mut all = serde_json::Map::new();
+            for item in list {
+                if let Value::Object(m) = item {
+                    all.extend(m.clone());
+                }
+            }
+            let first = if all.is_empty() {
+                list.first().cloned().unwrap_or(Value::Null)
+            } else {
+                Value::Object(all)
+            };
+            walk(root, items, &first, &format!("{path}[0]"), missing);
         }
     }
     for (kind, text) in [("job", skeleton::job("x")), ("brand", skeleton::brand("x"))] {
         let root = schema::schema_file(kind).unwrap().value();
-        let value: Value = yaml::parse(Path::new("skeleton.yaml"), text.as_bytes()).unwrap();
+        // The skeleton as it stands is valid YAML; optional parts show their
+        // fields in example lines (`#   field: …`) to take the `# ` from.
+        let _: Value = yaml::parse(Path::new("skeleton.yaml"), text.as_bytes()).unwrap();
+        let uncommented: String = text
+            .lines()
+            .map(|l| {
+                let t = l.trim_start();
+                match t.strip_prefix("# ") {
+                    Some(rest) if rest.starts_with("  ") => {
+                        format!("{}{rest}\n", &l[..l.len() - t.len()])
+                    }
+                    _ => format!("{l}\n"),
+                }
+            })
+            .collect();
+        let value: Value = yaml::parse(Path::new("skeleton.yaml"), uncommented.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
         let mut missing = Vec::new();
         walk(&root, &root, &value, "", &mut missing);
         assert!(missing.is_empty(), "{kind}: {missing:#?}");

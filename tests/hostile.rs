@@ -385,7 +385,7 @@ fn cases() -> Vec<Case> {
             setup: |p| p.write("careerpress.yaml", "output: \"../{brand}/{job}/{template}.{ext}\"\n"),
             args: CHECK,
             code: 1,
-            expect: &["careerpress.yaml: output: the output layout '../{brand}/{job}/{template}.{ext}' must be a relative path without '..'"],
+            expect: &["careerpress.yaml:1:1: output: the output layout '../{brand}/{job}/{template}.{ext}' must be a relative path without '..'"],
         },
         // Logos.
         Case {
@@ -465,7 +465,7 @@ fn cases() -> Vec<Case> {
             setup: |p| brand_with(p, "  primary: [100, 55, 0, 20]", "  primary: [100, 155, 0, 20]"),
             args: CHECK,
             code: 1,
-            expect: &["{file}:{line:  primary: [100, 155}:3: cmyk.primary: CMYK values are percentages from 0 to 100"],
+            expect: &["{file}:{line:  primary: [100, 155}:18: cmyk.primary[1]: 155 is out of range: give CMYK as four percentages from 0 to 100"],
         },
         Case {
             name: "unknown language",

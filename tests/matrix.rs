@@ -215,7 +215,7 @@ fn the_project_file_sets_defaults_and_layout() {
     p.write("careerpress.yaml", "output: \"{job}/{template}.{ext}\"\n");
     let o = p.run(&["check"]);
     assert_exit(&o, 1);
-    assert!(stderr(&o).contains("careerpress.yaml: output: the output layout '{job}/{template}.{ext}' must contain {brand}"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("careerpress.yaml:1:1: output: the output layout '{job}/{template}.{ext}' must contain {brand}"), "{}", stderr(&o));
     p.write("careerpress.yaml", "templats: [summary]\n");
     let o = p.run(&["check"]);
     assert!(

@@ -8,8 +8,8 @@
 
 use crate::content::project::ProjectFile;
 use crate::content::{Brand, Job};
-use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 /// The folder, under the project root, that holds the schemas.
@@ -64,11 +64,7 @@ pub fn schema_file(kind: &str) -> Option<&'static SchemaFile> {
 }
 
 fn schema_of<T: JsonSchema>() -> serde_json::Value {
-    let schema = SchemaSettings::draft07()
-        .for_deserialize()
-        .into_generator()
-        .into_root_schema_for::<T>();
-    let mut value = schema.to_value();
+    let mut value = for_editors((*crate::content::yaml::model_schema::<T>()).clone());
     if let Some(obj) = value.as_object_mut() {
         obj.insert(
             "$comment".into(),
@@ -76,6 +72,187 @@ fn schema_of<T: JsonSchema>() -> serde_json::Value {
         );
     }
     value
+}
+
+/// The model's schema made to help in an editor (yaml-language-server reads
+/// `errorMessage`, `patternErrorMessage` and the field's own description):
+///
+/// - each validated text type (`Text`, `WebAddress`, …) is written out in
+///   the field that uses it, so hovering over `title` shows the title's
+///   help and example, not a generic "Text as it is to be printed";
+/// - an empty value says "To fill in: …" with the field's description (a
+///   fresh skeleton reads as a list of fields to fill in), a wrong one says
+///   what the value must look like, never a raw regular expression; one
+///   message a field, not one for each rule it breaks;
+/// - a salary of 0 is left to `careerpress check`: it is how an import marks
+///   a figure still to find.
+pub fn for_editors(mut root: Value) -> Value {
+    let defs = root.get("definitions").cloned().unwrap_or(Value::Null);
+    inline_leaves(&mut root, &defs, None);
+    if let Some(Value::Object(d)) = root.get_mut("definitions") {
+        d.retain(|name, _| crate::content::types::check_for(name).is_none());
+        for def in d.values_mut() {
+            inline_leaves(def, &defs, None);
+        }
+    }
+    root
+}
+
+/// The validated type a schema stands for (`{"$ref": "#/definitions/Text"}`,
+/// or that inside `allOf`), and whether it may also be empty (`anyOf` with
+/// null).
+fn leaf_of(v: &Value) -> Option<(&str, bool)> {
+    fn name(r: &Value) -> Option<&str> {
+        r.get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/definitions/"))
+            .filter(|n| crate::content::types::check_for(n).is_some())
+    }
+    if let Some(n) = name(v) {
+        return Some((n, false));
+    }
+    if let Some([one]) = v.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+        return name(one).map(|n| (n, false));
+    }
+    if let Some([a, b]) = v.get("anyOf").and_then(Value::as_array).map(Vec::as_slice) {
+        if b.get("type").and_then(Value::as_str) == Some("null") {
+            return name(a).map(|n| (n, true));
+        }
+    }
+    None
+}
+
+fn inline_leaves(v: &mut Value, defs: &Value, description: Option<&str>) {
+    let Value::Object(map) = v else {
+        if let Value::Array(items) = v {
+            items
+                .iter_mut()
+                .for_each(|i| inline_leaves(i, defs, description));
+        }
+        return;
+    };
+    // A salary of 0: `check` refuses it; an import's draft may hold it.
+    if map.remove("x-out-of-range").is_some() {
+        map.remove("minimum");
+    }
+    let own = map
+        .get("description")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .or(description.map(str::to_string));
+    let leaf = leaf_of(&Value::Object(map.clone())).map(|(n, null)| (n.to_string(), null));
+    if let Some((name, nullable)) = leaf {
+        let def = &defs[name.as_str()];
+        map.remove("allOf");
+        map.remove("anyOf");
+        map.remove("$ref");
+        map.insert(
+            "type".into(),
+            if nullable {
+                serde_json::json!(["string", "null"])
+            } else {
+                "string".into()
+            },
+        );
+        if let Some(max) = def.get("maxLength") {
+            map.insert("maxLength".into(), max.clone());
+        }
+        if own.is_some() && !map.contains_key("description") {
+            map.insert("description".into(), own.clone().into());
+        }
+        if !map.contains_key("examples") {
+            if let Some(e) = def.get("examples") {
+                map.insert("examples".into(), e.clone());
+            }
+        }
+        let fill = fill_message(own.as_deref());
+        map.insert("errorMessage".into(), fill.clone().into());
+        map.insert(
+            "if".into(),
+            serde_json::json!({ "type": "string", "pattern": "^\\s*$" }),
+        );
+        map.insert(
+            "then".into(),
+            serde_json::json!({ "pattern": "\\S", "patternErrorMessage": fill }),
+        );
+        let mut otherwise = serde_json::Map::new();
+        if let Some(p) = def.get("pattern") {
+            otherwise.insert("pattern".into(), p.clone());
+        }
+        otherwise.insert("patternErrorMessage".into(), invalid(&name).into());
+        map.insert("else".into(), Value::Object(otherwise));
+        return;
+    }
+    // Plain text that may not be empty: one message, in words.
+    if map.get("type").and_then(Value::as_str) == Some("string")
+        && map.get("minLength").and_then(Value::as_u64).unwrap_or(0) > 0
+        && !map.contains_key("pattern")
+    {
+        map.remove("minLength");
+        map.insert("pattern".into(), "\\S".into());
+        map.insert(
+            "patternErrorMessage".into(),
+            fill_message(own.as_deref()).into(),
+        );
+    }
+    let items_description = own.clone();
+    for (k, child) in map.iter_mut() {
+        match k.as_str() {
+            // A list's items take the list's description.
+            "items" => inline_leaves(child, defs, items_description.as_deref()),
+            "properties" => {
+                if let Value::Object(props) = child {
+                    for (name, p) in props.iter_mut() {
+                        inline_leaves(p, defs, None);
+                        if let Value::Object(p) = p {
+                            p.entry("title").or_insert_with(|| title_of(name).into());
+                        }
+                    }
+                }
+            }
+            "definitions" => {
+                if let Value::Object(props) = child {
+                    props
+                        .values_mut()
+                        .for_each(|p| inline_leaves(p, defs, None));
+                }
+            }
+            "allOf" | "anyOf" | "oneOf" => inline_leaves(child, defs, None),
+            _ => {}
+        }
+    }
+}
+
+/// "To fill in: the job title …", from a field's description.
+fn fill_message(description: Option<&str>) -> String {
+    let what = description
+        .map(|d| {
+            let one_line = d.split_whitespace().collect::<Vec<_>>().join(" ");
+            crate::content::yaml::words::lower_first(one_line.trim_end_matches('.'))
+        })
+        .unwrap_or_else(|| "a value".into());
+    format!("To fill in: {what}.")
+}
+
+/// A field's name in words, for an editor's hover: `web_address` → "Web address".
+fn title_of(key: &str) -> String {
+    let words = key.replace('_', " ");
+    let mut c = words.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// What an editor says of a value that breaks a validated type's rule.
+fn invalid(name: &str) -> &'static str {
+    match name {
+        "WebAddress" => "Not a web address: write it starting https://, with a host name and no spaces (e.g. https://www.healthcareers.nhs.uk).",
+        "Email" => "Not an email address: write it like pals@example.nhs.uk.",
+        "Phone" => "Not a phone number: 6 to 15 digits, with spaces, +, brackets or hyphens as people write them (e.g. 0345 60 60 655).",
+        "Date" => "Not a date: write it as YYYY-MM-DD (year-month-day), e.g. 2026-11-21.",
+        "HexColour" => "Not a colour: write it as \"#RRGGBB\" in quotes, e.g. \"#005EB8\" (without quotes, # starts a comment).",
+        _ => "The text may hold no control characters other than new lines and tabs.",
+    }
 }
 
 /// What `write` did to one file.

@@ -1,11 +1,14 @@
 //! Skeletons for `careerpress new job <id>` and `careerpress new brand <id>`:
 //! every field, each with a comment saying what goes in it.
 //!
-//! Values to fill in are left empty (`""`, or nothing after a number's
-//! colon), so `careerpress check` refuses a skeleton until a person has
-//! written them, naming the line of the first one left; optional fields say
-//! so and may be deleted. A test keeps the skeletons in step with the
-//! schemas: a field added to the model and not here fails it.
+//! Required values are left empty (`""`, or nothing after a number's
+//! colon): `careerpress check` and the editor list each as "to fill in"
+//! with its line, never as a wall of errors, and the file is refused until
+//! they are written. Optional parts are valid as they stand (an empty list
+//! `[]`, an optional section left empty) with their fields shown in
+//! comment lines to take the `# ` from, so a fresh skeleton shows only what
+//! must be filled in. A test keeps the skeletons in step with the schemas:
+//! a field added to the model and not here fails it.
 
 use super::schema;
 use crate::content::types::check_id;
@@ -84,8 +87,7 @@ pub fn create(root: &Path, kind: Kind, id: &str) -> Result<PathBuf, NewError> {
 /// The skeleton of a job profile.
 pub fn job(id: &str) -> String {
     format!(
-        "{modeline}\n# Job profile '{id}'. Fill in every \"\" and empty number, delete the\n\
-         # optional fields you do not need, then run `careerpress check`.\n{JOB}",
+        "{modeline}\n# Job profile '{id}'.\n{HOW}{JOB}",
         modeline = schema::job_modeline()
     )
 }
@@ -93,12 +95,22 @@ pub fn job(id: &str) -> String {
 /// The skeleton of a brand.
 pub fn brand(id: &str) -> String {
     format!(
-        "{modeline}\n# Brand '{id}'. Put the logo (PNG or JPEG) in this folder, fill in every\n\
-         # \"\" and empty number, delete the optional fields you do not need, then\n\
-         # run `careerpress check`.\n{BRAND}",
+        "{modeline}\n# Brand '{id}'. Put the trust's logo (PNG or JPEG) in this folder.\n{HOW}{BRAND}",
         modeline = schema::brand_modeline()
     )
 }
+
+/// How to fill a skeleton in, at the top of each.
+const HOW: &str = r##"#
+# Fill in each value that is still empty ("" or nothing after the colon) and
+# run `careerpress check`: it lists what is still to fill in, line by line.
+# Optional parts are left empty and may stay so; to use one, write it below
+# its field (where lines starting "#   " show how, take away the "# ").
+#
+# Text is written as it is to be printed. Put it in "quotes" when it holds
+# ": " or starts with #. A list has one item a line, each starting "- ",
+# indented two spaces more than its field. Indent with spaces, never tabs.
+"##;
 
 const JOB: &str = r##"
 # The job title as people say it, in sentence case, e.g. Occupational therapist.
@@ -107,7 +119,6 @@ title: ""
 title_article: a
 # Other names the job is known by (optional).
 alternative_titles:
-  - ""
 # One or two sentences on what the job is.
 summary: ""
 # Where to read more about the job, starting https://.
@@ -116,159 +127,133 @@ web_address: ""
 # What you'll do.
 duties:
   # A sentence before the list, e.g. "Your work could include:" (optional).
-  intro: ""
+  intro:
   # The tasks, one sentence each (at least one).
   tasks:
     - ""
   # More on the duties, e.g. what a senior post adds (optional).
   notes:
-    - ""
 
 working_hours:
-  # Typical hours a week (optional): min and max, the same for a fixed number.
+  # Typical hours a week (optional): the fewest and the most, the same for a
+  # fixed number.
   hours_per_week:
-    min:
-    max:
+  #   min: 37.5
+  #   max: 37.5
   # The usual pattern, e.g. 9am to 5pm, Monday to Friday.
   pattern: ""
   # When the pattern varies (optional).
   variations:
-    - ""
 
 working_environment:
   # Where you could work, each completing "You could work …", e.g. in a hospital.
   locations:
     - ""
   # Travel, e.g. between sites (optional).
-  travel: ""
+  travel:
   # What the work is like (optional).
   conditions:
-    - ""
 
 # Whole pounds a year, without £ or commas, e.g. 18200.
 salary:
   starter:
   experienced:
-  # Other figures (optional): who, and either up_to or around (delete the other).
+  # Other figures (optional): who, and either up_to or around.
   notes:
-    - who: ""
-      up_to:
-      around:
+  #   - who: Specialists, for example in bereavement,
+  #     up_to: 27500
+  #   - who: Managers
+  #     around: 34200
   # The id of the source (under sources) the figures come from (optional).
-  source: ""
+  source:
 
-# How to become: give at least one route and delete the others. Every route
-# takes the fields shown for university.
+# How to become: the ways into the job (at least one). Each route has
+# in_brief, completing "You can get into this job through …", and a
+# description, one paragraph an item. Fill in the routes the job has and
+# leave the others empty (delete university if the job has no such route).
 entry_routes:
   university:
-    # The route in one line, completing "You can get into this job through …".
     in_brief: a university course
-    # The route in full, one paragraph an item.
     description:
       - ""
     # Said before the requirements, e.g. "You'll usually need:" (optional).
-    requirements_intro: ""
+    requirements_intro:
     # Entry requirements, each completing the intro (optional).
     entry_requirements:
-      - ""
     # Anything else useful, e.g. experience that helps (optional).
     notes:
-      - ""
   college:
-    in_brief: a college course
-    description:
-      - ""
+  #   in_brief: a college course
+  #   description:
+  #     - You could do a Level 3 Diploma in Health and Social Care.
   apprenticeship:
-    in_brief: an apprenticeship
-    description:
-      - ""
   work:
-    in_brief: working towards this role
-    description:
-      - ""
   volunteering:
-    in_brief: volunteering
-    description:
-      - ""
   direct_application:
-    in_brief: applying directly
-    description:
-      - ""
   other:
-    in_brief: ""
-    description:
-      - ""
 
 # Skills and personal qualities, each completing "You'll need …" (at least one).
 skills:
   - ""
 # Checks and conditions, such as a DBS check (optional).
 restrictions_and_requirements:
-  - ""
 
 # Training once in the job (optional).
 training:
-  # Training on the job, as a paragraph.
-  on_the_job: ""
-  # Subjects of short courses.
-  short_courses:
-    - ""
-  # More on training.
-  notes:
-    - ""
+#   on_the_job: Your training would usually involve learning on the job.
+#   short_courses:
+#     - equality and diversity
+#   notes:
+#     - You may have the chance to take short courses run by your employer.
 
 # Tips for getting in (optional).
 career_tips:
-  - ""
 # Career path and progression, one paragraph an item (at least one).
 career_path:
   - ""
 
-# Where the jobs are (optional).
+# Where the jobs are (optional): kinds of employer, and where vacancies are
+# advertised.
 where_the_jobs_are:
-  # Kinds of employer, e.g. hospitals.
-  employers:
-    - ""
-  # Where vacancies are advertised (optional).
-  advertised:
-    - ""
+#   employers:
+#     - hospitals
+#   advertised:
+#     - the NHS Jobs website
 
-# Further information (optional).
+# Further information (optional): paragraphs, and organisations to contact
+# (a name, and any of address, phone, email, web_address, source).
 further_information:
-  text:
-    - ""
-  # Organisations to contact: name, and any of the other fields.
-  contacts:
-    - name: ""
-      # Postal address, one line an item.
-      address:
-        - ""
-      phone: ""
-      email: ""
-      web_address: ""
-      # The id of the source (under sources) that gave these details.
-      source: ""
+#   text:
+#     - You can find out more about working in healthcare from Health Careers.
+#   contacts:
+#     - name: Health Careers
+#       address:
+#         - PO Box 376, Bristol, BS99 3EY
+#       phone: 0345 60 60 655
+#       email: advice@example.org.uk
+#       web_address: https://www.healthcareers.nhs.uk
+#       source: main
 
 # Titles of related jobs (optional).
 related_jobs:
-  - ""
 
-# Where the facts came from (at least one); fields cite them by id.
+# Where the facts came from (at least one); fields cite a source by its id,
+# a short name of your choosing such as main.
 sources:
   - id: ""
     title: ""
-    # When it was published, or what dates it, e.g. before 2013.
+    # When it was published, or what dates it, e.g. 2024, or before 2013.
     date: ""
     # What it gave, and how far to trust it (optional).
     notes:
-      - ""
+    #   - Its salary figures are from that year.
 
 # When a person last checked the whole profile: YYYY-MM-DD.
 last_reviewed: ""
 
 # Text an import could not place, for a person to move into the fields above
 # and delete (never printed).
-unsorted: []
+unsorted:
 "##;
 
 const BRAND: &str = r##"
@@ -277,7 +262,7 @@ name: ""
 # Short name for tight spaces, e.g. Riverside Hospitals.
 short_name: ""
 
-# Colours as "#RRGGBB", quoted (# starts a YAML comment).
+# Colours as "#RRGGBB", in quotes (without them, # starts a comment).
 colours:
   # Main colour: bands and headings. Dark enough for white text on it.
   primary: ""
@@ -285,16 +270,15 @@ colours:
   secondary: ""
   # Light tint for shaded boxes.
   shade: ""
-  # Body text (optional; black otherwise).
-  text: ""
+  # Body text (optional; a near-black otherwise).
+  text:
 
 # CMYK equivalents for print, [C, M, Y, K] each 0 to 100 (optional).
-# Leave a colour empty when there is none.
 cmyk:
-  primary:
-  secondary:
-  shade:
-  text:
+#   primary: [100, 55, 0, 20]
+#   secondary: [80, 0, 10, 0]
+#   shade: [8, 2, 0, 0]
+#   text: [0, 0, 0, 95]
 
 logo:
   # PNG or JPEG file in this folder.
@@ -305,11 +289,11 @@ logo:
 # The trust's own fonts, TrueType or OpenType files in this folder (optional;
 # Liberation Sans, metric-compatible with Arial, otherwise).
 fonts:
-  family: ""
-  regular: ""
-  bold: ""
-  italic: ""
-  bold_italic: ""
+#   family: Frutiger
+#   regular: fonts/Frutiger-Regular.ttf
+#   bold: fonts/Frutiger-Bold.ttf
+#   italic: fonts/Frutiger-Italic.ttf
+#   bold_italic: fonts/Frutiger-BoldItalic.ttf
 
 # The service people should contact.
 contact:
@@ -322,7 +306,7 @@ contact:
     - ""
   web_address: ""
   # Opening times, e.g. Monday to Friday, 9am to 5pm (optional).
-  hours: ""
+  hours:
 
 # A line for page footers.
 footer: ""
@@ -330,9 +314,9 @@ footer: ""
 # Languages, the main one first: en-GB, cy.
 languages: [en-GB]
 
-# Professional printing (optional).
+# Professional printing.
 print:
-  # A4 or A5.
+  # A4 or A5: the paper of this trust's leaflets and handouts.
   paper: A4
   # Bleed in millimetres (0 to 10; usually 3).
   bleed_mm: 3

@@ -79,8 +79,8 @@ impl Project {
     /// Loads content, templates and fonts, collecting every problem.
     pub fn load(root: &Path) -> Project {
         let mut content = content::load(root);
-        let settings = ProjectFile::load(root).unwrap_or_else(|e| {
-            content.errors.push(e);
+        let settings = ProjectFile::load(root).unwrap_or_else(|mut e| {
+            content.errors.append(&mut e);
             ProjectFile::default()
         });
         let tdir = root.join("templates");

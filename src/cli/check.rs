@@ -1,19 +1,50 @@
 //! `careerpress check`: validate all content and templates; write nothing.
+//!
+//! Every problem of every file is listed at once. A value still to write
+//! (an empty field of a new skeleton, a placeholder left in a draft) is a
+//! `todo:` line, a mistake an `error:` line; the closing line counts both,
+//! so a fresh skeleton reads as a list of fields to fill in.
 
-use super::print_errors;
 use crate::build::{self, Options, Project};
+use crate::content::ContentError;
 use crate::template::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// One line of the report.
+struct Line {
+    todo: bool,
+    text: String,
+}
+
 pub fn run(root: PathBuf) -> ExitCode {
     let project = Project::load(&root);
-    let mut errors = project.errors();
-    // A draft is never "all good": each placeholder is an error.
-    errors.extend(project.placeholders());
+    let c = &project.content;
+    let content = |e: &ContentError| Line {
+        todo: e.placeholder,
+        text: e.to_string(),
+    };
+    let mut lines: Vec<Line> = c.errors.iter().map(content).collect();
+    lines.extend(project.template_errors.iter().map(|e| Line {
+        todo: false,
+        text: e.to_string(),
+    }));
+    lines.extend(project.other_errors.iter().map(|e| Line {
+        todo: false,
+        text: e.clone(),
+    }));
+    // A draft is never "all good": each placeholder is listed.
+    for p in c
+        .jobs
+        .values()
+        .flat_map(|j| &j.placeholders)
+        .chain(c.brands.values().flat_map(|b| &b.placeholders))
+    {
+        lines.push(content(p));
+    }
     // An imported draft keeps what the importer could not place under
     // `unsorted`: never printed, so say so until a person has sorted it.
-    for job in project.content.jobs.values() {
+    for job in c.jobs.values() {
         let n = job.job.unsorted.len();
         if n > 0 {
             tell!(
@@ -25,34 +56,41 @@ pub fn run(root: PathBuf) -> ExitCode {
     }
     // Render every document in memory too: a template can be valid
     // Handlebars and still name a field that does not exist.
-    {
-        if let Ok(targets) = build::plan(
-            &project,
-            &Options {
-                root: root.clone(),
-                draft: true,
-                ..Options::default()
-            },
-        ) {
-            let themes = build::themes(&project, &targets);
-            let writers = build::Writers::default();
-            let text = writers.get(Format::Txt);
-            for t in &targets {
-                if let Some(theme) = themes.get(&(t.brand.clone(), t.template.clone())) {
-                    // Templates and markup are checked through the text writer,
-                    // which every format shares up to the Document.
-                    if let Err(e) = build::render_one(&project, t, theme, text) {
-                        if !errors.contains(&e) {
-                            errors.push(e);
-                        }
+    let mut rendered: Vec<String> = Vec::new();
+    if let Ok(targets) = build::plan(
+        &project,
+        &Options {
+            root: root.clone(),
+            draft: true,
+            ..Options::default()
+        },
+    ) {
+        let themes = build::themes(&project, &targets);
+        let writers = build::Writers::default();
+        let text = writers.get(Format::Txt);
+        for t in &targets {
+            if let Some(theme) = themes.get(&(t.brand.clone(), t.template.clone())) {
+                // Templates and markup are checked through the text writer,
+                // which every format shares up to the Document.
+                if let Err(e) = build::render_one(&project, t, theme, text) {
+                    if !rendered.contains(&e) {
+                        rendered.push(e);
                     }
                 }
             }
         }
     }
-    print_errors(&errors);
-    let c = &project.content;
-    if errors.is_empty() {
+    lines.extend(rendered.into_iter().map(|text| Line { todo: false, text }));
+    {
+        use std::io::Write as _;
+        let mut err = std::io::stderr().lock();
+        for l in &lines {
+            let _ = writeln!(err, "{}: {}", if l.todo { "todo" } else { "error" }, l.text);
+        }
+    }
+    let todo = lines.iter().filter(|l| l.todo).count();
+    let errors = lines.len() - todo;
+    if lines.is_empty() {
         say!(
             "All good: {} jobs, {} brands, {} templates checked",
             c.jobs.len(),
@@ -61,7 +99,20 @@ pub fn run(root: PathBuf) -> ExitCode {
         );
         ExitCode::SUCCESS
     } else {
-        say!("{} errors found", errors.len());
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        say!(
+            "{}",
+            match (errors, todo) {
+                (0, t) => format!("{} to fill in", count(t, "value", "values")),
+                (e, 0) => count(e, "error", "errors") + " found",
+                (e, t) => format!(
+                    "{} found, and {} to fill in",
+                    count(e, "error", "errors"),
+                    count(t, "value", "values")
+                ),
+            }
+        );
         ExitCode::from(1)
     }
 }

@@ -43,7 +43,7 @@ pub struct Brand {
     #[schemars(example = &"Eastbrook Hospitals PALS · 01632 960 123 · pals@eastbrook.example.nhs.uk")]
     pub footer: Text,
     /// Languages, the main one first: `en-GB`, `cy` (give at least one).
-    #[schemars(example = ["en-GB", "cy"])]
+    #[schemars(example = ["en-GB", "cy"], length(min = 1))]
     pub languages: Vec<Language>,
     /// Settings for professional printing.
     #[serde(default)]
@@ -70,6 +70,10 @@ pub struct Colours {
     pub text: Option<HexColour>,
 }
 
+/// What a CMYK colour must be.
+const CMYK: &str =
+    "Give CMYK as four percentages from 0 to 100, [C, M, Y, K] (e.g. [100, 55, 0, 20]).";
+
 /// CMYK equivalents of the colours, for print.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -78,21 +82,25 @@ pub struct CmykColours {
     #[serde(default)]
     #[schemars(example = [100, 55, 0, 20])]
     #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
+    #[schemars(inner(range(min = 0, max = 100)), extend("errorMessage" = CMYK))]
     pub primary: Option<[f32; 4]>,
     /// The secondary colour as [C, M, Y, K], each 0 to 100.
     #[serde(default)]
     #[schemars(example = [80, 0, 10, 0])]
     #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
+    #[schemars(inner(range(min = 0, max = 100)), extend("errorMessage" = CMYK))]
     pub secondary: Option<[f32; 4]>,
     /// The shade colour as [C, M, Y, K], each 0 to 100.
     #[serde(default)]
     #[schemars(example = [8, 2, 0, 0])]
     #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
+    #[schemars(inner(range(min = 0, max = 100)), extend("errorMessage" = CMYK))]
     pub shade: Option<[f32; 4]>,
     /// The text colour as [C, M, Y, K], each 0 to 100.
     #[serde(default)]
     #[schemars(example = [0, 0, 0, 95])]
     #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
+    #[schemars(inner(range(min = 0, max = 100)), extend("errorMessage" = CMYK))]
     pub text: Option<[f32; 4]>,
 }
 
@@ -184,7 +192,7 @@ pub struct Print {
     pub paper: Option<PaperSize>,
     /// Bleed in millimetres for professional printing (0 to 10; usually 3).
     #[serde(default)]
-    #[schemars(example = 3)]
+    #[schemars(example = 3, range(min = 0, max = 10), extend("errorMessage" = "Give the bleed in millimetres, 0 to 10 (3 is usual)."))]
     #[serde(deserialize_with = "super::types::finite_f32_opt")]
     pub bleed_mm: Option<f32>,
     /// Draw crop marks outside the page (false when left out).

@@ -24,7 +24,7 @@ pub struct Job {
     #[schemars(example = &"a")]
     pub title_article: Article,
     /// Other names the job is known by.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["PALS officer", "Patient advice and liaison officer"])]
     pub alternative_titles: Vec<Text>,
     /// One or two sentences on what the job is.
@@ -62,10 +62,10 @@ pub struct Job {
     }))]
     pub entry_routes: EntryRoutes,
     /// Skills and personal qualities, each completing "You'll need …" (give at least one).
-    #[schemars(example = ["excellent listening and communication skills", "a non-judgemental approach"])]
+    #[schemars(example = ["excellent listening and communication skills", "a non-judgemental approach"], length(min = 1))]
     pub skills: Vec<Text>,
     /// Checks and conditions, such as a DBS check.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["You'll need to pass an enhanced background check."])]
     pub restrictions_and_requirements: Vec<Text>,
     /// Training once in the job.
@@ -76,11 +76,11 @@ pub struct Job {
     }))]
     pub training: Option<Training>,
     /// Tips for getting in, one sentence or paragraph each.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["When applying for jobs, you'll be expected to show an understanding of how NHS values apply in your work."])]
     pub career_tips: Vec<Text>,
     /// Career path and progression, one paragraph an item (give at least one).
-    #[schemars(example = ["With experience, you could progress to senior PALS officer or PALS service manager."])]
+    #[schemars(example = ["With experience, you could progress to senior PALS officer or PALS service manager."], length(min = 1))]
     pub career_path: Vec<Text>,
     /// Where the jobs are: kinds of employer and where vacancies are advertised.
     #[serde(default)]
@@ -97,7 +97,7 @@ pub struct Job {
     }))]
     pub further_information: Option<FurtherInformation>,
     /// Titles of related jobs.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["Health service manager", "Advice worker"])]
     pub related_jobs: Vec<Text>,
     /// Where the facts came from (give at least one); fields cite them by `id`.
@@ -105,14 +105,18 @@ pub struct Job {
         "id": "job-guide",
         "title": "Patient Advice and Liaison Service Officer: The Job and What's Involved",
         "date": "before 2013"
-    }]))]
+    }]), length(min = 1))]
     pub sources: Vec<Source>,
     /// When a person last checked the whole profile (`YYYY-MM-DD`).
     #[schemars(example = &"2026-11-21")]
     pub last_reviewed: Date,
     /// Text an import could not place, for a person to move into the right
     /// fields (then delete). Never printed: templates do not show it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::types::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     #[schemars(example = ["(from job-guide, under \"Education and Training\") Advice, counselling or advocacy work could be useful."])]
     pub unsorted: Vec<Text>,
 }
@@ -145,10 +149,10 @@ pub struct Duties {
     #[schemars(example = &"Your work could also include:")]
     pub intro: Option<Text>,
     /// The tasks, one sentence each (give at least one).
-    #[schemars(example = ["Supervising and coordinating PALS volunteers."])]
+    #[schemars(example = ["Supervising and coordinating PALS volunteers."], length(min = 1))]
     pub tasks: Vec<Text>,
     /// More on the duties, e.g. what a senior post adds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["As a senior PALS officer you could also manage the day-to-day running of the PALS service."])]
     pub notes: Vec<Text>,
 }
@@ -165,7 +169,7 @@ pub struct WorkingHours {
     #[schemars(example = &"9am to 5pm, Monday to Friday")]
     pub pattern: Text,
     /// When the pattern varies, e.g. "sometimes outside these hours".
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["You may need to work outside these hours to meet the demands of the job."])]
     pub variations: Vec<Text>,
 }
@@ -175,11 +179,11 @@ pub struct WorkingHours {
 #[serde(deny_unknown_fields)]
 pub struct HoursRange {
     /// Fewest hours a week (0 to 100).
-    #[schemars(example = 37.5)]
+    #[schemars(example = 37.5, range(min = 0, max = 100), extend("errorMessage" = HOURS))]
     #[serde(deserialize_with = "super::types::finite_f32")]
     pub min: f32,
     /// Most hours a week (at least `min`, at most 100).
-    #[schemars(example = 40)]
+    #[schemars(example = 40, range(min = 0, max = 100), extend("errorMessage" = HOURS))]
     #[serde(deserialize_with = "super::types::finite_f32")]
     pub max: f32,
 }
@@ -196,7 +200,7 @@ pub struct WorkingEnvironment {
     #[schemars(example = &"Your working day could involve travelling across different sites within the NHS trust.")]
     pub travel: Option<Text>,
     /// What the work is like, e.g. "emotionally demanding".
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["You would be dealing with a variety of emotional situations."])]
     pub conditions: Vec<Text>,
 }
@@ -206,13 +210,13 @@ pub struct WorkingEnvironment {
 #[serde(deny_unknown_fields)]
 pub struct Salary {
     /// A starter's salary, whole pounds a year, without £ or commas.
-    #[schemars(example = 18200)]
+    #[schemars(example = 18200, range(min = 1), extend("errorMessage" = SALARY, "x-out-of-range" = "£{} is not a starter's salary"))]
     pub starter: Money,
     /// An experienced person's salary (at least the starter's).
-    #[schemars(example = 22000)]
+    #[schemars(example = 22000, range(min = 1), extend("errorMessage" = SALARY, "x-out-of-range" = "£{} is not an experienced person's salary"))]
     pub experienced: Money,
     /// Other figures, e.g. specialists and managers.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = serde_json::json!([{ "who": "Managers", "around": 34200 }]))]
     pub notes: Vec<SalaryNote>,
     /// The `id` of the source the figures come from (figures date quickly).
@@ -224,6 +228,13 @@ pub struct Salary {
 /// Whole pounds a year.
 pub type Money = u32;
 
+/// What a salary must be, in the words editors and `check` show.
+const SALARY: &str =
+    "Give the salary in whole pounds a year, more than 0, without a £ sign or commas (e.g. 18200).";
+
+/// What hours a week must be.
+const HOURS: &str = "Give hours a week as a number from 0 to 100 (e.g. 37.5).";
+
 /// A further salary figure: who earns it, and "up to" or "around" it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -233,11 +244,11 @@ pub struct SalaryNote {
     pub who: Text,
     /// "may earn up to" this, in whole pounds a year (give this or `around`).
     #[serde(default)]
-    #[schemars(example = 27500)]
+    #[schemars(example = 27500, range(min = 1), extend("errorMessage" = SALARY, "x-out-of-range" = "£{} is not a salary"))]
     pub up_to: Option<Money>,
     /// "can earn around" this, in whole pounds a year (give this or `up_to`).
     #[serde(default)]
-    #[schemars(example = 34200)]
+    #[schemars(example = 34200, range(min = 1), extend("errorMessage" = SALARY, "x-out-of-range" = "£{} is not a salary"))]
     pub around: Option<Money>,
 }
 
@@ -309,11 +320,11 @@ pub struct Route {
     #[schemars(example = &"You'll usually need:")]
     pub requirements_intro: Option<Text>,
     /// Entry requirements, each completing the `requirements_intro`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["2 or more GCSEs at grades 9 to 3 (A* to D), or equivalent, for a level 2 course"])]
     pub entry_requirements: Vec<Text>,
     /// Anything else useful, e.g. experience that helps.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["A background in a health profession such as nursing could be useful."])]
     pub notes: Vec<Text>,
 }
@@ -327,11 +338,11 @@ pub struct Training {
     #[schemars(example = &"Your training would usually involve learning on the job alongside experienced staff.")]
     pub on_the_job: Option<Text>,
     /// Subjects of short courses.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["equality and diversity", "advanced communication skills"])]
     pub short_courses: Vec<Text>,
     /// More on training, one paragraph an item.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["You may have the opportunity to take short courses run through your employer or external organisations."])]
     pub notes: Vec<Text>,
 }
@@ -344,7 +355,7 @@ pub struct Employers {
     #[schemars(example = ["hospitals", "ambulance services"])]
     pub employers: Vec<Text>,
     /// Where vacancies are advertised.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["the NHS Jobs website", "local and national press"])]
     pub advertised: Vec<Text>,
 }
@@ -354,11 +365,11 @@ pub struct Employers {
 #[serde(deny_unknown_fields)]
 pub struct FurtherInformation {
     /// Paragraphs of further information.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["You can find out more about working in healthcare from Health Careers."])]
     pub text: Vec<Text>,
     /// Organisations to contact.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = serde_json::json!([{ "name": "NHS Careers", "address": ["PO Box 376", "Bristol", "BS99 3EY"], "phone": "0345 60 60 655" }]))]
     pub contacts: Vec<Contact>,
 }
@@ -371,7 +382,7 @@ pub struct Contact {
     #[schemars(example = &"NHS Careers")]
     pub name: Text,
     /// Postal address, one line an item.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["PO Box 376", "Bristol", "BS99 3EY"])]
     pub address: Vec<Text>,
     /// Telephone number.
@@ -397,7 +408,7 @@ pub struct Contact {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// A short id that fields use to cite this source (unique in the profile).
-    #[schemars(example = &"job-guide")]
+    #[schemars(example = &"job-guide", length(min = 1))]
     pub id: String,
     /// The source's title.
     #[schemars(example = &"Patient Advice and Liaison Service Officer: The Job and What's Involved (job guide)")]
@@ -406,7 +417,7 @@ pub struct Source {
     #[schemars(example = &"before 2013 (mentions Primary Care Trusts)")]
     pub date: Text,
     /// What the source gave, and how far to trust it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::types::list")]
     #[schemars(example = ["Its salary figures are from that time; check them before print."])]
     pub notes: Vec<Text>,
 }

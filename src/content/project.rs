@@ -46,15 +46,22 @@ pub struct ProjectFile {
 
 impl ProjectFile {
     /// Reads `root/careerpress.yaml`; the defaults when there is none.
-    pub fn load(root: &Path) -> Result<ProjectFile, ContentError> {
+    /// Every mistake in the file is reported.
+    pub fn load(root: &Path) -> Result<ProjectFile, Vec<ContentError>> {
         let file = root.join("careerpress.yaml");
         if !file.exists() {
             return Ok(ProjectFile::default());
         }
-        crate::safe_fs::check_inside(root, &file).map_err(|m| ContentError::file(&file, m))?;
-        let pf: ProjectFile = super::yaml::load(&file)?;
+        let one = |e: ContentError| vec![e];
+        crate::safe_fs::check_inside(root, &file).map_err(|m| one(ContentError::file(&file, m)))?;
+        let bytes = super::yaml::read_limited(&file).map_err(one)?;
+        let (pf, tree) = super::yaml::read::<ProjectFile>(&file, &bytes)?;
         if let Some(layout) = &pf.output {
-            check_layout(layout).map_err(|m| ContentError::file(&file, m).at_path("output"))?;
+            check_layout(layout).map_err(|m| {
+                let mut e = vec![ContentError::file(&file, m).at_path("output")];
+                super::yaml::locate(&mut e, Some(&tree));
+                e
+            })?;
         }
         Ok(pf)
     }

@@ -98,6 +98,14 @@ fn visible_address(s: &str, what: &str) -> Result<(), String> {
     }
 }
 
+/// Deserialises an optional list: left out, or left empty (`notes:` with
+/// nothing after it), it is an empty list. Use with `#[serde(default,
+/// deserialize_with = "…")]` on every optional list of the model; the
+/// schema says the same (`yaml::model_schema` lets such lists be empty).
+pub fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
 /// Deserialises a number that must be finite: `.nan` and `.inf` are YAML
 /// floats, but never hours, sizes or percentages. Use with
 /// `#[serde(deserialize_with = "…")]` on every float of the model.

@@ -88,17 +88,69 @@ pub fn model_schema<T: JsonSchema>() -> Arc<Value> {
     if let Some(s) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return s;
     }
-    let schema = Arc::new(
-        schemars::generate::SchemaSettings::draft07()
-            .for_deserialize()
-            .into_generator()
-            .into_root_schema_for::<T>()
-            .to_value(),
-    );
+    let mut value = schemars::generate::SchemaSettings::draft07()
+        .for_deserialize()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value();
+    limit_lists(&mut value);
+    empty_optional_lists(&mut value);
+    let schema = Arc::new(value);
     if let Ok(mut c) = cache.lock() {
         c.insert(key, schema.clone());
     }
     schema
+}
+
+/// An optional list may be left empty (`notes:` with nothing after it), as
+/// the model reads it (`types::list`): in every section, a list that is not
+/// required takes `null` too.
+fn empty_optional_lists(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            let required: Vec<String> = map
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|r| {
+                    r.iter()
+                        .filter_map(|s| s.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(Value::Object(props)) = map.get_mut("properties") {
+                for (name, p) in props.iter_mut() {
+                    if required.contains(name) {
+                        continue;
+                    }
+                    if p.get("type").and_then(Value::as_str) == Some("array") {
+                        p["type"] = serde_json::json!(["array", "null"]);
+                    }
+                }
+            }
+            map.values_mut().for_each(empty_optional_lists);
+        }
+        Value::Array(items) => items.iter_mut().for_each(empty_optional_lists),
+        _ => {}
+    }
+}
+
+/// Every list in a schema holds at most [`super::MAX_LIST_ITEMS`] items.
+fn limit_lists(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            let is_list = match map.get("type") {
+                Some(Value::String(t)) => t == "array",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "array"),
+                _ => false,
+            };
+            if is_list && !map.contains_key("maxItems") {
+                map.insert("maxItems".into(), super::MAX_LIST_ITEMS.into());
+            }
+            map.values_mut().for_each(limit_lists);
+        }
+        Value::Array(items) => items.iter_mut().for_each(limit_lists),
+        _ => {}
+    }
 }
 
 /// Reads YAML bytes into `T`, reporting every mistake in the file at once

@@ -523,7 +523,17 @@ impl<'a> Validator<'a> {
                 let message = f
                     .about
                     .error_message
-                    .clone()
+                    .as_deref()
+                    .map(|m| {
+                        // The schema may say how to name a value out of range
+                        // (`£{} is not a salary`).
+                        let what = schema
+                            .get("x-out-of-range")
+                            .and_then(Value::as_str)
+                            .map(|w| w.replace("{}", value.trim()))
+                            .unwrap_or_else(|| format!("{} is out of range", value.trim()));
+                        format!("{what}: {}", said(m))
+                    })
                     .unwrap_or_else(|| match (min, max) {
                         (Some(a), Some(b)) => format!(
                             "{} is not between {} and {}",
@@ -579,10 +589,10 @@ impl<'a> Validator<'a> {
         let message = if let Some(m) = f
             .about
             .error_message
-            .clone()
-            .filter(|_| what == Found::Text)
+            .as_deref()
+            .filter(|_| what == Found::Text && !matches!(expected, words::Kind::Number { .. }))
         {
-            m
+            said(m)
         } else {
             match (what, expected) {
                 (Found::Text, words::Kind::List) => format!(
@@ -677,8 +687,8 @@ impl<'a> Validator<'a> {
             .unwrap_or_else(|| "a value".into());
         let mut message = format!("to fill in: {what}");
         if let Some(e) = &f.about.example {
-            if !what.contains(e.as_str()) {
-                message.push_str(&format!(" (e.g. {e})"));
+            if !what.contains(e.as_str()) && !what.contains("e.g.") {
+                message.push_str(&format!("; for example: {e}"));
             }
         }
         if let Some(h) = how {
@@ -901,6 +911,12 @@ fn number(s: &str) -> Option<f64> {
         return None;
     }
     t.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// A schema's `errorMessage` (a sentence for an editor's tooltip) as part
+/// of a message: lower case first, no full stop.
+fn said(m: &str) -> String {
+    words::lower_first(m.trim().trim_end_matches('.'))
 }
 
 /// A fixed value as a person writes it: `a`, not `"a"`.
