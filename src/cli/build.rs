@@ -120,12 +120,38 @@ pub fn run(root: PathBuf, args: BuildArgs) -> ExitCode {
     for w in &report.warnings {
         let _ = writeln!(err, "warning: {w}");
     }
+    // A template's mistake is the same in every document made with it:
+    // said once, naming the documents it stopped.
+    let mut failed: Vec<(&str, Vec<&str>)> = Vec::new();
     for d in &report.documents {
         for w in &d.warnings {
             let _ = writeln!(err, "warning: {}: {w}", d.path);
         }
         if let Some(e) = &d.error {
-            let _ = writeln!(err, "error: {}: {e}", d.path);
+            match failed.iter_mut().find(|(m, _)| m == e) {
+                Some((_, docs)) => docs.push(&d.path),
+                None => failed.push((e, vec![&d.path])),
+            }
+        }
+    }
+    for (e, docs) in &failed {
+        match docs.as_slice() {
+            [one] => {
+                let _ = writeln!(err, "error: {one}: {e}");
+            }
+            [first, rest @ ..] => {
+                let more = if rest.len() > 2 {
+                    format!("{}, {} and {} more", rest[0], rest[1], rest.len() - 2)
+                } else {
+                    rest.join(", ")
+                };
+                let _ = writeln!(
+                    err,
+                    "error: {e} (stopped {} documents: {first}, {more})",
+                    docs.len()
+                );
+            }
+            [] => {}
         }
     }
     if !args.quiet && !args.json {

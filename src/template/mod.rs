@@ -298,7 +298,7 @@ impl Templates {
                 file,
                 line: e.line_no,
                 column: e.column_no,
-                message: render_reason(&e),
+                message: render_reason(&e, data),
             }
         })
     }
@@ -405,18 +405,66 @@ fn check_recursion(
     });
 }
 
-fn render_reason(e: &handlebars::RenderError) -> String {
+fn render_reason(e: &handlebars::RenderError, data: &Value) -> String {
     use handlebars::RenderErrorReason as R;
     match e.reason() {
-        R::MissingVariable(Some(path)) => {
-            format!("the field '{path}' does not exist (strict mode: check its spelling against the content model)")
-        }
+        R::MissingVariable(Some(path)) => match nearest_field(path, data) {
+            Some(near) => format!("the field '{path}' does not exist (did you mean '{near}'?)"),
+            None => format!("the field '{path}' does not exist (strict mode: check its spelling against the content model)"),
+        },
         R::HelperNotFound(h) => format!("unknown helper '{h}'"),
         R::PartialNotFound(p) => {
             format!("unknown partial '{p}' (partials live in templates/partials/)")
         }
         other => other.to_string(),
     }
+}
+
+/// The known field nearest a misspelt one: among the fields beside it when
+/// its parent is found from the top (`job.last_reviewd` → `job.last_reviewed`),
+/// else among every field name in the data (a path inside `{{#each}}`).
+fn nearest_field(path: &str, data: &Value) -> Option<String> {
+    let (parent, last) = path.rsplit_once('.').unwrap_or(("", path));
+    let mut node = data;
+    let mut found = true;
+    for step in parent.split('.').filter(|s| !s.is_empty()) {
+        match node.get(step) {
+            Some(n) => node = n,
+            None => {
+                found = false;
+                break;
+            }
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    if found {
+        if let Value::Object(m) = node {
+            names.extend(m.keys().cloned());
+        }
+    } else {
+        fn all(v: &Value, out: &mut Vec<String>) {
+            match v {
+                Value::Object(m) => {
+                    for (k, v) in m {
+                        if !out.contains(k) {
+                            out.push(k.clone());
+                        }
+                        all(v, out);
+                    }
+                }
+                Value::Array(a) => a.iter().for_each(|v| all(v, out)),
+                _ => {}
+            }
+        }
+        all(data, &mut names);
+    }
+    let known: Vec<&str> = names.iter().map(String::as_str).collect();
+    let near = crate::content::yaml::nearest(last, &known).filter(|n| n != last)?;
+    Some(if found && !parent.is_empty() {
+        format!("{parent}.{near}")
+    } else {
+        near
+    })
 }
 
 fn template_error(file: &Path, e: &handlebars::TemplateError) -> TemplateError {

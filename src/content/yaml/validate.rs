@@ -400,7 +400,8 @@ impl<'a> Validator<'a> {
             .map(|p| p.keys().map(String::as_str).collect())
             .unwrap_or_default();
         let suggestion = super::nearest(key, &known);
-        let mut message = if known.is_empty() {
+        // With a near name to offer, the list of every field is noise.
+        let mut message = if known.is_empty() || suggestion.is_some() && known.len() > 8 {
             format!("unknown field '{key}'")
         } else {
             format!(

@@ -33,10 +33,17 @@ pub fn register(hb: &mut Handlebars) {
 }
 
 /// Parameter `i` of a helper, or an error naming the helper and its use.
+/// A parameter naming a field that does not exist (`{{date job.last_reviewd}}`)
+/// is that error, as it is outside a helper in strict mode: never a helper
+/// quietly given nothing.
 fn param<'a>(h: &'a Helper, i: usize, usage: &'static str) -> Result<&'a Value, RenderError> {
-    h.param(i).map(|p| p.value()).ok_or_else(|| {
+    let p = h.param(i).ok_or_else(|| -> RenderError {
         RenderErrorReason::Other(format!("'{}' needs more parameters: {usage}", h.name())).into()
-    })
+    })?;
+    if p.is_value_missing() {
+        return Err(RenderErrorReason::MissingVariable(p.relative_path().cloned()).into());
+    }
+    Ok(p.value())
 }
 
 fn not_a(h: &Helper, what: &str, got: &Value) -> RenderError {
