@@ -46,7 +46,10 @@ fn fill(skeleton: &str) -> String {
             (_, "phone") => "0123 456 7890",
             (_, "last_reviewed") => "2026-01-01",
             (_, "id" | "source") => "src",
-            ("colours", _) => "\"#123456\"",
+            // Colours a reader can read (`check` measures their contrast).
+            ("colours", "primary") => "\"#005293\"",
+            ("colours", "shade") => "\"#E8F1F8\"",
+            ("colours", _) => "\"#00A9CE\"",
             ("cmyk", _) => "[0, 0, 0, 100]",
             ("fonts", "family") => "Liberation Sans",
             ("fonts", "regular") => "LiberationSans-Regular.ttf",

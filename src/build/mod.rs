@@ -79,6 +79,19 @@ impl Project {
     /// Loads content, templates and fonts, collecting every problem.
     pub fn load(root: &Path) -> Project {
         let mut content = content::load(root);
+        // Colours nobody could read are a brand's mistake like any other.
+        let unreadable: Vec<String> = content
+            .brands
+            .iter()
+            .filter(|(_, b)| !theme::contrast_errors(b).is_empty())
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in unreadable {
+            if let Some(b) = content.brands.remove(&id) {
+                content.errors.extend(theme::contrast_errors(&b));
+                content.failed_brands.push(id);
+            }
+        }
         let settings = ProjectFile::load(root).unwrap_or_else(|mut e| {
             content.errors.append(&mut e);
             ProjectFile::default()

@@ -74,6 +74,39 @@ pub fn brand_fonts(brand: &LoadedBrand, bundled: &Arc<FontSet>) -> Arc<FontSet> 
     }
 }
 
+/// Body text when a brand names no text colour: a near-black.
+pub const DEFAULT_TEXT: Rgb = Rgb(0x21, 0x2B, 0x32);
+
+/// Every text/background pair the documents would draw in this brand's
+/// colours that is below the contrast WCAG 2.2 asks for, as errors on the
+/// colour to change (`colours.primary`), naming both colours and the ratio.
+pub fn contrast_errors(brand: &LoadedBrand) -> Vec<crate::content::ContentError> {
+    let rgb = |hex: &types::HexColour| colour(hex, None).rgb;
+    let c = &brand.brand.colours;
+    let text = c.text.as_ref().map_or(DEFAULT_TEXT, rgb);
+    let problems = crate::document::contrast::problems(rgb(&c.primary), rgb(&c.shade), text);
+    if problems.is_empty() {
+        return Vec::new();
+    }
+    let mut errors: Vec<crate::content::ContentError> = problems
+        .iter()
+        .map(|p| {
+            let field = p.blame().field().unwrap_or("text");
+            // The default text colour is not in the file: name the section.
+            let path = if field == "text" && c.text.is_none() {
+                "colours".to_string()
+            } else {
+                format!("colours.{field}")
+            };
+            crate::content::ContentError::file(&brand.file, p.explain()).at_path(path)
+        })
+        .collect();
+    let text = std::fs::read_to_string(&brand.file).unwrap_or_default();
+    let tree = crate::content::yaml::tree::parse(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    crate::content::yaml::locate(&mut errors, tree.as_ref());
+    errors
+}
+
 fn colour(hex: &types::HexColour, cmyk: Option<[f32; 4]>) -> Colour {
     let (r, g, b) = types::parse_hex(hex.as_str()).unwrap_or((0, 0, 0));
     Colour {
@@ -102,7 +135,7 @@ pub fn theme(
     let text = match &b.colours.text {
         Some(t) => colour(t, cmyk.text),
         None => Colour {
-            rgb: Rgb(0x21, 0x2B, 0x32),
+            rgb: DEFAULT_TEXT,
             cmyk: cmyk.text,
         },
     };

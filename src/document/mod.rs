@@ -6,6 +6,7 @@
 //! Nothing here knows YAML or Handlebars, and no writer knows another writer,
 //! so a new format is one new writer (pandoc's readers → AST → writers).
 
+pub mod contrast;
 pub mod date;
 pub mod markup;
 pub mod theme;
