@@ -9,4 +9,5 @@
 pub mod import;
 pub mod schema;
 pub mod skeleton;
+pub mod starter;
 pub mod watch;

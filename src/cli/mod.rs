@@ -49,9 +49,10 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "careerpress", version, about = "Turns canonical careers content into branded PDF leaflets, DOCX handouts and plain-text summaries.", after_help = EXAMPLES)]
 pub struct Cli {
-    /// The project folder, holding content/ and templates/.
-    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
-    pub project: PathBuf,
+    /// The project folder, holding content/ and templates/ [default: the
+    /// folder you are in, or the nearest one above it that is a project].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub project: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -94,18 +95,50 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    // Commands that need no project.
     match cli.command {
-        Command::Build(args) => build::run(cli.project, args),
-        Command::Check => check::run(cli.project),
-        Command::List => list::run(cli.project),
-        Command::Markup(args) => markup::run(cli.project, args),
-        Command::Schema(args) => schema::run(cli.project, args),
-        Command::New(args) => new::run(cli.project, args),
-        Command::Import(args) => import::run(cli.project, args),
-        Command::Mail(args) => mail::run(cli.project, args),
-        Command::Watch(args) => watch::run(cli.project, args),
-        Command::Completions(args) => completions::completions(args),
-        Command::Man(args) => completions::man(args),
+        Command::Completions(args) => return completions::completions(args),
+        Command::Man(args) => return completions::man(args),
+        Command::New(args) if args.what.is_project() => return new::run(PathBuf::new(), args),
+        _ => {}
+    }
+    let Some(project) = project_root(cli.project) else {
+        return ExitCode::from(2);
+    };
+    match cli.command {
+        Command::Build(args) => build::run(project, args),
+        Command::Check => check::run(project),
+        Command::List => list::run(project),
+        Command::Markup(args) => markup::run(project, args),
+        Command::Schema(args) => schema::run(project, args),
+        Command::New(args) => new::run(project, args),
+        Command::Import(args) => import::run(project, args),
+        Command::Mail(args) => mail::run(project, args),
+        Command::Watch(args) => watch::run(project, args),
+        Command::Completions(_) | Command::Man(_) => ExitCode::SUCCESS,
+    }
+}
+
+/// The project to work on: `--project` as given, else the folder the
+/// command runs in or the nearest folder above it that is a project (as
+/// cargo finds `Cargo.toml`). Outside any project, one line says so and
+/// how to start one.
+pub(crate) fn project_root(given: Option<PathBuf>) -> Option<PathBuf> {
+    if let Some(p) = given {
+        return Some(p);
+    }
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    match crate::authoring::starter::find_root(&here) {
+        // Paths stay as short as they were: `.` when here is the root.
+        Some(root) if root == here => Some(PathBuf::from(".")),
+        Some(root) => Some(root),
+        None => {
+            tell!(
+                "error: {}",
+                crate::authoring::starter::outside_message(&here)
+            );
+            None
+        }
     }
 }
 

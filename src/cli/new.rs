@@ -23,12 +23,25 @@ pub enum What {
         /// Lower-case letters, digits and hyphens, e.g. riverside-hospitals.
         id: String,
     },
+    /// A new project in DIR that builds at once: one job, one trust, the
+    /// bundled templates and fonts, and the editor schemas.
+    Project {
+        /// The folder to make (or an empty one).
+        dir: PathBuf,
+    },
+}
+
+impl What {
+    pub fn is_project(&self) -> bool {
+        matches!(self, What::Project { .. })
+    }
 }
 
 pub fn run(root: PathBuf, args: NewArgs) -> ExitCode {
     let (kind, id) = match &args.what {
         What::Job { id } => (Kind::Job, id),
         What::Brand { id } => (Kind::Brand, id),
+        What::Project { dir } => return project(dir),
     };
     match skeleton::create(&root, kind, id) {
         Ok(file) => {
@@ -42,6 +55,30 @@ pub fn run(root: PathBuf, args: NewArgs) -> ExitCode {
         Err(e @ NewError::BadId(_)) => {
             tell!("error: {e}");
             ExitCode::from(2)
+        }
+        Err(e) => {
+            tell!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `careerpress new project <dir>`.
+fn project(dir: &std::path::Path) -> ExitCode {
+    match crate::authoring::starter::create(dir) {
+        Ok(files) => {
+            say!(
+                "Wrote a new project in {} ({} files):",
+                dir.display(),
+                files.len()
+            );
+            say!("  content/jobs/pals-officer.yaml             an example job profile");
+            say!("  content/brands/eastbrook-hospitals/        an example (fictional) trust");
+            say!("  templates/                                 leaflet (PDF), handout (DOCX), summary and email (text)");
+            say!("  schemas/                                   for editors (completion and checks as you type)");
+            say!("Next: cd {} && careerpress build", dir.display());
+            say!("Then add your own: careerpress new job <id>, careerpress new brand <id>.");
+            ExitCode::SUCCESS
         }
         Err(e) => {
             tell!("error: {e}");

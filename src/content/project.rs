@@ -55,6 +55,14 @@ impl ProjectFile {
         let one = |e: ContentError| vec![e];
         crate::safe_fs::check_inside(root, &file).map_err(|m| one(ContentError::file(&file, m)))?;
         let bytes = super::yaml::read_limited(&file).map_err(one)?;
+        // Every setting is optional: a file of comments sets none.
+        let text = String::from_utf8_lossy(&bytes);
+        if text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
+            return Ok(ProjectFile::default());
+        }
         let (pf, tree) = super::yaml::read::<ProjectFile>(&file, &bytes)?;
         if let Some(layout) = &pf.output {
             check_layout(layout).map_err(|m| {
