@@ -25,9 +25,9 @@ fn bigger() -> Project {
     let p = Project::copy();
     let pals = p.read("content/jobs/pals-officer.yaml");
     for i in 1..=5 {
-        p.write(
-            &format!("content/jobs/job-{i}.yaml"),
-            pals.replace(
+        p.add_job(
+            &format!("job-{i}"),
+            &pals.replace(
                 "title: Patient advice and liaison service (PALS) officer",
                 &format!("title: Job number {i}"),
             ),
@@ -113,11 +113,9 @@ fn clean_in_a_shard_removes_only_what_the_whole_matrix_no_longer_makes() {
     let before = p.outputs().len();
     // Adding a job deals the documents to shards afresh.
     let pals = p.read("content/jobs/pals-officer.yaml");
-    p.write(
-        "content/jobs/aaa-new.yaml",
-        pals.replace("(PALS) officer", "(PALS) lead"),
-    );
+    p.add_job("aaa-new", &pals.replace("(PALS) officer", "(PALS) lead"));
     std::fs::remove_file(p.file("content/jobs/job-5.yaml")).unwrap();
+    std::fs::remove_file(p.file("content/jobs/job-5.cy.yaml")).unwrap();
     let o = p.run(&["build", "--shard", "1/2", "--clean"]);
     assert_exit(&o, 0);
     for (f, _) in p.outputs() {
@@ -147,11 +145,13 @@ fn a_failed_document_stays_known_so_clean_can_remove_its_old_file() {
     assert_exit(&p.run(&["build", "--format", "txt"]), 1);
     // …then the job is renamed. Its old documents are stale, and removable.
     p.edit("templates/summary.txt.hbs", " {{job.no_such_field}}", "");
-    std::fs::rename(
-        p.file("content/jobs/pals-officer.yaml"),
-        p.file("content/jobs/pals-lead.yaml"),
-    )
-    .unwrap();
+    for lang in ["", ".cy"] {
+        std::fs::rename(
+            p.file(&format!("content/jobs/pals-officer{lang}.yaml")),
+            p.file(&format!("content/jobs/pals-lead{lang}.yaml")),
+        )
+        .unwrap();
+    }
     let o = p.run(&["build", "--format", "txt", "--clean"]);
     assert_exit(&o, 0);
     assert!(!p.file(old).exists(), "{}", stderr(&o));
@@ -199,8 +199,9 @@ fn two_documents_mapping_to_one_file_are_refused_before_anything_is_written() {
     let p = Project::copy();
     let pals = p.read("content/jobs/pals-officer.yaml");
     std::fs::remove_file(p.file("content/jobs/pals-officer.yaml")).unwrap();
-    p.write("content/jobs/hospital-porter.yaml", &pals);
-    p.write("content/jobs/porter.yaml", &pals);
+    p.add_job("hospital-porter", &pals);
+    p.add_job("porter", &pals);
+    std::fs::remove_file(p.file("content/jobs/pals-officer.cy.yaml")).unwrap();
     common::copy_dir(
         &p.file("content/brands/eastbrook-hospitals"),
         &p.file("content/brands/st-marys"),

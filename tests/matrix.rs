@@ -30,7 +30,7 @@ fn with_second_job(p: &Project) {
         "title: Patient advice and liaison service (PALS) officer",
         "title: Complaints officer",
     );
-    p.write("content/jobs/complaints-officer.yaml", nurse);
+    p.add_job("complaints-officer", &nurse);
 }
 
 #[test]

@@ -124,6 +124,7 @@ fn meta() -> Meta {
         created: 1_717_200_000,
         source: "content/jobs/pals-officer.yaml".into(),
         draft: false,
+        labels: Default::default(),
     }
 }
 

@@ -1,7 +1,11 @@
 //! `{{join list}}` → `a, b and c`; `{{join list "or"}}` → `a, b or c`;
 //! `{{join routes key="in_brief"}}` joins one field of a list of objects.
+//! "and" and "or" are the catalogue's `list-and` and `list-or` in the
+//! language being rendered (Welsh `a`, or `ac` before a vowel: the message
+//! is told whether the last item starts with one); any other word is used
+//! as given.
 
-use super::{not_a, param, simple_helper};
+use super::{message, not_a, param, simple_helper, text_arg};
 use handlebars::RenderError;
 use serde_json::Value;
 
@@ -31,7 +35,15 @@ simple_helper!(join, |h| {
         })
         .collect::<Result<Vec<_>, RenderError>>()?;
     let conjunction = h.param(1).and_then(|p| p.value().as_str()).unwrap_or("and");
-    Ok::<_, RenderError>(join_words(&words, conjunction))
+    let next = match words.last().and_then(|w| w.trim_start().chars().next()) {
+        Some(c) if "aeiouwyâêîôûŵŷAEIOUWYÂÊÎÔÛŴŶ".contains(c) => "vowel",
+        _ => "other",
+    };
+    let word = match conjunction {
+        "and" | "or" => message(&format!("list-{conjunction}"), &[("next", text_arg(next))])?,
+        other => other.to_string(),
+    };
+    Ok::<_, RenderError>(join_words(&words, &word))
 });
 
 #[cfg(test)]
