@@ -1,0 +1,118 @@
+//! Layout: blocks → chunks → pages.
+//!
+//! Every block becomes a list of [`Chunk`]s: one per text line, table row,
+//! image, QR code and so on, each with the space it wants above it and
+//! whether it must stay on the page with the next one (headings keep with
+//! what follows; the first and second-last lines of a paragraph keep with
+//! their neighbours, so there are no single-line widows or orphans). Shaded
+//! boxes are *groups*: their background is drawn per page behind whichever
+//! of their chunks landed there, so a long box can still break across pages.
+//! Pagination is then a simple first-fit over keep chains.
+//!
+//! Coordinates are points, origin at the top-left corner of the trim box,
+//! y growing downwards; `draw` flips them for PDF.
+
+mod boxes;
+mod flow;
+mod geometry;
+mod items;
+mod paginate;
+
+pub(crate) use geometry::{Geometry, Sizes};
+pub(crate) use items::{Chunk, Deco, Item, Paint, TextGlyph, TextRun};
+
+use super::fonts::Shaper;
+use super::qr::QrCache;
+use super::text::Missing;
+use crate::document::{Block, RenderError, Theme};
+
+/// Millimetres to points.
+pub(crate) const MM: f32 = 72.0 / 25.4;
+
+/// Most pages one document may have; more means runaway content.
+pub(crate) const MAX_PAGES: usize = 300;
+
+/// Colours used in the layout.
+#[derive(Clone, Copy, Debug)]
+struct Palette {
+    text: Paint,
+    primary: Paint,
+    secondary: Paint,
+    shade: Paint,
+}
+
+/// Where and how a flow is laid out.
+#[derive(Clone, Copy, Debug)]
+struct Env {
+    x: f32,
+    w: f32,
+    text: Paint,
+    heading: Paint,
+    link: Paint,
+    list_depth: u8,
+    on_band: bool,
+}
+
+/// A finished page: items in reading order with absolute coordinates.
+pub(crate) struct Page {
+    pub(crate) items: Vec<Item>,
+}
+
+/// Lays out one document.
+pub(crate) struct Layout<'a> {
+    shaper: &'a Shaper<'a>,
+    theme: &'a Theme,
+    qrs: &'a QrCache,
+    pub(crate) geo: Geometry,
+    pub(crate) sz: Sizes,
+    pal: Palette,
+    decos: Vec<Deco>,
+    pub(crate) missing: Missing,
+    pub(crate) warnings: Vec<String>,
+}
+
+impl<'a> Layout<'a> {
+    pub(crate) fn new(shaper: &'a Shaper<'a>, theme: &'a Theme, qrs: &'a QrCache) -> Layout<'a> {
+        let sz = Sizes::new(theme.body_pt, theme.paper);
+        let geo = Geometry::new(theme.paper, theme.print.bleed_mm, sz.body);
+        let pal = Palette {
+            text: Paint::from_colour(theme.text),
+            primary: Paint::from_colour(theme.primary),
+            secondary: Paint::from_colour(theme.secondary),
+            shade: Paint::from_colour(theme.shade),
+        };
+        Layout {
+            shaper,
+            theme,
+            qrs,
+            geo,
+            sz,
+            pal,
+            decos: Vec::new(),
+            missing: Missing::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn body_env(&self) -> Env {
+        Env {
+            x: self.geo.left,
+            w: self.geo.right - self.geo.left,
+            text: self.pal.text,
+            heading: self.pal.primary,
+            link: self.pal.primary,
+            list_depth: 0,
+            on_band: false,
+        }
+    }
+
+    /// Lay out the whole document into pages (footers included).
+    pub(crate) fn run(&mut self, blocks: &[Block]) -> Result<Vec<Page>, RenderError> {
+        let mut chunks = Vec::new();
+        let env = self.body_env();
+        self.flow(blocks, env, &mut chunks);
+        let mut pages = self.paginate(chunks)?;
+        self.footers(&mut pages);
+        Ok(pages)
+    }
+}
