@@ -633,6 +633,7 @@ fn page_size_and_print_boxes() {
     assert!((media[2] - 148.0 * MM).abs() < 0.1 && (media[3] - 210.0 * MM).abs() < 0.1);
 
     let print = PrintOptions {
+        press: true,
         bleed_mm: 3.0,
         crop_marks: false,
     };
@@ -648,6 +649,7 @@ fn page_size_and_print_boxes() {
     assert!((media[2] - 216.0 * MM).abs() < 0.1, "{media:?}");
 
     let marks = PrintOptions {
+        press: true,
         bleed_mm: 3.0,
         crop_marks: true,
     };
@@ -672,6 +674,7 @@ fn no_glyph_outside_the_text_area() {
             Paper::A4,
             18.0,
             PrintOptions {
+                press: true,
                 bleed_mm: 3.0,
                 crop_marks: true,
             },
@@ -840,15 +843,38 @@ fn renders_are_byte_identical_also_in_parallel() {
 }
 
 #[test]
-fn cmyk_brand_colours_are_used() {
-    let doc = load(&render(&pals(), &theme(Paper::A4, PrintOptions::default())).bytes);
-    let p = *doc.get_pages().values().next().expect("page");
-    let content = String::from_utf8_lossy(&doc.get_page_content(p)).to_string();
-    assert!(content.contains("1 0.5 0 0 k"), "primary colour in CMYK");
+fn screen_is_rgb_and_press_is_cmyk() {
+    let screen = load(&render(&pals(), &theme(Paper::A4, PrintOptions::default())).bytes);
+    let press = PrintOptions {
+        press: true,
+        ..PrintOptions::default()
+    };
+    let print = load(&render(&pals(), &theme(Paper::A4, press)).bytes);
+    let ops = |doc: &lopdf::Document| -> Vec<String> {
+        let mut all = Vec::new();
+        for p in doc.get_pages().values() {
+            let c = lopdf::content::Content::decode(&doc.get_page_content(*p)).expect("decodes");
+            all.extend(c.operations.into_iter().map(|o| o.operator));
+        }
+        all
+    };
+    let (s, p) = (ops(&screen), ops(&print));
+    let colour_ops = ["rg", "RG", "k", "K", "g", "G"];
+    assert!(s.iter().any(|o| o == "rg"));
     assert!(
-        content.contains(" rg"),
-        "RGB where the brand gives only RGB"
+        !s.iter().any(|o| o == "k" || o == "K"),
+        "no CMYK on screen"
     );
+    assert!(p.iter().any(|o| o == "k"));
+    assert!(
+        !p.iter().any(|o| o == "rg" || o == "RG"),
+        "no RGB in the press file"
+    );
+    assert!(s.iter().filter(|o| colour_ops.contains(&o.as_str())).count() > 3);
+    // the brand's own CMYK for its primary colour
+    let first = *print.get_pages().values().next().expect("page");
+    let content = String::from_utf8_lossy(&print.get_page_content(first)).to_string();
+    assert!(content.contains("1 0.5 0 0 k"), "primary colour in CMYK");
 }
 
 #[test]
@@ -932,6 +958,7 @@ fn write_samples_when_asked() {
     let dir = Path::new(&dir);
     std::fs::create_dir_all(dir).expect("dir");
     let bleed = PrintOptions {
+        press: true,
         bleed_mm: 3.0,
         crop_marks: true,
     };

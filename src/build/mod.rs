@@ -16,7 +16,7 @@ mod write;
 pub use manifest::{manifest_path, InputDigests, Manifest};
 pub use plan::{full_plan, plan, Shard, Target};
 pub use report::{DocResult, Report, Status};
-pub use theme::{brand_fonts, bundled_fonts, BUNDLED_FAMILY};
+pub use theme::{brand_fonts, bundled_fonts, press_options, BUNDLED_FAMILY};
 pub use write::{write_atomic, TEMP_PREFIX};
 
 use crate::content::project::ProjectFile;
@@ -412,7 +412,13 @@ fn make(
     }
     let result = match themes.get(&(t.brand.clone(), t.template.clone())) {
         None => Err("no fonts to draw with (see the error above)".to_string()),
-        Some(theme) => render_one(project, t, theme, writers.get(t.format)).and_then(|r| {
+        Some(theme) => render_one(
+            project,
+            t,
+            &target_theme(project, t, theme),
+            writers.get(t.format),
+        )
+        .and_then(|r| {
             let path = out.join(&t.path);
             write_atomic(&path, &r.bytes)
                 .map(|()| (r.warnings, r.bytes.len() as u64))
@@ -430,6 +436,28 @@ fn make(
             d.error = Some(e);
             (d, None)
         }
+    }
+}
+
+/// The theme of one target: the screen theme, or for a print file the
+/// same with the brand's print settings.
+fn target_theme<'a>(
+    project: &Project,
+    t: &Target,
+    screen: &'a Theme,
+) -> std::borrow::Cow<'a, Theme> {
+    let press = t.print.then(|| {
+        press_options(
+            &project.content.brands[&t.brand],
+            &project.templates.templates[&t.template],
+        )
+    });
+    match press.flatten() {
+        Some(print) => std::borrow::Cow::Owned(Theme {
+            print,
+            ..screen.clone()
+        }),
+        None => std::borrow::Cow::Borrowed(screen),
     }
 }
 

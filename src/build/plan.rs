@@ -14,6 +14,9 @@ pub struct Target {
     /// Relative to the output folder, from the layout
     /// (default `<brand>/<job>/<template>.<ext>`).
     pub path: PathBuf,
+    /// The print file of a PDF (`<template>-print.pdf`: bleed, crop marks,
+    /// CMYK), made beside the screen file for brands with print settings.
+    pub print: bool,
 }
 
 /// `--shard K/N`: this run builds the K-th of N deterministic slices.
@@ -115,18 +118,31 @@ fn plan_with(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageErro
                 if !opts.formats.is_empty() && !opts.formats.contains(&t.format) {
                     continue;
                 }
-                let path = layout
-                    .replace("{brand}", brand)
-                    .replace("{job}", job)
-                    .replace("{template}", name)
-                    .replace("{ext}", t.format.extension());
-                targets.push(Target {
-                    brand: brand.clone(),
-                    job: job.clone(),
-                    template: name.clone(),
-                    format: t.format,
-                    path: PathBuf::from(path),
-                });
+                let press = t.format == Format::Pdf
+                    && super::theme::press_options(&project.content.brands[brand], t).is_some();
+                for print in [false, true] {
+                    if print && !press {
+                        continue;
+                    }
+                    let file = if print {
+                        format!("{name}-print")
+                    } else {
+                        name.clone()
+                    };
+                    let path = layout
+                        .replace("{brand}", brand)
+                        .replace("{job}", job)
+                        .replace("{template}", &file)
+                        .replace("{ext}", t.format.extension());
+                    targets.push(Target {
+                        brand: brand.clone(),
+                        job: job.clone(),
+                        template: name.clone(),
+                        format: t.format,
+                        path: PathBuf::from(path),
+                        print,
+                    });
+                }
             }
         }
     }

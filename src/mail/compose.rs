@@ -234,6 +234,7 @@ impl<'a> Composer<'a> {
                 template: self.template.clone(),
                 format: Format::Txt,
                 path: PathBuf::new(),
+                print: false,
             };
             let mut theme = build::themes(self.project, &[target])
                 .into_values()
@@ -302,6 +303,8 @@ pub fn attachment_targets(
             ..build::Options::default()
         },
     )
+    // Mail gets the screen file, never the print file.
+    .map(|ts| ts.into_iter().filter(|t| !t.print).collect())
 }
 
 /// Splits rendered markup into the subject (after `Subject:` on the first

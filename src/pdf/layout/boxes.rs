@@ -1,9 +1,10 @@
 //! Shaded boxes (key facts, call-outs), tables and the brand band.
 
 use super::items::{side_by_side, stack};
-use super::{Chunk, Deco, Env, Item, Layout, Paint, MM};
+use super::{Chunk, Deco, Env, Item, Layout, Paint, Shape, MM};
 use crate::document::{Block, Fact, Inline};
 use crate::pdf::fonts::FaceId;
+use crate::pdf::tags::{NodeId, Role, Scope, Tag};
 use crate::pdf::text::{Lines, StyledText, TextStyle};
 
 impl Layout<'_> {
@@ -25,7 +26,7 @@ impl Layout<'_> {
         let mut natural = vec![sz.body * 3.0; ncols];
         for (r, row) in rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
-                let st = StyledText::from_inlines(cell, self.style(env, header && r == 0));
+                let st = StyledText::measure(cell, self.style(env, header && r == 0));
                 let l = Lines::layout(self.shaper, st, sz.body, f32::MAX / 4.0, &mut self.missing);
                 natural[c] = natural[c].max(l.max_width() + 2.0 * padx);
             }
@@ -52,14 +53,36 @@ impl Layout<'_> {
                 .collect()
         };
         let first_row = out.len();
+        let table = self.node(Role::Table, env);
         for (r, row) in rows.iter().enumerate() {
             let is_head = header && r == 0;
+            let tr = self.node(
+                Role::TR,
+                Env {
+                    parent: table,
+                    ..env
+                },
+            );
+            let cell_role = if is_head {
+                Role::TH(Scope::Column)
+            } else {
+                Role::TD
+            };
+            let cell_nodes: Vec<NodeId> = row
+                .iter()
+                .map(|_| self.node(cell_role, Env { parent: tr, ..env }))
+                .collect();
             let mut x = env.x;
             let mut cells = Vec::new();
             for (c, w) in widths.iter().enumerate() {
                 let mut cell_chunks = Vec::new();
                 if let Some(cell) = row.get(c) {
-                    let st = StyledText::from_inlines(cell, self.style(env, is_head));
+                    let st = StyledText::from_inlines(
+                        cell,
+                        self.style(env, is_head),
+                        Tag::Node(cell_nodes[c]),
+                        &mut self.tags,
+                    );
                     let cenv = Env {
                         x: x + padx,
                         w: w - 2.0 * padx,
@@ -76,31 +99,37 @@ impl Layout<'_> {
             }
             row_chunk.height += 2.0 * pady;
             let mut bg = if is_head {
-                vec![Item::Rect {
+                vec![Item::deco(Shape::Rect {
                     x: env.x,
                     y: 0.0,
                     w: env.w,
                     h: row_chunk.height,
                     fill: self.pal.shade,
-                }]
+                })]
             } else {
                 Vec::new()
             };
-            bg.push(Item::Line {
+            bg.push(Item::deco(Shape::Line {
                 x1: env.x,
                 y1: row_chunk.height,
                 x2: env.x + env.w,
                 y2: row_chunk.height,
                 width: 0.5,
                 colour: self.pal.secondary,
-            });
+            }));
             bg.append(&mut row_chunk.items);
             row_chunk.items = bg;
             row_chunk.keep_with_next = is_head;
             if row_chunk.height > self.geo.body_height() {
-                // A row taller than a page: let its text flow instead.
-                for cell in row {
-                    let st = StyledText::from_inlines(cell, self.style(env, is_head));
+                // A row taller than a page: let its text flow instead (still
+                // tagged as the row's cells).
+                for (c, cell) in row.iter().enumerate() {
+                    let st = StyledText::from_inlines(
+                        cell,
+                        self.style(env, is_head),
+                        Tag::Node(cell_nodes[c]),
+                        &mut self.tags,
+                    );
                     self.text_chunks(st, sz.body, sz.leading, env, sz.gap * 0.5, false, out);
                 }
                 continue;
@@ -154,8 +183,16 @@ impl Layout<'_> {
         out.append(&mut chunks);
     }
 
-    pub(super) fn box_title(&mut self, title: Option<&[Inline]>, env: Env, out: &mut Vec<Chunk>) {
+    /// A box's title, as a `role` node (a heading, or a table's caption).
+    pub(super) fn box_title(
+        &mut self,
+        title: Option<&[Inline]>,
+        role: Role,
+        env: Env,
+        out: &mut Vec<Chunk>,
+    ) {
         if let Some(t) = title {
+            let node = self.node(role, env);
             let st = StyledText::from_inlines(
                 t,
                 TextStyle {
@@ -164,9 +201,12 @@ impl Layout<'_> {
                     colour: self.pal.primary,
                     link_colour: self.pal.primary,
                 },
+                Tag::Node(node),
+                &mut self.tags,
             );
             let sz = self.sz;
-            self.text_chunks(st, sz.h3, sz.h3 * 1.3, env, 0.0, true, out);
+            let lines = Lines::balanced(self.shaper, st, sz.h3, env.w, &mut self.missing);
+            self.line_chunks(lines, sz.h3 * 1.3, env, 0.0, true, out);
             if let Some(c) = out.last_mut() {
                 c.height += sz.gap * 0.7;
             }
@@ -188,8 +228,15 @@ impl Layout<'_> {
             w: env.w - 2.0 * pad,
             ..env
         };
+        // Key facts are a table: a caption, then a row per fact whose label
+        // heads it.
+        let table = self.node(Role::Table, env);
+        let inner = Env {
+            parent: table,
+            ..inner
+        };
         let mut chunks = Vec::new();
-        self.box_title(title, inner, &mut chunks);
+        self.box_title(title, Role::Caption, inner, &mut chunks);
         // Label column: as wide as the widest label, within limits.
         let label_style = TextStyle {
             bold: true,
@@ -199,7 +246,7 @@ impl Layout<'_> {
         for r in rows {
             let l = Lines::layout(
                 self.shaper,
-                StyledText::from_inlines(&r.label, label_style),
+                StyledText::measure(&r.label, label_style),
                 sz.body,
                 f32::MAX / 4.0,
                 &mut self.missing,
@@ -212,20 +259,28 @@ impl Layout<'_> {
         let row_gap = sz.body * 0.55;
         for (k, r) in rows.iter().enumerate() {
             let g0 = self.decos.len();
+            let tr = self.node(Role::TR, inner);
+            let th = self.node(
+                Role::TH(Scope::Row),
+                Env {
+                    parent: tr,
+                    ..inner
+                },
+            );
+            let td = self.node(
+                Role::TD,
+                Env {
+                    parent: tr,
+                    ..inner
+                },
+            );
             let mut label = Vec::new();
             let lenv = Env {
                 w: if stacked { inner.w } else { lw },
                 ..inner
             };
-            self.text_chunks(
-                StyledText::from_inlines(&r.label, label_style),
-                sz.body,
-                sz.leading,
-                lenv,
-                0.0,
-                false,
-                &mut label,
-            );
+            let st = StyledText::from_inlines(&r.label, label_style, Tag::Node(th), &mut self.tags);
+            self.text_chunks(st, sz.body, sz.leading, lenv, 0.0, false, &mut label);
             let mut value = Vec::new();
             let venv = if stacked {
                 inner
@@ -236,15 +291,13 @@ impl Layout<'_> {
                     ..inner
                 }
             };
-            self.text_chunks(
-                StyledText::from_inlines(&r.value, self.style(inner, false)),
-                sz.body,
-                sz.leading,
-                venv,
-                0.0,
-                false,
-                &mut value,
+            let st = StyledText::from_inlines(
+                &r.value,
+                self.style(inner, false),
+                Tag::Node(td),
+                &mut self.tags,
             );
+            self.text_chunks(st, sz.body, sz.leading, venv, 0.0, false, &mut value);
             let mut row = if stacked {
                 label.append(&mut value);
                 stack(label, &self.decos, g0)
@@ -258,14 +311,14 @@ impl Layout<'_> {
                 row.space_before = row_gap * 2.0;
                 row.items.insert(
                     0,
-                    Item::Line {
+                    Item::deco(Shape::Line {
                         x1: inner.x,
                         y1: -row_gap,
                         x2: inner.x + inner.w,
                         y2: -row_gap,
                         width: 1.0,
                         colour: Paint::WHITE,
-                    },
+                    }),
                 );
             }
             chunks.push(row);
@@ -284,9 +337,18 @@ impl Layout<'_> {
         let pad = sz.body * 1.0;
         let group = self.new_group(env, true);
         let bar = (sz.body * 0.33).max(3.0);
+        // A box is a section: its title a heading one below the section it
+        // sits in (a peer of the sections after the first), its body inside.
+        let sect = self.node(Role::Sect, env);
+        let level = match self.last_heading {
+            0 => 1,
+            1 => 2,
+            n => n,
+        };
         let inner = Env {
             x: env.x + bar + pad,
             w: env.w - bar - 2.0 * pad,
+            parent: sect,
             ..env
         };
         let (qrs, rest): (Vec<&Block>, Vec<&Block>) =
@@ -307,7 +369,7 @@ impl Layout<'_> {
                 ..inner
             };
             let mut left = Vec::new();
-            self.box_title(title, lenv, &mut left);
+            self.box_title(title, Role::H(level), lenv, &mut left);
             let rest: Vec<Block> = rest.into_iter().cloned().collect();
             let start = left.len();
             self.flow(&rest, lenv, &mut left);
@@ -330,7 +392,7 @@ impl Layout<'_> {
             }
             chunks.clear();
         }
-        self.box_title(title, inner, &mut chunks);
+        self.box_title(title, Role::H(level), inner, &mut chunks);
         let start = chunks.len();
         self.flow(blocks, inner, &mut chunks);
         if start > 0 {
@@ -348,6 +410,8 @@ impl Layout<'_> {
         let pad_top = 9.0 * MM * geo.scale;
         let pad_bottom = 10.0 * MM * geo.scale;
         let mut items = Vec::new();
+        // Read first: the trust's name (top left), then its logo (top right).
+        let name_node = self.node(Role::P, env);
         // Logo on a white tile, top right.
         let mut top_row_bottom = pad_top;
         let mut tile_w = 0.0;
@@ -364,21 +428,24 @@ impl Layout<'_> {
             tile_w = lw + 2.0 * tpad;
             let tile_h = lh + 2.0 * tpad;
             let tx = geo.right - tile_w;
-            items.push(Item::RoundRect {
+            items.push(Item::deco(Shape::RoundRect {
                 x: tx,
                 y: pad_top,
                 w: tile_w,
                 h: tile_h,
                 r: 1.8 * MM * geo.scale,
                 fill: white,
-            });
-            items.push(Item::Image {
+            }));
+            let alt = logo.alt.clone();
+            let logo = Shape::Image {
                 name: "logo".into(),
                 x: tx + tpad,
                 y: pad_top + tpad,
                 w: lw,
                 h: lh,
-            });
+            };
+            let logo = self.figure(logo, &alt, "", env);
+            items.push(logo);
             top_row_bottom = pad_top + tile_h;
         }
         // The trust's name, top left.
@@ -390,10 +457,16 @@ impl Layout<'_> {
             link: white,
             list_depth: 0,
             on_band: true,
+            ..env
         };
         let mut name = Vec::new();
         self.text_chunks(
-            StyledText::plain(&self.theme.org_name, FaceId::Bold, white),
+            StyledText::plain(
+                &self.theme.org_name,
+                FaceId::Bold,
+                white,
+                Tag::Node(name_node),
+            ),
             sz.body,
             sz.body * 1.25,
             name_env,
@@ -431,20 +504,20 @@ impl Layout<'_> {
         let bleed = geo.bleed;
         let stripe = 1.6 * MM * geo.scale;
         let mut all = vec![
-            Item::Rect {
+            Item::deco(Shape::Rect {
                 x: -bleed,
                 y: -bleed,
                 w: geo.w + 2.0 * bleed,
                 h: band_h + bleed,
                 fill: self.pal.primary,
-            },
-            Item::Rect {
+            }),
+            Item::deco(Shape::Rect {
                 x: -bleed,
                 y: band_h,
                 w: geo.w + 2.0 * bleed,
                 h: stripe,
                 fill: self.pal.secondary,
-            },
+            }),
         ];
         all.append(&mut items);
         all.append(&mut content.items);

@@ -1,10 +1,13 @@
 //! The flow: paragraphs, headings, lists, columns, images and QR codes.
 
 use super::items::{side_by_side, stack};
-use super::{Chunk, Env, Item, Layout, Paint, MM};
+use super::{Chunk, Env, Item, Layout, Paint, Shape, MM};
 use crate::document::{Block, Inline};
 use crate::pdf::fonts::FaceId;
+use crate::pdf::qr::QrMatrix;
+use crate::pdf::tags::{Numbering, Role, Tag};
 use crate::pdf::text::{Lines, StyledText, TextStyle};
+use std::sync::Arc;
 
 impl Layout<'_> {
     pub(super) fn flow(&mut self, blocks: &[Block], env: Env, out: &mut Vec<Chunk>) {
@@ -22,7 +25,18 @@ impl Layout<'_> {
         match b {
             Block::Heading { level, content } => self.heading(*level, content, env, out),
             Block::Paragraph(inl) => {
-                let st = StyledText::from_inlines(inl, self.style(env, false));
+                let p = self.node(Role::P, env);
+                let st = StyledText::from_inlines(
+                    inl,
+                    self.style(env, false),
+                    Tag::Node(p),
+                    &mut self.tags,
+                );
+                // Running text keeps to the measure, however wide the page.
+                let env = Env {
+                    w: env.w.min(sz.measure),
+                    ..env
+                };
                 self.text_chunks(st, sz.body, sz.leading, env, sz.gap, false, out);
             }
             Block::List {
@@ -40,21 +54,25 @@ impl Layout<'_> {
             Block::Rule => out.push(Chunk {
                 space_before: sz.gap,
                 height: sz.gap,
-                items: vec![Item::Line {
+                items: vec![Item::deco(Shape::Line {
                     x1: env.x,
                     y1: sz.gap * 0.5,
                     x2: env.x + env.w,
                     y2: sz.gap * 0.5,
                     width: 0.75,
                     colour: self.pal.secondary,
-                }],
+                })],
                 ..Chunk::default()
             }),
             Block::PageBreak => out.push(Chunk {
                 break_before: true,
                 ..Chunk::default()
             }),
-            Block::Lang { blocks, .. } => {
+            Block::Lang { lang, blocks } => {
+                let env = Env {
+                    lang: Some(self.tags.lang(lang)),
+                    ..env
+                };
                 for b in blocks {
                     self.block(b, env, out);
                 }
@@ -84,6 +102,20 @@ impl Layout<'_> {
         out: &mut Vec<Chunk>,
     ) -> usize {
         let lines = Lines::layout(self.shaper, st, size, env.w, &mut self.missing);
+        self.line_chunks(lines, leading, env, space_before, keep_all, out)
+    }
+
+    /// One chunk per line of `lines`, left edge at `env.x`.
+    pub(super) fn line_chunks(
+        &mut self,
+        lines: Lines,
+        leading: f32,
+        env: Env,
+        space_before: f32,
+        keep_all: bool,
+        out: &mut Vec<Chunk>,
+    ) -> usize {
+        let size = lines.size;
         let n = lines.lines.len();
         let fam = self.shaper.family.face(FaceId::Regular);
         let half = (leading - (fam.ascender - fam.descender) * size) / 2.0;
@@ -93,7 +125,7 @@ impl Layout<'_> {
             out.push(Chunk {
                 space_before: if i == 0 { space_before } else { 0.0 },
                 height: leading,
-                items: lines.line_items(i, env.x, baseline),
+                items: lines.line_items(i, env.x, baseline, &self.tags),
                 keep_with_next: keep,
                 first_baseline: Some(baseline),
                 ..Chunk::default()
@@ -110,11 +142,14 @@ impl Layout<'_> {
         out: &mut Vec<Chunk>,
     ) {
         let sz = self.sz;
+        let level = level.clamp(1, 6);
+        self.last_heading = level;
         let (size, space, colour) = match level {
-            0 | 1 => (sz.h1, sz.gap * 2.0, env.heading),
+            1 => (sz.h1, sz.gap * 2.0, env.heading),
             2 => (sz.h2, sz.gap * 2.2, env.heading),
             _ => (sz.h3, sz.gap * 1.5, env.text),
         };
+        let h = self.node(Role::H(level), env);
         let st = StyledText::from_inlines(
             content,
             TextStyle {
@@ -123,18 +158,21 @@ impl Layout<'_> {
                 colour,
                 link_colour: colour,
             },
+            Tag::Node(h),
+            &mut self.tags,
         );
         let leading = size * if level <= 1 { 1.15 } else { 1.25 };
         let start = out.len();
-        self.text_chunks(st, size, leading, env, space, true, out);
+        let lines = Lines::balanced(self.shaper, st, size, env.w, &mut self.missing);
+        self.line_chunks(lines, leading, env, space, true, out);
         if let Some(c) = out.get_mut(start) {
             c.items.insert(
                 0,
-                Item::Anchor {
-                    level: level.clamp(1, 6),
+                Item::deco(Shape::Anchor {
+                    level,
                     title: Inline::plain(content).replace('\n', " "),
                     y: 0.0,
-                },
+                }),
             );
         }
         if level == 2 && !env.on_band {
@@ -142,13 +180,13 @@ impl Layout<'_> {
             let y = size * 0.45;
             out.push(Chunk {
                 height: y + sz.body * 0.15,
-                items: vec![Item::Rect {
+                items: vec![Item::deco(Shape::Rect {
                     x: env.x,
                     y,
                     w: (14.0 * MM * self.geo.scale).min(env.w),
                     h: 2.2 * self.geo.scale.max(0.8),
                     fill: self.pal.secondary,
-                }],
+                })],
                 keep_with_next: true,
                 ..Chunk::default()
             });
@@ -187,18 +225,38 @@ impl Layout<'_> {
         } else {
             self.pal.primary
         };
-        let shaped: Vec<Lines> = labels
-            .iter()
-            .map(|l| {
-                Lines::layout(
-                    self.shaper,
-                    StyledText::plain(l, marker_face, marker_colour),
-                    sz.body,
-                    f32::MAX / 4.0,
-                    &mut self.missing,
-                )
-            })
-            .collect();
+        let list = self.node(
+            Role::L(if ordered {
+                Numbering::Decimal
+            } else {
+                Numbering::Disc
+            }),
+            env,
+        );
+        let list_env = Env {
+            parent: list,
+            ..env
+        };
+        // Each item is an LI holding its label and its body, labels first.
+        let mut nodes = Vec::with_capacity(items.len());
+        let mut shaped: Vec<Lines> = Vec::with_capacity(items.len());
+        for l in &labels {
+            let li = self.node(Role::LI, list_env);
+            let li_env = Env {
+                parent: li,
+                ..list_env
+            };
+            let lbl = self.node(Role::Lbl, li_env);
+            let body = self.node(Role::LBody, li_env);
+            nodes.push(body);
+            shaped.push(Lines::layout(
+                self.shaper,
+                StyledText::plain(l, marker_face, marker_colour, Tag::Node(lbl)),
+                sz.body,
+                f32::MAX / 4.0,
+                &mut self.missing,
+            ));
+        }
         let widest = shaped.iter().map(Lines::max_width).fold(0.0, f32::max);
         let gap = sz.body * 0.55;
         let indent = (widest + gap).max(sz.body * 1.3).min(env.w * 0.3);
@@ -210,7 +268,11 @@ impl Layout<'_> {
         };
         for (k, item) in items.iter().enumerate() {
             let first = out.len();
-            self.flow(item, inner, out);
+            let body_env = Env {
+                parent: nodes[k],
+                ..inner
+            };
+            self.flow(item, body_env, out);
             if out.len() == first {
                 out.push(Chunk {
                     height: sz.leading,
@@ -238,7 +300,7 @@ impl Layout<'_> {
             } else {
                 env.x + (indent - gap - lw).max(0.0) * 0.35
             };
-            let mut marker = label.line_items(0, x, baseline);
+            let mut marker = label.line_items(0, x, baseline, &self.tags);
             marker.append(&mut c.items);
             c.items = marker;
         }
@@ -292,9 +354,12 @@ impl Layout<'_> {
             self.warnings.push(format!(
                 "image '{name}' is not in the theme; its alt text is printed instead"
             ));
+            let p = self.node(Role::P, env);
             let st = StyledText::from_inlines(
                 &[Inline::Emphasis(vec![Inline::Text(alt.to_string())])],
                 self.style(env, false),
+                Tag::Node(p),
+                &mut self.tags,
             );
             self.text_chunks(st, sz.body, sz.leading, env, sz.gap, false, out);
             return;
@@ -308,87 +373,207 @@ impl Layout<'_> {
             h = max_h;
             w = h * pw / ph;
         }
+        let item = Shape::Image {
+            name: name.to_string(),
+            x: env.x,
+            y: 0.0,
+            w,
+            h,
+        };
+        let item = self.figure(item, alt, &asset.alt, env);
         out.push(Chunk {
             space_before: sz.gap,
             height: h,
-            items: vec![Item::Image {
-                name: name.to_string(),
-                x: env.x,
-                y: 0.0,
-                w,
-                h,
-            }],
+            items: vec![item],
             ..Chunk::default()
         });
     }
 
+    /// An image as a `Figure` with its alternative text (`alt`, else the
+    /// asset's own); with neither, it is taken as decoration, since a
+    /// figure without a description is worse than none.
+    pub(super) fn figure(&mut self, shape: Shape, alt: &str, fallback: &str, env: Env) -> Item {
+        let alt = [alt, fallback]
+            .into_iter()
+            .map(str::trim)
+            .find(|a| !a.is_empty());
+        match alt {
+            Some(alt) => {
+                let f = self.node(Role::Figure, env);
+                self.tags.set_alt(f, alt);
+                Item::new(shape, Tag::Node(f), self.tags.tick())
+            }
+            None => Item::deco(shape),
+        }
+    }
+
+    /// A QR code with the address printed beside it (a QR code alone is no
+    /// use to someone who cannot scan it), and its caption.
     pub(super) fn qr(&mut self, url: &str, caption: Option<&str>, env: Env, out: &mut Vec<Chunk>) {
         let sz = self.sz;
-        let qr = match self.qrs.get(url) {
-            Ok(q) => q,
-            Err(e) => {
-                self.warnings.push(format!(
-                    "no QR code for {url}: {e}; the address is printed instead"
-                ));
-                let st = StyledText::from_inlines(
-                    &[Inline::Link {
-                        url: url.to_string(),
-                        content: vec![Inline::Text(url.to_string())],
-                    }],
-                    self.style(env, false),
-                );
-                self.text_chunks(st, sz.body, sz.leading, env, sz.gap, false, out);
-                return;
-            }
+        let d = self.design;
+        let base = (d.qr_mm * MM * self.geo.scale).min(env.w);
+        let min_module = d.qr_min_module_mm * MM;
+        let Some((qr, size)) = self.qr_symbol(url, base, min_module, env.w) else {
+            // No symbol fits with modules big enough to scan: the address alone.
+            let p = self.node(Role::P, env);
+            let st = StyledText::from_inlines(
+                &[Inline::Link {
+                    url: url.to_string(),
+                    content: vec![Inline::Text(url.to_string())],
+                }],
+                self.style(env, false),
+                Tag::Node(p),
+                &mut self.tags,
+            );
+            self.text_chunks(st, sz.body, sz.leading, env, sz.gap, false, out);
+            return;
         };
-        let size = (30.0 * MM * self.geo.scale).min(env.w);
         let module = size / (qr.n as f32 + 8.0);
-        let items = vec![
-            Item::Rect {
+        // The code is a link (its annotation and the figure inside it).
+        let link = self.node(Role::Link, env);
+        self.tags.set_alt(link, &format!("QR code: {url}"));
+        let fig_env = Env {
+            parent: link,
+            ..env
+        };
+        let symbol = self.figure(
+            Shape::Qr {
+                x: env.x + 4.0 * module,
+                y: 4.0 * module,
+                module,
+                qr,
+                colour: Paint::BLACK,
+            },
+            &format!("QR code linking to {url}"),
+            "",
+            fig_env,
+        );
+        let mut code = vec![
+            Item::deco(Shape::Rect {
                 x: env.x,
                 y: 0.0,
                 w: size,
                 h: size,
                 fill: Paint::WHITE,
-            },
-            Item::Qr {
-                x: env.x + 4.0 * module,
-                y: 4.0 * module,
-                module,
-                qr,
-                colour: Paint {
-                    rgb: [0.0, 0.0, 0.0],
-                    cmyk: Some([0.0, 0.0, 0.0, 1.0]),
+            }),
+            symbol,
+            Item::new(
+                Shape::Link {
+                    x: env.x,
+                    y: 0.0,
+                    w: size,
+                    h: size,
+                    url: url.to_string(),
                 },
-            },
-            Item::Link {
-                x: env.x,
-                y: 0.0,
-                w: size,
-                h: size,
-                url: url.to_string(),
-            },
+                Tag::Node(link),
+                self.tags.tick(),
+            ),
         ];
-        out.push(Chunk {
-            space_before: sz.gap,
-            height: size,
-            items,
-            keep_with_next: caption.is_some(),
-            ..Chunk::default()
-        });
-        if let Some(c) = caption {
-            let st = StyledText::plain(c, FaceId::Regular, env.text);
-            let small = sz.small.max(sz.body * 0.85);
-            let cenv = Env {
-                w: env.w.max(size),
+        // Caption and address: beside the code when there is room, else under it.
+        let gap = sz.body * 0.8;
+        let beside = env.w - size - gap >= d.qr_text_min_mm * MM * self.geo.scale;
+        let tenv = if beside {
+            Env {
+                x: env.x + size + gap,
+                w: env.w - size - gap,
                 ..env
-            };
-            let start = out.len();
-            self.text_chunks(st, small, small * 1.3, cenv, sz.gap * 0.4, true, out);
-            if let Some(ch) = out.last_mut() {
-                ch.keep_with_next = false;
             }
-            let _ = start;
+        } else {
+            env
+        };
+        let small = sz.small.max(sz.body * 0.85);
+        let mut text = Vec::new();
+        if let Some(c) = caption.map(str::trim).filter(|c| !c.is_empty()) {
+            let p = self.node(Role::P, tenv);
+            let st = StyledText::plain(c, FaceId::Bold, env.text, Tag::Node(p));
+            self.text_chunks(st, small, small * 1.3, tenv, 0.0, true, &mut text);
+        }
+        let p = self.node(Role::P, tenv);
+        let st = StyledText::from_inlines(
+            &[Inline::Link {
+                url: url.to_string(),
+                content: vec![Inline::Text(display_url(url).to_string())],
+            }],
+            self.style(env, false),
+            Tag::Node(p),
+            &mut self.tags,
+        );
+        self.text_chunks(st, small, small * 1.3, tenv, sz.gap * 0.3, true, &mut text);
+        let g0 = self.decos.len();
+        let text = stack(text, &self.decos, g0);
+        if beside {
+            let mut row = side_by_side(vec![
+                Chunk {
+                    height: size,
+                    items: code,
+                    ..Chunk::default()
+                },
+                text,
+            ]);
+            row.space_before = sz.gap;
+            out.push(row);
+        } else {
+            let mut text = text;
+            for it in &mut text.items {
+                it.shift(0.0, size + sz.gap * 0.4);
+            }
+            code.append(&mut text.items);
+            out.push(Chunk {
+                space_before: sz.gap,
+                height: size + sz.gap * 0.4 + text.height,
+                items: code,
+                ..Chunk::default()
+            });
         }
     }
+
+    /// The symbol for `url` and the size to draw it (quiet zone included):
+    /// the most error correction whose modules are at least `min_module` at
+    /// the `base` size, else the least, drawn larger (up to `max`) so its
+    /// modules stay scannable. `None` when even that does not fit.
+    fn qr_symbol(
+        &mut self,
+        url: &str,
+        base: f32,
+        min_module: f32,
+        max: f32,
+    ) -> Option<(Arc<QrMatrix>, f32)> {
+        let mut smallest: Option<Arc<QrMatrix>> = None;
+        let mut why = String::new();
+        for level in QrMatrix::LEVELS {
+            match self.qrs.get(url, level) {
+                Ok(q) => {
+                    if base / (q.n as f32 + 8.0) >= min_module - 1e-3 {
+                        return Some((q, base));
+                    }
+                    smallest = Some(q);
+                }
+                Err(e) => why = e,
+            }
+        }
+        let Some(q) = smallest else {
+            self.warnings.push(format!(
+                "no QR code for {url}: {why}; the address is printed instead"
+            ));
+            return None;
+        };
+        let need = (q.n as f32 + 8.0) * min_module;
+        if need <= max {
+            return Some((q, need.max(base)));
+        }
+        self.warnings.push(format!(
+            "no QR code for {url}: at {:.0} mm wide its modules would be under {:.1} mm, too small to scan; the address is printed instead",
+            max / MM,
+            min_module / MM
+        ));
+        None
+    }
+}
+
+/// An address as printed: without the scheme, which nobody types.
+fn display_url(url: &str) -> &str {
+    url.strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url)
 }

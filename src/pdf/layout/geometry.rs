@@ -60,6 +60,9 @@ pub(crate) struct Sizes {
     pub(crate) small: f32,
     /// Space between paragraphs.
     pub(crate) gap: f32,
+    /// The longest line of running text (paragraphs, list items): about
+    /// 70 characters, whatever the paper.
+    pub(crate) measure: f32,
 }
 
 impl Sizes {
@@ -81,6 +84,46 @@ impl Sizes {
             h3: body * 1.12,
             small: (body * 0.75).max(8.0),
             gap: body * 0.7,
+            measure: body * DESIGN.measure_em,
         }
     }
 }
+
+/// Design values of the PDF layout that are not part of the type scale,
+/// in one place so a designer can tune them without reading layout code.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Design {
+    /// Longest line of running text, in ems of the body size. Comfortable
+    /// reading wants 45 to 75 characters a line; Liberation Sans (and Arial)
+    /// sets English at about 0.47 em a character, so 32 em is about 68
+    /// characters and no line passes 75.
+    pub(crate) measure_em: f32,
+    /// A QR code's side on A4, quiet zone included (smaller on A5).
+    pub(crate) qr_mm: f32,
+    /// The smallest module a phone camera reads reliably at arm's length.
+    pub(crate) qr_min_module_mm: f32,
+    /// Narrowest column worth printing a QR code's caption and address in
+    /// beside the code; narrower, they go under it.
+    pub(crate) qr_text_min_mm: f32,
+    /// A footer line that does not fit beside the name and page number may
+    /// shrink to this share of the footer size (but not below
+    /// `footer_min_pt`) before it gets a row of its own.
+    pub(crate) footer_min_scale: f32,
+    pub(crate) footer_min_pt: f32,
+    /// The DRAFT marks: the strip's words, the diagonal word, its opacity.
+    pub(crate) draft_strip: &'static str,
+    pub(crate) draft_word: &'static str,
+    pub(crate) draft_opacity: f32,
+}
+
+pub(crate) const DESIGN: Design = Design {
+    measure_em: 32.0,
+    qr_mm: 30.0,
+    qr_min_module_mm: 0.4,
+    qr_text_min_mm: 32.0,
+    footer_min_scale: 0.88,
+    footer_min_pt: 7.0,
+    draft_strip: "DRAFT \u{2013} not for publication",
+    draft_word: "DRAFT",
+    draft_opacity: 0.16,
+};

@@ -3,6 +3,7 @@
 
 use super::super::fonts::FaceId;
 use super::super::qr::QrMatrix;
+use super::super::tags::Tag;
 use crate::document::Colour;
 use std::sync::Arc;
 
@@ -17,6 +18,16 @@ impl Paint {
     pub(crate) const WHITE: Paint = Paint {
         rgb: [1.0, 1.0, 1.0],
         cmyk: Some([0.0, 0.0, 0.0, 0.0]),
+    };
+    /// Black: K only in print, so text and QR codes print on one plate.
+    pub(crate) const BLACK: Paint = Paint {
+        rgb: [0.0, 0.0, 0.0],
+        cmyk: Some([0.0, 0.0, 0.0, 1.0]),
+    };
+    /// The red of the DRAFT marks (contrast 6.6:1 with white).
+    pub(crate) const DRAFT: Paint = Paint {
+        rgb: [0.698, 0.094, 0.133],
+        cmyk: Some([0.0, 0.95, 0.85, 0.25]),
     };
     /// Registration black for crop marks (prints on every plate).
     pub(crate) const REGISTRATION: Paint = Paint {
@@ -68,7 +79,7 @@ pub(crate) struct TextRun {
 
 /// Something to draw.
 #[derive(Clone, Debug)]
-pub(crate) enum Item {
+pub(crate) enum Shape {
     Text(TextRun),
     Rect {
         x: f32,
@@ -114,6 +125,16 @@ pub(crate) enum Item {
         h: f32,
         url: String,
     },
+    /// Text turned by `angle` degrees (anticlockwise) about its centre
+    /// `(x, y)` and drawn at `opacity`: the glyphs' x and baselines are
+    /// relative to that centre, unturned.
+    Stamp {
+        runs: Vec<TextRun>,
+        x: f32,
+        y: f32,
+        angle: f32,
+        opacity: f32,
+    },
     /// A bookmark target (a heading).
     Anchor {
         level: u8,
@@ -122,30 +143,57 @@ pub(crate) enum Item {
     },
 }
 
+/// A shape and what it is in the document's structure.
+#[derive(Clone, Debug)]
+pub(crate) struct Item {
+    pub(crate) shape: Shape,
+    pub(crate) tag: Tag,
+    /// Orders it among the content of its structure node (see [`Tree::tick`]).
+    ///
+    /// [`Tree::tick`]: crate::pdf::tags::Tree::tick
+    pub(crate) seq: u32,
+}
+
 impl Item {
-    pub(super) fn shift(&mut self, dx: f32, dy: f32) {
+    pub(crate) fn new(shape: Shape, tag: Tag, seq: u32) -> Item {
+        Item { shape, tag, seq }
+    }
+
+    /// Decoration: drawn, but no part of the document's content.
+    pub(crate) fn deco(shape: Shape) -> Item {
+        Item::new(shape, Tag::DECO, 0)
+    }
+
+    pub(crate) fn shift(&mut self, dx: f32, dy: f32) {
+        self.shape.shift(dx, dy);
+    }
+}
+
+impl Shape {
+    pub(crate) fn shift(&mut self, dx: f32, dy: f32) {
         match self {
-            Item::Text(r) => {
+            Shape::Text(r) => {
                 r.baseline += dy;
                 for g in &mut r.glyphs {
                     g.x += dx;
                 }
             }
-            Item::Rect { x, y, .. }
-            | Item::RoundRect { x, y, .. }
-            | Item::Image { x, y, .. }
-            | Item::Qr { x, y, .. }
-            | Item::Link { x, y, .. } => {
+            Shape::Rect { x, y, .. }
+            | Shape::RoundRect { x, y, .. }
+            | Shape::Image { x, y, .. }
+            | Shape::Qr { x, y, .. }
+            | Shape::Link { x, y, .. }
+            | Shape::Stamp { x, y, .. } => {
                 *x += dx;
                 *y += dy;
             }
-            Item::Line { x1, y1, x2, y2, .. } => {
+            Shape::Line { x1, y1, x2, y2, .. } => {
                 *x1 += dx;
                 *x2 += dx;
                 *y1 += dy;
                 *y2 += dy;
             }
-            Item::Anchor { y, .. } => *y += dy,
+            Shape::Anchor { y, .. } => *y += dy,
         }
     }
 }
@@ -179,21 +227,21 @@ pub(crate) struct Deco {
 
 impl Deco {
     pub(super) fn items(&self, top: f32, bottom: f32) -> Vec<Item> {
-        let mut v = vec![Item::Rect {
+        let mut v = vec![Item::deco(Shape::Rect {
             x: self.x,
             y: top,
             w: self.w,
             h: bottom - top,
             fill: self.fill,
-        }];
+        })];
         if let Some((paint, w)) = self.accent {
-            v.push(Item::Rect {
+            v.push(Item::deco(Shape::Rect {
                 x: self.x,
                 y: top,
                 w,
                 h: bottom - top,
                 fill: paint,
-            });
+            }));
         }
         v
     }

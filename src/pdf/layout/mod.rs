@@ -14,17 +14,19 @@
 
 mod boxes;
 mod flow;
+mod furniture;
 mod geometry;
 mod items;
 mod paginate;
 
-pub(crate) use geometry::{Geometry, Sizes};
-pub(crate) use items::{Chunk, Deco, Item, Paint, TextGlyph, TextRun};
+pub(crate) use geometry::{Design, Geometry, Sizes, DESIGN};
+pub(crate) use items::{Chunk, Deco, Item, Paint, Shape, TextGlyph, TextRun};
 
 use super::fonts::Shaper;
 use super::qr::QrCache;
+use super::tags::{NodeId, Role, Tree, ROOT};
 use super::text::Missing;
-use crate::document::{Block, RenderError, Theme};
+use crate::document::{Block, Meta, RenderError, Theme};
 
 /// Millimetres to points.
 pub(crate) const MM: f32 = 72.0 / 25.4;
@@ -51,6 +53,10 @@ struct Env {
     link: Paint,
     list_depth: u8,
     on_band: bool,
+    /// The structure node what is laid out here belongs to.
+    parent: NodeId,
+    /// The language asked for here (`::: lang`), if any.
+    lang: Option<u16>,
 }
 
 /// A finished page: items in reading order with absolute coordinates.
@@ -65,14 +71,29 @@ pub(crate) struct Layout<'a> {
     qrs: &'a QrCache,
     pub(crate) geo: Geometry,
     pub(crate) sz: Sizes,
+    design: Design,
     pal: Palette,
+    /// The footer's plan, made before pagination.
+    footer: Option<furniture::FooterPlan>,
     decos: Vec<Deco>,
+    /// The logical structure, in reading order.
+    pub(crate) tags: Tree,
+    /// The level of the last heading outside boxes (0 before the first),
+    /// so a box's title gets a level that does not skip one.
+    last_heading: u8,
+    meta: &'a Meta,
     pub(crate) missing: Missing,
     pub(crate) warnings: Vec<String>,
 }
 
 impl<'a> Layout<'a> {
-    pub(crate) fn new(shaper: &'a Shaper<'a>, theme: &'a Theme, qrs: &'a QrCache) -> Layout<'a> {
+    pub(crate) fn new(
+        shaper: &'a Shaper<'a>,
+        theme: &'a Theme,
+        qrs: &'a QrCache,
+        meta: &'a Meta,
+        lang: &str,
+    ) -> Layout<'a> {
         let sz = Sizes::new(theme.body_pt, theme.paper);
         let geo = Geometry::new(theme.paper, theme.print.bleed_mm, sz.body);
         let pal = Palette {
@@ -81,17 +102,24 @@ impl<'a> Layout<'a> {
             secondary: Paint::from_colour(theme.secondary),
             shade: Paint::from_colour(theme.shade),
         };
-        Layout {
+        let mut layout = Layout {
             shaper,
             theme,
             qrs,
             geo,
             sz,
+            design: DESIGN,
             pal,
+            footer: None,
             decos: Vec::new(),
+            tags: Tree::new(lang),
+            last_heading: 0,
+            meta,
             missing: Missing::new(),
             warnings: Vec::new(),
-        }
+        };
+        layout.footer = Some(layout.plan_footer());
+        layout
     }
 
     fn body_env(&self) -> Env {
@@ -103,7 +131,14 @@ impl<'a> Layout<'a> {
             link: self.pal.primary,
             list_depth: 0,
             on_band: false,
+            parent: ROOT,
+            lang: None,
         }
+    }
+
+    /// Open a structure node for what is laid out in `env`.
+    fn node(&mut self, role: Role, env: Env) -> NodeId {
+        self.tags.add(role, env.parent, env.lang)
     }
 
     /// Lay out the whole document into pages (footers included).
@@ -113,6 +148,9 @@ impl<'a> Layout<'a> {
         self.flow(blocks, env, &mut chunks);
         let mut pages = self.paginate(chunks)?;
         self.footers(&mut pages);
+        if self.meta.draft {
+            self.draft_marks(&mut pages);
+        }
         Ok(pages)
     }
 }

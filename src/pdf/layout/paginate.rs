@@ -1,9 +1,7 @@
-//! Pagination (first-fit over keep chains) and the running footer.
+//! Pagination: first-fit over keep chains.
 
-use super::{Chunk, Item, Layout, Page, Paint, MAX_PAGES};
+use super::{Chunk, Layout, Page, MAX_PAGES};
 use crate::document::RenderError;
-use crate::pdf::fonts::FaceId;
-use crate::pdf::text::{Lines, StyledText};
 
 impl Layout<'_> {
     /// First-fit pagination over keep chains.
@@ -86,77 +84,5 @@ impl Layout<'_> {
             page.items = bg;
         }
         Ok(pages)
-    }
-
-    /// The running footer: a rule, the trust's name left, "Page N of M"
-    /// right, and the theme's footer line in between if it fits.
-    pub(super) fn footers(&mut self, pages: &mut [Page]) {
-        let geo = self.geo;
-        let sz = self.sz;
-        let total = pages.len();
-        let colour = self.pal.text.mix(Paint::WHITE, 0.2);
-        let width = geo.right - geo.left;
-        // The trust's full name, or its short name when the full one would
-        // need a second line (never a name cut off mid-word).
-        let mut left = Lines::layout(
-            self.shaper,
-            StyledText::plain(&self.theme.org_name, FaceId::Bold, colour),
-            sz.small,
-            width * 0.6,
-            &mut self.missing,
-        );
-        if left.lines.len() > 1 {
-            left = Lines::layout(
-                self.shaper,
-                StyledText::plain(&self.theme.org_short_name, FaceId::Bold, colour),
-                sz.small,
-                width * 0.6,
-                &mut self.missing,
-            );
-        }
-        left.lines.truncate(1);
-        let footer = self.theme.footer.trim();
-        let middle = (!footer.is_empty()).then(|| {
-            Lines::layout(
-                self.shaper,
-                StyledText::plain(footer, FaceId::Regular, colour),
-                sz.small,
-                f32::MAX / 4.0,
-                &mut self.missing,
-            )
-        });
-        for (i, page) in pages.iter_mut().enumerate() {
-            let label = format!("Page {} of {}", i + 1, total);
-            let right = Lines::layout(
-                self.shaper,
-                StyledText::plain(&label, FaceId::Regular, colour),
-                sz.small,
-                f32::MAX / 4.0,
-                &mut self.missing,
-            );
-            let rw = right.max_width();
-            let lw = left.max_width();
-            page.items.push(Item::Line {
-                x1: geo.left,
-                y1: geo.footer_rule,
-                x2: geo.right,
-                y2: geo.footer_rule,
-                width: 0.5,
-                colour: self.pal.secondary,
-            });
-            page.items
-                .extend(left.line_items(0, geo.left, geo.footer_baseline));
-            if let Some(m) = &middle {
-                let mw = m.max_width();
-                let gap = sz.small * 2.0;
-                if lw + mw + rw + 2.0 * gap <= width {
-                    let x = (geo.left + lw + gap).max(geo.left + (width - mw) / 2.0);
-                    let x = x.min(geo.right - rw - gap - mw);
-                    page.items.extend(m.line_items(0, x, geo.footer_baseline));
-                }
-            }
-            page.items
-                .extend(right.line_items(0, geo.right - rw, geo.footer_baseline));
-        }
     }
 }
