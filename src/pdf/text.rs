@@ -233,12 +233,18 @@ struct Glyph {
 pub(crate) struct Line {
     glyphs: Vec<Glyph>,
     pub(crate) width: f32,
+    /// The line was broken at a space (or a hard break), which is not
+    /// drawn; an invisible space is put back at its end so that text read
+    /// in structure order ("liaison service") keeps its word break.
+    broke_at_space: bool,
 }
 
 /// A shaped, broken paragraph.
 pub(crate) struct Lines {
     text: StyledText,
     pub(crate) size: f32,
+    /// Each face's space glyph (see [`Line::broke_at_space`]).
+    spaces: [u16; 4],
     pub(crate) lines: Vec<Line>,
 }
 
@@ -291,7 +297,12 @@ impl Lines {
         substitute_missing(shaper, &mut text, missing);
         let glyphs = shape_all(shaper, &text, size);
         let lines = break_lines(&text.text, glyphs, width.max(size));
-        Lines { text, size, lines }
+        Lines {
+            text,
+            size,
+            spaces: space_glyphs(shaper),
+            lines,
+        }
     }
 
     /// Like [`Lines::layout`], but with lines of even length: as many lines
@@ -310,7 +321,12 @@ impl Lines {
         let lines = break_lines(&text.text, glyphs.clone(), width);
         let n = lines.len();
         if n < 2 || lines.iter().any(|l| l.width > width + 0.01) {
-            return Lines { text, size, lines };
+            return Lines {
+                text,
+                size,
+                spaces: space_glyphs(shaper),
+                lines,
+            };
         }
         // Binary search for the narrowest width still giving n lines.
         let (mut lo, mut hi) = (width / n as f32 * 0.9, width);
@@ -331,6 +347,7 @@ impl Lines {
         Lines {
             text,
             size,
+            spaces: space_glyphs(shaper),
             lines: best,
         }
     }
@@ -411,7 +428,14 @@ impl Lines {
             }
             pen += g.adv;
         }
-        if let Some(r) = run.take() {
+        if let Some(mut r) = run.take() {
+            if line.broke_at_space && i + 1 < self.lines.len() {
+                r.glyphs.push(TextGlyph {
+                    gid: self.spaces[r.face.index()],
+                    x: pen,
+                    text: " ".into(),
+                });
+            }
             items.push(Item::new(Shape::Text(r), run_tag, tree.tick()));
         }
         if let Some((s, from)) = link_start.take() {
@@ -419,6 +443,11 @@ impl Lines {
         }
         items
     }
+}
+
+/// The space glyph of each face.
+fn space_glyphs(shaper: &Shaper) -> [u16; 4] {
+    FaceId::ALL.map(|f| shaper.glyph(f, ' '))
 }
 
 fn shape_all(shaper: &Shaper, text: &StyledText, size: f32) -> Vec<Glyph> {
@@ -509,13 +538,16 @@ fn break_lines(text: &str, glyphs: Vec<Glyph>, width: f32) -> Vec<Line> {
         w
     };
     let finish = |cur: &mut Vec<Glyph>, lines: &mut Vec<Line>| {
+        let mut broke_at_space = false;
         while cur.last().is_some_and(|g| g.space || g.newline) {
             cur.pop();
+            broke_at_space = true;
         }
         let width = cur.iter().map(|g| g.adv).sum();
         lines.push(Line {
             glyphs: std::mem::take(cur),
             width,
+            broke_at_space,
         });
     };
     for (g0, g1, mandatory) in segments {

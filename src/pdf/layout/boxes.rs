@@ -177,8 +177,15 @@ impl Layout<'_> {
             height: pad,
             ..Chunk::default()
         });
-        for c in &mut chunks {
+        // A box of up to three quarters of a page is never split.
+        let total: f32 = chunks.iter().map(|c| c.space_before + c.height).sum();
+        let whole = total <= self.geo.body_height() * self.design.unsplit_box_share;
+        let last = chunks.len() - 1;
+        for (i, c) in chunks.iter_mut().enumerate() {
             c.groups.insert(0, group);
+            if whole && i < last {
+                c.keep_with_next = true;
+            }
         }
         out.append(&mut chunks);
     }
@@ -254,8 +261,9 @@ impl Layout<'_> {
             lw = lw.max(l.max_width());
         }
         let gap = sz.body * 1.2;
-        let stacked = inner.w < sz.body * 22.0;
         let lw = lw.min(inner.w * 0.38);
+        // Labels beside their values while the values keep a sensible width.
+        let stacked = inner.w - lw - gap < sz.body * 12.0;
         let row_gap = sz.body * 0.55;
         for (k, r) in rows.iter().enumerate() {
             let g0 = self.decos.len();
@@ -526,6 +534,7 @@ impl Layout<'_> {
             height: band_h + stripe + sz.gap * 1.5,
             items: all,
             bleed_top: true,
+            span: true,
             ..Chunk::default()
         });
     }

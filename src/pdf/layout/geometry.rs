@@ -98,6 +98,18 @@ pub(crate) struct Design {
     /// sets English at about 0.47 em a character, so 32 em is about 68
     /// characters and no line passes 75.
     pub(crate) measure_em: f32,
+    /// The body runs in two columns when two of at least this many ems of
+    /// the body size fit side by side (A4 at 11 pt: two columns of about
+    /// 46 characters, where one would be 90), else in one.
+    pub(crate) min_column_em: f32,
+    /// Space between page columns.
+    pub(crate) column_gutter_mm: f32,
+    /// Side-by-side `::: columns` narrower than this many ems each are
+    /// stacked instead (inside a page column, say).
+    pub(crate) min_nested_column_em: f32,
+    /// A shaded box up to this share of the page's body height is kept in
+    /// one piece (taller ones may break across columns and pages).
+    pub(crate) unsplit_box_share: f32,
     /// A QR code's side on A4, quiet zone included (smaller on A5).
     pub(crate) qr_mm: f32,
     /// The smallest module a phone camera reads reliably at arm's length.
@@ -118,6 +130,10 @@ pub(crate) struct Design {
 
 pub(crate) const DESIGN: Design = Design {
     measure_em: 32.0,
+    min_column_em: 20.0,
+    column_gutter_mm: 6.0,
+    min_nested_column_em: 12.0,
+    unsplit_box_share: 0.75,
     qr_mm: 30.0,
     qr_min_module_mm: 0.4,
     qr_text_min_mm: 32.0,

@@ -213,6 +213,8 @@ pub(crate) struct Chunk {
     /// At the top of a page, start at the trim edge instead of the margin
     /// (the brand band).
     pub(crate) bleed_top: bool,
+    /// Takes the page's full width, across its columns (the brand band).
+    pub(crate) span: bool,
     pub(crate) first_baseline: Option<f32>,
 }
 

@@ -73,6 +73,10 @@ pub(crate) struct Layout<'a> {
     pub(crate) sz: Sizes,
     design: Design,
     pal: Palette,
+    /// Page columns, their width and the gutter between them.
+    cols: usize,
+    col_w: f32,
+    gutter: f32,
     /// The footer's plan, made before pagination.
     footer: Option<furniture::FooterPlan>,
     decos: Vec<Deco>,
@@ -102,6 +106,14 @@ impl<'a> Layout<'a> {
             secondary: Paint::from_colour(theme.secondary),
             shade: Paint::from_colour(theme.shade),
         };
+        let width = geo.right - geo.left;
+        let gutter = DESIGN.column_gutter_mm * MM;
+        let two = (width - gutter) / 2.0;
+        let (cols, col_w) = if two >= sz.body * DESIGN.min_column_em {
+            (2, two)
+        } else {
+            (1, width)
+        };
         let mut layout = Layout {
             shaper,
             theme,
@@ -110,6 +122,9 @@ impl<'a> Layout<'a> {
             sz,
             design: DESIGN,
             pal,
+            cols,
+            col_w,
+            gutter,
             footer: None,
             decos: Vec::new(),
             tags: Tree::new(lang),
@@ -125,7 +140,7 @@ impl<'a> Layout<'a> {
     fn body_env(&self) -> Env {
         Env {
             x: self.geo.left,
-            w: self.geo.right - self.geo.left,
+            w: self.col_w,
             text: self.pal.text,
             heading: self.pal.primary,
             link: self.pal.primary,

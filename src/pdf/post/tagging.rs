@@ -49,6 +49,32 @@ fn kept(tree: &Tree, marked: &Marked) -> Vec<bool> {
     keep
 }
 
+/// Where each node sits among its parent's kids. A block (a paragraph, a
+/// list item's label) sits where it was opened; an inline node (a link, a
+/// language span) is opened while its paragraph's text is being styled,
+/// before any of that text is drawn, so it sits where its own first
+/// content is.
+fn order_keys(tree: &Tree, marked: &Marked) -> Vec<u32> {
+    let mut first = vec![u32::MAX; tree.nodes.len()];
+    for c in &marked.content {
+        if let Some(f) = first.get_mut(c.node as usize) {
+            *f = (*f).min(c.seq);
+        }
+    }
+    for i in (1..tree.nodes.len()).rev() {
+        let p = tree.nodes[i].parent as usize;
+        first[p] = first[p].min(first[i]);
+    }
+    tree.nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| match n.role {
+            Role::Link | Role::Span if first[i] != u32::MAX => first[i],
+            _ => n.seq,
+        })
+        .collect()
+}
+
 /// The attribute dictionary a role carries, if any.
 fn attributes(role: Role, bbox: Option<[f32; 4]>) -> Option<Dictionary> {
     let mut a = Dictionary::new();
@@ -175,11 +201,12 @@ pub(super) fn write(
             first_page.entry(c.node as usize).or_insert(c.page);
         }
     }
+    let order = order_keys(tree, marked);
     for (i, n) in tree.nodes.iter().enumerate().skip(1) {
         if let Some(id) = ids[i] {
             kids.entry(n.parent as usize)
                 .or_default()
-                .push((n.seq, Object::Reference(id)));
+                .push((order[i], Object::Reference(id)));
         }
     }
     for c in &marked.content {
