@@ -26,7 +26,8 @@ pub struct Piece {
     pub text: String,
     /// Painting operators inside it (fills, strokes, images).
     pub paints: usize,
-    /// Fill rectangles (`re` then `f`): width and height, for QR modules.
+    /// The bounding box (width, height) of every filled subpath, for QR
+    /// modules.
     pub rects: Vec<(f32, f32)>,
 }
 
@@ -63,7 +64,7 @@ pub fn page_marks(doc: &lopdf::Document, page: ObjectId) -> PageMarks {
     // Open sequences: index into out.pieces, or None for nested/other.
     let mut stack: Vec<Option<usize>> = Vec::new();
     let mut font: Option<&FontInfo> = None;
-    let mut pending_rects: Vec<(f32, f32)> = Vec::new();
+    let mut subpaths: Vec<Vec<(f32, f32)>> = Vec::new();
     for op in &content.operations {
         let current = stack.iter().rev().flatten().next().copied();
         match op.operator.as_str() {
@@ -118,21 +119,41 @@ pub fn page_marks(doc: &lopdf::Document, page: ObjectId) -> PageMarks {
             }
             "re" => {
                 let v: Vec<f32> = op.operands.iter().map(num).collect();
-                pending_rects.push((v[2].abs(), v[3].abs()));
+                subpaths.push(vec![(v[0], v[1]), (v[0] + v[2], v[1] + v[3])]);
+            }
+            "m" => {
+                let v: Vec<f32> = op.operands.iter().map(num).collect();
+                subpaths.push(vec![(v[0], v[1])]);
+            }
+            "l" | "c" | "v" | "y" => {
+                let v: Vec<f32> = op.operands.iter().map(num).collect();
+                if let Some(sp) = subpaths.last_mut() {
+                    for xy in v.chunks(2) {
+                        sp.push((xy[0], xy[1]));
+                    }
+                }
             }
             "f" | "f*" | "F" | "B" | "B*" | "b" | "b*" | "S" | "s" | "Do" | "sh" => {
                 match current {
                     Some(i) => {
                         out.pieces[i].paints += 1;
                         if op.operator.starts_with('f') {
-                            out.pieces[i].rects.append(&mut pending_rects);
+                            for sp in &subpaths {
+                                let xs = sp.iter().map(|p| p.0);
+                                let ys = sp.iter().map(|p| p.1);
+                                let w = xs.clone().fold(f32::MIN, f32::max)
+                                    - xs.fold(f32::MAX, f32::min);
+                                let h = ys.clone().fold(f32::MIN, f32::max)
+                                    - ys.fold(f32::MAX, f32::min);
+                                out.pieces[i].rects.push((w, h));
+                            }
                         }
                     }
                     None => out.unmarked_paints += 1,
                 }
-                pending_rects.clear();
+                subpaths.clear();
             }
-            "n" => pending_rects.clear(),
+            "n" => subpaths.clear(),
             _ => {}
         }
     }

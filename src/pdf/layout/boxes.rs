@@ -361,7 +361,17 @@ impl Layout<'_> {
         };
         let (qrs, rest): (Vec<&Block>, Vec<&Block>) =
             blocks.iter().partition(|b| matches!(b, Block::Qr { .. }));
-        let qr_w = (32.0 * MM * self.geo.scale).min(inner.w * 0.35);
+        // The QR column: as wide as its widest code needs, a little more.
+        let need = qrs
+            .iter()
+            .filter_map(|b| match b {
+                Block::Qr { url, .. } => self.qr_choice(url).ok().map(|(_, side)| side),
+                _ => None,
+            })
+            .fold(0.0, f32::max);
+        let qr_w = (need * 1.07)
+            .max(32.0 * MM * self.geo.scale)
+            .min(inner.w * 0.4);
         let mut chunks = Vec::new();
         if !qrs.is_empty() && inner.w > qr_w * 2.5 {
             // Contact details on the left, QR codes in a column on the right.

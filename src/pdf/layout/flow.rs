@@ -412,9 +412,7 @@ impl Layout<'_> {
     pub(super) fn qr(&mut self, url: &str, caption: Option<&str>, env: Env, out: &mut Vec<Chunk>) {
         let sz = self.sz;
         let d = self.design;
-        let base = (d.qr_mm * MM * self.geo.scale).min(env.w);
-        let min_module = d.qr_min_module_mm * MM;
-        let Some((qr, size)) = self.qr_symbol(url, base, min_module, env.w) else {
+        let Some((qr, size)) = self.qr_symbol(url, env.w) else {
             // No symbol fits with modules big enough to scan: the address alone.
             let p = self.node(Role::P, env);
             let st = StyledText::from_inlines(
@@ -528,46 +526,51 @@ impl Layout<'_> {
         }
     }
 
-    /// The symbol for `url` and the size to draw it (quiet zone included):
-    /// the most error correction whose modules are at least `min_module` at
-    /// the `base` size, else the least, drawn larger (up to `max`) so its
-    /// modules stay scannable. `None` when even that does not fit.
-    fn qr_symbol(
-        &mut self,
-        url: &str,
-        base: f32,
-        min_module: f32,
-        max: f32,
-    ) -> Option<(Arc<QrMatrix>, f32)> {
+    /// The symbol for `url` and the side it needs (quiet zone included):
+    /// the most error correction whose modules are at least the design's
+    /// minimum at the usual size, else the least correction, drawn larger
+    /// so its modules stay scannable.
+    pub(super) fn qr_choice(&self, url: &str) -> Result<(Arc<QrMatrix>, f32), String> {
+        let d = self.design;
+        let base = d.qr_mm * MM * self.geo.scale;
+        let min_module = d.qr_min_module_mm * MM;
         let mut smallest: Option<Arc<QrMatrix>> = None;
         let mut why = String::new();
         for level in QrMatrix::LEVELS {
             match self.qrs.get(url, level) {
                 Ok(q) => {
                     if base / (q.n as f32 + 8.0) >= min_module - 1e-3 {
-                        return Some((q, base));
+                        return Ok((q, base));
                     }
                     smallest = Some(q);
                 }
                 Err(e) => why = e,
             }
         }
-        let Some(q) = smallest else {
-            self.warnings.push(format!(
-                "no QR code for {url}: {why}; the address is printed instead"
-            ));
-            return None;
-        };
+        let q = smallest.ok_or(why)?;
         let need = (q.n as f32 + 8.0) * min_module;
-        if need <= max {
-            return Some((q, need.max(base)));
+        Ok((q, need))
+    }
+
+    /// [`Layout::qr_choice`] within `max` points, or a warning and `None`.
+    fn qr_symbol(&mut self, url: &str, max: f32) -> Option<(Arc<QrMatrix>, f32)> {
+        match self.qr_choice(url) {
+            Ok((q, size)) if size <= max + 0.01 => Some((q, size)),
+            Ok(_) => {
+                self.warnings.push(format!(
+                    "no QR code for {url}: at {:.0} mm wide its modules would be under {:.1} mm, too small to scan; the address is printed instead",
+                    max / MM,
+                    self.design.qr_min_module_mm
+                ));
+                None
+            }
+            Err(why) => {
+                self.warnings.push(format!(
+                    "no QR code for {url}: {why}; the address is printed instead"
+                ));
+                None
+            }
         }
-        self.warnings.push(format!(
-            "no QR code for {url}: at {:.0} mm wide its modules would be under {:.1} mm, too small to scan; the address is printed instead",
-            max / MM,
-            min_module / MM
-        ));
-        None
     }
 }
 
