@@ -204,6 +204,11 @@ fn the_structure_follows_the_document() {
         for l in r.all("L") {
             assert_eq!(l.attr(b"ListNumbering").as_deref(), Some("Disc"));
         }
+        // A table's header row is its THead, the other rows its TBody.
+        let thead = r.all("THead");
+        assert_eq!(thead.len(), 1);
+        assert!(squash(&thead[0].text(&r.texts)).starts_with("BandStarting salary"));
+        assert_eq!(r.all("TBody").len(), 1);
         // Table header cells say what they head.
         let ths = r.all("TH");
         assert!(ths.len() >= 5);

@@ -54,12 +54,22 @@ impl Layout<'_> {
         };
         let first_row = out.len();
         let table = self.node(Role::Table, env);
+        // A header row goes in THead, the rest in TBody.
+        let (head, body) = if header {
+            let t = Env {
+                parent: table,
+                ..env
+            };
+            (self.node(Role::THead, t), self.node(Role::TBody, t))
+        } else {
+            (table, table)
+        };
         for (r, row) in rows.iter().enumerate() {
             let is_head = header && r == 0;
             let tr = self.node(
                 Role::TR,
                 Env {
-                    parent: table,
+                    parent: if is_head { head } else { body },
                     ..env
                 },
             );
