@@ -40,6 +40,19 @@ impl QrMatrix {
         Ok(QrMatrix { n, dark })
     }
 
+    /// How many modules wide the symbol for `url` at `level` is, without
+    /// making it (choosing the mask is most of the cost of a symbol).
+    pub(crate) fn width(url: &str, level: EcLevel) -> Result<usize, String> {
+        if url.len() > MAX_QR_BYTES {
+            return Err(format!(
+                "the address is {} bytes long; a QR code at leaflet size holds {MAX_QR_BYTES}",
+                url.len()
+            ));
+        }
+        let bits = qrcode::bits::encode_auto(url.as_bytes(), level).map_err(|e| e.to_string())?;
+        usize::try_from(bits.version().width()).map_err(|e| e.to_string())
+    }
+
     /// Dark modules merged into horizontal runs: (row, first column, length).
     pub(crate) fn runs(&self) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
@@ -101,6 +114,15 @@ mod tests {
         assert_eq!(q.dark.len(), q.n * q.n);
         let covered: usize = q.runs().iter().map(|r| r.2).sum();
         assert_eq!(covered, q.dark.iter().filter(|d| **d).count());
+    }
+
+    #[test]
+    fn width_is_the_width_of_the_symbol() {
+        for level in QrMatrix::LEVELS {
+            let url = "https://www.healthcareers.nhs.uk/explore-roles/wider-healthcare-team";
+            let q = QrMatrix::encode(url, level).expect("encodes");
+            assert_eq!(QrMatrix::width(url, level), Ok(q.n));
+        }
     }
 
     #[test]

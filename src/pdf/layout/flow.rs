@@ -534,20 +534,19 @@ impl Layout<'_> {
         let d = self.design;
         let base = d.qr_mm * MM * self.geo.scale;
         let min_module = d.qr_min_module_mm * MM;
-        let mut smallest: Option<Arc<QrMatrix>> = None;
-        let mut why = String::new();
+        // Sizes first (cheap), then only the chosen symbol is made.
+        let mut last = Err(String::new());
         for level in QrMatrix::LEVELS {
-            match self.qrs.get(url, level) {
-                Ok(q) => {
-                    if base / (q.n as f32 + 8.0) >= min_module - 1e-3 {
-                        return Ok((q, base));
-                    }
-                    smallest = Some(q);
+            match QrMatrix::width(url, level) {
+                Ok(n) if base / (n as f32 + 8.0) >= min_module - 1e-3 => {
+                    return Ok((self.qrs.get(url, level)?, base));
                 }
-                Err(e) => why = e,
+                Ok(_) => last = Ok(level),
+                Err(e) => last = last.or(Err(e)),
             }
         }
-        let q = smallest.ok_or(why)?;
+        let level = last?;
+        let q = self.qrs.get(url, level)?;
         let need = (q.n as f32 + 8.0) * min_module;
         Ok((q, need))
     }
