@@ -571,6 +571,11 @@ fn write_samples_when_asked() {
     );
     let th = theme(Paper::A4, PrintOptions::default());
     std::fs::write(dir.join("missing.pdf"), render(&odd, &th).bytes).expect("write");
+    let mut draft = pals();
+    draft.meta.draft = true;
+    std::fs::write(dir.join("draft-a4.pdf"), render(&draft, &th).bytes).expect("write");
+    let th = theme(Paper::A5, bleed);
+    std::fs::write(dir.join("draft-a5-print.pdf"), render(&draft, &th).bytes).expect("write");
 }
 
 /// Rough timing without criterion (`cargo test --release -- --ignored

@@ -435,7 +435,7 @@ impl Layout<'_> {
         let sz = self.sz;
         let geo = self.geo;
         let white = Paint::WHITE;
-        let pad_top = 9.0 * MM * geo.scale;
+        let pad_top = 9.0 * MM * geo.scale + self.draft_strip_height();
         let pad_bottom = 10.0 * MM * geo.scale;
         let mut items = Vec::new();
         // Read first: the trust's name (top left), then its logo (top right).

@@ -162,6 +162,16 @@ impl Layout<'_> {
         self.footer = Some(plan);
     }
 
+    /// The height of a draft's red strip (the band's content starts below
+    /// it); 0 for a finished document.
+    pub(super) fn draft_strip_height(&self) -> f32 {
+        if self.meta.draft {
+            (self.sz.body * 2.0).min(self.geo.top * 0.9)
+        } else {
+            0.0
+        }
+    }
+
     /// A draft says so on every page: a red strip across the top reading
     /// "DRAFT – not for publication" and a large diagonal DRAFT over the
     /// page. The first page's strip is the first thing in the structure
@@ -171,7 +181,7 @@ impl Layout<'_> {
         let unbounded = f32::MAX / 4.0;
         let red = Paint::DRAFT;
         let size = sz.body;
-        let strip_h = (size * 2.0).min(geo.top * 0.9);
+        let strip_h = self.draft_strip_height();
         let first = self.tags.add_first(Role::P, ROOT);
         let strip_text = |me: &mut Layout, tag: Tag| {
             Lines::layout(
