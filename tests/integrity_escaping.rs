@@ -176,8 +176,10 @@ fn every_helper_plain_or_nested_prints_content_exactly_as_written() {
         ),
     ];
     for (format, text) in &texts {
+        // The only backslash is the one the content has.
+        let bare: String = text.split_whitespace().collect();
         assert!(
-            !text.contains('\\') || text.contains("\\ back_slash"),
+            !bare.replace("\\back_slash", "").contains('\\'),
             "{format}: {text}"
         );
         for (label, want) in expected() {

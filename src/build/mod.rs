@@ -18,7 +18,7 @@ pub use lock::OutputLock;
 pub use manifest::{manifest_path, InputDigests, Manifest, MANIFEST_FILE};
 pub use plan::{full_plan, plan, plan_with_drafts, Shard, Target};
 pub use report::{DocResult, Report, Status};
-pub use theme::{brand_fonts, bundled_fonts, BUNDLED_FAMILY};
+pub use theme::{brand_fonts, bundled_fonts, press_options, BUNDLED_FAMILY};
 pub use write::{write_atomic, write_within, TEMP_PREFIX};
 
 use crate::content::project::ProjectFile;
@@ -307,6 +307,7 @@ pub fn labels(project: &Project, languages: &[String]) -> crate::document::Label
     let cats = project.templates.catalogues();
     let mut page = Vec::new();
     let mut draft = Vec::new();
+    let mut word = Vec::new();
     let marks = [
         ("page", Arg::Text("{page}".into())),
         ("pages", Arg::Text("{pages}".into())),
@@ -318,6 +319,9 @@ pub fn labels(project: &Project, languages: &[String]) -> crate::document::Label
         if let Ok(d) = cats.message(tag, "draft-notice", &[]) {
             draft.push(d);
         }
+        if let Ok(w) = cats.message(tag, "draft-word", &[]) {
+            word.push(w);
+        }
     }
     let mut labels = crate::document::Labels::default();
     if !page.is_empty() {
@@ -325,6 +329,9 @@ pub fn labels(project: &Project, languages: &[String]) -> crate::document::Label
     }
     if !draft.is_empty() {
         labels.draft = draft.join(" · ");
+    }
+    if !word.is_empty() {
+        labels.draft_word = word.join(" / ");
     }
     labels
 }
@@ -785,7 +792,13 @@ fn make(
     }
     let result = match themes.get(&(t.brand.clone(), t.template.clone())) {
         None => Err("no fonts to draw with (see the error above)".to_string()),
-        Some(theme) => render_one(project, t, theme, writers.get(t.format)).and_then(|r| {
+        Some(theme) => render_one(
+            project,
+            t,
+            &target_theme(project, t, theme),
+            writers.get(t.format),
+        )
+        .and_then(|r| {
             write_within(out, &t.path, &r.bytes)
                 .map(|()| r)
                 .map_err(|e| format!("{}: cannot write: {e}", out.join(&t.path).display()))
@@ -810,6 +823,28 @@ fn make(
             d.error = Some(e);
             failed(d)
         }
+    }
+}
+
+/// The theme of one target: the screen theme, or for a print file the
+/// same with the brand's print settings.
+fn target_theme<'a>(
+    project: &Project,
+    t: &Target,
+    screen: &'a Theme,
+) -> std::borrow::Cow<'a, Theme> {
+    let press = t.print.then(|| {
+        press_options(
+            &project.content.brands[&t.brand],
+            &project.templates.templates[&t.template],
+        )
+    });
+    match press.flatten() {
+        Some(print) => std::borrow::Cow::Owned(Theme {
+            print,
+            ..screen.clone()
+        }),
+        None => std::borrow::Cow::Borrowed(screen),
     }
 }
 

@@ -18,6 +18,9 @@ pub struct Target {
     /// a bilingual Welsh board, one language for a brand's `separate`
     /// documents).
     pub languages: Vec<String>,
+    /// The print file of a PDF (`<template>-print.pdf`: bleed, crop marks,
+    /// CMYK), made beside the screen file for brands with print settings.
+    pub print: bool,
 }
 
 /// `--shard K/N`: this run builds the K-th of N deterministic slices.
@@ -240,20 +243,33 @@ fn plan_with(project: &Project, opts: &Options, scope: Scope) -> Result<Vec<Targ
                 if scope.narrowed && !opts.formats.is_empty() && !opts.formats.contains(&t.format) {
                     continue;
                 }
+                let press = t.format == Format::Pdf
+                    && super::theme::press_options(&project.content.brands[brand], t).is_some();
                 for (langs, suffix) in &versions {
-                    let path = layout
-                        .replace("{brand}", brand)
-                        .replace("{job}", job)
-                        .replace("{template}", &format!("{name}{suffix}"))
-                        .replace("{ext}", t.format.extension());
-                    targets.push(Target {
-                        brand: brand.clone(),
-                        job: job.clone(),
-                        template: name.clone(),
-                        format: t.format,
-                        path: PathBuf::from(path),
-                        languages: langs.clone(),
-                    });
+                    for print in [false, true] {
+                        if print && !press {
+                            continue;
+                        }
+                        let file = if print {
+                            format!("{name}{suffix}-print")
+                        } else {
+                            format!("{name}{suffix}")
+                        };
+                        let path = layout
+                            .replace("{brand}", brand)
+                            .replace("{job}", job)
+                            .replace("{template}", &file)
+                            .replace("{ext}", t.format.extension());
+                        targets.push(Target {
+                            brand: brand.clone(),
+                            job: job.clone(),
+                            template: name.clone(),
+                            format: t.format,
+                            path: PathBuf::from(path),
+                            languages: langs.clone(),
+                            print,
+                        });
+                    }
                 }
             }
         }

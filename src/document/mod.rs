@@ -58,6 +58,8 @@ pub struct Labels {
     pub page_of: String,
     /// What every page of a draft says.
     pub draft: String,
+    /// The word stamped across a draft's pages ("DRAFFT / DRAFT").
+    pub draft_word: String,
 }
 
 impl Default for Labels {
@@ -65,6 +67,7 @@ impl Default for Labels {
         Labels {
             page_of: "Page {page} of {pages}".into(),
             draft: DRAFT_NOTICE.into(),
+            draft_word: "DRAFT".into(),
         }
     }
 }

@@ -186,6 +186,7 @@ impl<'a> Composer<'a> {
             format: Format::Txt,
             path: PathBuf::new(),
             languages: a.languages.clone(),
+            print: false,
         };
         let mut data = self.project.templates.context(
             job,
@@ -260,6 +261,7 @@ impl<'a> Composer<'a> {
                 format: Format::Txt,
                 path: PathBuf::new(),
                 languages: Vec::new(),
+                print: false,
             };
             let mut theme = build::themes(self.project, &[target])
                 .into_values()
@@ -348,6 +350,8 @@ pub fn attachment_targets(
             ..build::Options::default()
         },
     )
+    // Mail gets the screen file, never the print file.
+    .map(|ts| ts.into_iter().filter(|t| !t.print).collect())
 }
 
 /// Splits rendered markup into the subject (after `Subject:` on the first

@@ -788,6 +788,7 @@ impl Columns {
                 format: Format::Txt,
                 path: PathBuf::new(),
                 languages: vec![lang.clone()],
+                print: false,
             });
             if !missing.is_empty() {
                 return fail(

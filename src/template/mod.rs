@@ -640,6 +640,7 @@ pub const REQUIRED_KEYS: &[&str] = &[
     "with-article",
     "page-of",
     "draft-notice",
+    "draft-word",
 ];
 
 impl Templates {

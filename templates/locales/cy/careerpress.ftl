@@ -33,6 +33,7 @@ plural-form = one
 with-article = { $word }
 page-of = Tudalen { $page } o { $pages }
 draft-notice = DRAFFT – nid i'w gyhoeddi
+draft-word = DRAFFT
 
 ## Ffyrdd i mewn i swydd (ways into a job)
 

@@ -39,6 +39,7 @@ with-article = a { $word }
 page-of = Page { $page } of { $pages }
 # On every page of a draft.
 draft-notice = DRAFT – not for publication
+draft-word = DRAFT
 
 ## Ways into a job, as headings
 
