@@ -75,8 +75,8 @@ fn unchanged_documents_are_not_rebuilt() {
     // A template change rebuilds that template's documents; --force rebuilds all.
     p.edit(
         "templates/summary.txt.hbs",
-        "## Career path",
-        "## Career progression",
+        "## {{t \"career-path\"}}",
+        "## {{t \"career-progression\"}}",
     );
     let t = statuses(&p.run(&["build", "--json"]));
     assert!(

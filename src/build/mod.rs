@@ -827,25 +827,42 @@ fn make(
 }
 
 /// The theme of one target: the screen theme, or for a print file the
-/// same with the brand's print settings.
-fn target_theme<'a>(
+/// same with the brand's print settings; and the trust's name, footer line
+/// and logo text in the document's own language (a Welsh-first document
+/// names the board in Welsh).
+pub fn target_theme<'a>(
     project: &Project,
     t: &Target,
     screen: &'a Theme,
 ) -> std::borrow::Cow<'a, Theme> {
-    let press = t.print.then(|| {
-        press_options(
-            &project.content.brands[&t.brand],
-            &project.templates.templates[&t.template],
-        )
-    });
-    match press.flatten() {
-        Some(print) => std::borrow::Cow::Owned(Theme {
-            print,
-            ..screen.clone()
-        }),
-        None => std::borrow::Cow::Borrowed(screen),
+    let brand = &project.content.brands[&t.brand];
+    let press = t
+        .print
+        .then(|| press_options(brand, &project.templates.templates[&t.template]))
+        .flatten();
+    let translated = t
+        .languages
+        .first()
+        .and_then(|l| brand.translations.get(l))
+        .map(|tr| &tr.value);
+    if press.is_none() && translated.is_none() {
+        return std::borrow::Cow::Borrowed(screen);
     }
+    let mut theme = screen.clone();
+    if let Some(print) = press {
+        theme.print = print;
+    }
+    if let Some(b) = translated {
+        theme.org_name = b.name.to_string();
+        theme.org_short_name = b.short_name.to_string();
+        theme.footer = b.footer.to_string();
+        if let Some(logo) = theme.images.get("logo").cloned() {
+            let mut logo = (*logo).clone();
+            logo.alt = b.logo.alt.to_string();
+            theme.images.insert("logo".into(), Arc::new(logo));
+        }
+    }
+    std::borrow::Cow::Owned(theme)
 }
 
 #[cfg(test)]

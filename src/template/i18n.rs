@@ -240,6 +240,19 @@ impl Catalogues {
             .is_some_and(|c| c.keys.contains_key(key))
     }
 
+    /// An attribute of a message (`.mutation = soft`), when it has one.
+    pub fn attribute(&self, tag: &str, key: &str, attr: &str) -> Option<String> {
+        let cat = self.catalogue(tag)?;
+        let msg = cat.bundle.get_message(key)?;
+        let pattern = msg.get_attribute(attr)?.value();
+        let mut errors = Vec::new();
+        Some(
+            cat.bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned(),
+        )
+    }
+
     /// A message in a language, its `{ $name }` variables filled from
     /// `args`. `Err` names the key and the language.
     pub fn message(&self, tag: &str, key: &str, args: &[(&str, Arg)]) -> Result<String, String> {
@@ -319,6 +332,12 @@ pub fn rendering<T>(cats: &std::sync::Arc<Catalogues>, tag: &str, f: impl FnOnce
     let r = within(tag, f);
     CATALOGUES.with(|c| *c.borrow_mut() = before);
     r
+}
+
+/// An attribute of a message in the language being rendered.
+pub fn attribute(key: &str, attr: &str) -> Option<String> {
+    let tag = current();
+    CATALOGUES.with(|c| c.borrow().as_ref()?.attribute(&tag, key, attr))
 }
 
 /// A message in the language being rendered.

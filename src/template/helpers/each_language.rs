@@ -7,6 +7,10 @@
 //! setting: one after the other (`sections`, the default) or side by side
 //! (`columns`).
 //!
+//! `{{#each_language separator=" / "}}…{{/each_language}}` renders the
+//! languages inline, joined by the separator, unmarked: for a line that
+//! cannot hold a block, such as an email's subject.
+//!
 //! The data it reads (made by `Templates::context`): `languages` (tags, in
 //! order), `lang` (the document's), `bilingual`, and `langs.<tag>` (the
 //! `job`, `brand`, … of each other language).
@@ -51,6 +55,24 @@ impl HelperDef for EachLanguage {
             .unwrap_or_default();
         if languages.len() <= 1 {
             return template.render(r, ctx, rc, out);
+        }
+        if let Some(sep) = h.hash_get("separator").and_then(|v| v.value().as_str()) {
+            for (i, tag) in languages.iter().enumerate() {
+                if i > 0 {
+                    out.write(sep)?;
+                }
+                let mut block = BlockContext::new();
+                if tag != primary {
+                    *block.base_path_mut() = vec!["langs".to_string(), tag.clone()];
+                    rc.push_block(block);
+                }
+                let rendered = i18n::within(tag, || template.render(r, ctx, rc, out));
+                if tag != primary {
+                    rc.pop_block();
+                }
+                rendered?;
+            }
+            return Ok(());
         }
         let columns = root.get("bilingual").and_then(Value::as_str) == Some("columns");
         out.write("\n")?;

@@ -39,10 +39,25 @@ simple_helper!(join, |h| {
         Some(c) if "aeiouwyâêîôûŵŷAEIOUWYÂÊÎÔÛŴŶ".contains(c) => "vowel",
         _ => "other",
     };
-    let word = match conjunction {
-        "and" | "or" => message(&format!("list-{conjunction}"), &[("next", text_arg(next))])?,
-        other => other.to_string(),
+    let key = format!("list-{conjunction}");
+    let known = matches!(conjunction, "and" | "or");
+    let word = if known {
+        message(&key, &[("next", text_arg(next))])?
+    } else {
+        conjunction.to_string()
     };
+    // The word after the conjunction may change its first sound (Welsh
+    // "neu gyfnodolion"): the catalogue says so with `.mutation`.
+    let mut words = words;
+    let mutation = known
+        .then(|| super::super::i18n::attribute(&key, "mutation"))
+        .flatten()
+        .and_then(|m| super::mutation::Mutation::parse(&m));
+    if let (Some(m), true) = (mutation, words.len() > 1) {
+        if let Some(last) = words.last_mut() {
+            *last = super::mutation::mutate(last, m);
+        }
+    }
     Ok::<_, RenderError>(join_words(&words, &word))
 });
 

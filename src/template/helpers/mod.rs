@@ -12,6 +12,7 @@ mod half;
 mod join;
 mod lower_first;
 mod money;
+mod mutation;
 mod plural;
 mod t;
 mod tel;

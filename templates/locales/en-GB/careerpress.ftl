@@ -50,3 +50,66 @@ route-work = Work
 route-volunteering = Volunteering
 route-direct_application = Direct application
 route-other = Other routes
+
+## Headings and words of the templates
+
+careers-in-the-nhs = Careers in the NHS
+careers-information-from = Careers information from { $brand }
+summary-of-the-job = Summary of the job
+also-known-as = Also known as { $titles }.
+key-facts = Key facts
+salary = Salary
+salary-a-year = { $range } a year
+hours = Hours
+hours-fixed = { $hours } hours a week
+hours-range = { $min } to { $max } hours a week
+where = Where
+working-pattern = Working pattern
+where-you-could-work = Where you could work
+# $Who starts with a capital letter, $who as written.
+salary-up-to = { $Who } may earn up to { $amount }.
+salary-around = { $Who } can earn around { $amount }.
+what-youll-do = What you'll do
+working-environment = Working environment
+you-could-work = You could work { $places }.
+working-hours = Working hours
+you-would-normally-work = You would normally work { $pattern }.
+how-to-become = How to become { $title }
+how-to-get-in = How to get into this job
+get-in-through = You can get into this job through { $routes }.
+get-in-through-list = You can get into this job through:
+entry-requirements = Entry requirements:
+career-tips = Career tips
+what-it-takes = What it takes
+skills-and-qualities = Skills and personal qualities
+youll-need = You'll need:
+skills-youll-need = Skills you'll need
+restrictions = Restrictions and requirements
+training = Training
+short-courses = You may also have the opportunity to take short courses, run by your employer or external organisations, in:
+career-progression = Career progression
+career-path = Career path
+career-path-and-progression = Career path and progression
+where-the-jobs-are = Where the jobs are
+most-jobs-in = You will find most jobs in { $employers }.
+advertised-on = Jobs are advertised on { $places }.
+further-information = Further information
+read-more-at = Read more about this job at
+related-jobs = Related jobs
+contact-us = Contact us
+find-out-more = Find out more
+scan-qr = Scan to read the full job profile
+last-reviewed = Last reviewed { $date }.
+sources = Sources:
+phone = Phone
+email = Email
+web = Web
+open = Open
+
+## The applicant's email
+
+email-subject = Your application: { $title }, { $brand }
+dear = Dear { $name },
+thank-you-for-applying = Thank you for applying for the post of { $title } with { $brand }. Here is a summary of the job, to keep while your application goes through.
+any-questions = If you have any questions about your application, reply to this email or contact us:
+yours-sincerely = Yours sincerely,
