@@ -58,21 +58,17 @@ fn pale_text_and_a_dark_shade_are_named_too() {
     assert!(!stderr(&q.run(&["check"])).contains("contrast"));
 }
 
-#[test]
-fn a_brands_paper_size_is_the_paper_of_its_documents() {
-    let p = Project::copy();
-    p.edit(BRAND, "  paper: A4", "  paper: A5");
-    let o = p.run(&["build", "--format", "pdf", "--brand", "eastbrook-hospitals"]);
-    assert_exit(&o, 0);
-    let pdf = lopdf::Document::load(p.file("output/eastbrook-hospitals/pals-officer/leaflet.pdf"))
-        .unwrap();
+/// The width and height in points of a PDF page box (`TrimBox`,
+/// `MediaBox`) on the first page.
+fn page_box(file: &std::path::Path, key: &[u8]) -> (f64, f64) {
+    let pdf = lopdf::Document::load(file).unwrap();
     let page = pdf.get_pages().into_values().next().unwrap();
-    let trim = pdf
+    let b = pdf
         .get_object(page)
         .unwrap()
         .as_dict()
         .unwrap()
-        .get(b"TrimBox")
+        .get(key)
         .unwrap()
         .as_array()
         .unwrap()
@@ -83,12 +79,39 @@ fn a_brands_paper_size_is_the_paper_of_its_documents() {
             .or_else(|_| o.as_i64().map(|i| i as f64))
             .unwrap()
     };
-    let (w, h) = (n(&trim[2]) - n(&trim[0]), n(&trim[3]) - n(&trim[1]));
-    // A5: 148 × 210 mm.
+    (n(&b[2]) - n(&b[0]), n(&b[3]) - n(&b[1]))
+}
+
+fn mm(points: f64) -> f64 {
+    (points / 72.0 * 25.4 * 10.0).round() / 10.0
+}
+
+#[test]
+fn a_brands_paper_size_is_the_paper_of_its_documents() {
+    let p = Project::copy();
+    p.edit(BRAND, "  paper: A4", "  paper: A5");
+    let o = p.run(&["build", "--brand", "eastbrook-hospitals"]);
+    assert_exit(&o, 0);
+    let out = p.file("output/eastbrook-hospitals/pals-officer");
+    // A5 is 148 × 210 mm: the screen file, and the print file's trim (its
+    // bleed larger by the brand's 3 mm each side).
+    let (w, h) = page_box(&out.join("leaflet.pdf"), b"TrimBox");
+    assert_eq!((mm(w), mm(h)), (148.0, 210.0));
+    let (w, h) = page_box(&out.join("leaflet-print.pdf"), b"TrimBox");
+    assert_eq!((mm(w), mm(h)), (148.0, 210.0));
+    let (w, h) = page_box(&out.join("leaflet-print.pdf"), b"BleedBox");
+    assert_eq!((mm(w), mm(h)), (154.0, 216.0));
+    // The Word handout too: A5 in twentieths of a point.
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(out.join("handout.docx")).unwrap()).unwrap();
+    let mut docx = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut docx)
+        .unwrap();
     assert!(
-        (w - 148.0 / 25.4 * 72.0).abs() < 1.0 && (h - 210.0 / 25.4 * 72.0).abs() < 1.0,
-        "{w} × {h}"
+        docx.contains("<w:pgSz w:w=\"8391\" w:h=\"11906\"/>"),
+        "{docx}"
     );
+
     // A template that names its paper keeps it.
     let leaflet = p.read("templates/leaflet.pdf.hbs");
     p.write(
@@ -99,18 +122,30 @@ fn a_brands_paper_size_is_the_paper_of_its_documents() {
         &p.run(&["build", "--format", "pdf", "--brand", "eastbrook-hospitals"]),
         0,
     );
-    let pdf = lopdf::Document::load(p.file("output/eastbrook-hospitals/pals-officer/leaflet.pdf"))
-        .unwrap();
-    let page = pdf.get_pages().into_values().next().unwrap();
-    let trim = pdf
-        .get_object(page)
-        .unwrap()
-        .as_dict()
-        .unwrap()
-        .get(b"TrimBox")
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone();
-    assert!((n(&trim[2]) - n(&trim[0]) - 595.3).abs() < 1.0);
+    let (w, h) = page_box(&out.join("leaflet.pdf"), b"TrimBox");
+    assert_eq!((mm(w), mm(h)), (210.0, 297.0));
+}
+
+#[test]
+fn the_welsh_boards_colours_are_checked_for_all_its_documents() {
+    let p = Project::copy();
+    let board = "content/brands/glan-y-mor/brand.yaml";
+    // Its light green accent as the banner's colour, under white text.
+    p.edit(board, "  primary: \"#00664A\"", "  primary: \"#7AB800\"");
+    let o = p.run(&["check"]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    let at = format!(
+        "{}:{}:3: colours.primary: white #FFFFFF on the primary colour #7AB800 has a contrast ratio of 2.4:1, below the 4.5:1",
+        p.file(board).display(),
+        line_of(&p.read(board), "primary: \"#7AB800\"")
+    );
+    assert!(err.contains(&at), "{at}\n{err}");
+    // Neither its Welsh nor its English documents are made; Eastbrook's are.
+    let o = p.run(&["build", "--format", "txt"]);
+    assert_exit(&o, 1);
+    assert!(!p.file("output/glan-y-mor").exists());
+    assert!(p
+        .file("output/eastbrook-hospitals/pals-officer/summary.txt")
+        .exists());
 }

@@ -10,6 +10,10 @@ use common::{assert_exit, stderr, Project};
 const PALS: &str = "content/jobs/pals-officer.yaml";
 
 fn markup(p: &Project, template: &str) -> String {
+    markup_for(p, template, "eastbrook-hospitals")
+}
+
+fn markup_for(p: &Project, template: &str, brand: &str) -> String {
     let o = p.run(&[
         "markup",
         "--template",
@@ -17,7 +21,7 @@ fn markup(p: &Project, template: &str) -> String {
         "--job",
         "pals-officer",
         "--brand",
-        "eastbrook-hospitals",
+        brand,
     ]);
     assert_exit(&o, 0);
     common::stdout(&o)
@@ -37,6 +41,10 @@ fn hours_notes_and_requirements_read_as_sentences() {
         assert!(m.contains("37\\.5 hours a week"), "{template}: {m}");
         assert!(!m.contains(" to 37\\.5"), "{template}: {m}");
     }
+    // In Welsh too: the Welsh board's documents, each section in Welsh.
+    let welsh = markup_for(&p, "summary", "glan-y-mor");
+    assert!(welsh.contains("37\\.5 awr yr wythnos"), "{welsh}");
+    assert!(!welsh.contains(" i 37\\.5"), "{welsh}");
     let handout = markup(&p, "handout");
     assert!(handout.contains("Managers can earn around"), "{handout}");
     assert!(!handout.contains("managers can earn"), "{handout}");
@@ -61,7 +69,7 @@ fn a_misspelt_field_in_a_template_is_named_once_with_the_nearest() {
     let handout = p.read("templates/handout.docx.hbs");
     p.write(
         "templates/handout.docx.hbs",
-        handout.replace("{{date job.last_reviewed}}", "{{date job.last_reviewd}}"),
+        handout.replace("date job.last_reviewed", "date job.last_reviewd"),
     );
     let want = "the field 'job.last_reviewd' does not exist (did you mean 'job.last_reviewed'?)";
     let o = p.run(&["check"]);
@@ -83,4 +91,29 @@ fn a_misspelt_field_in_a_template_is_named_once_with_the_nearest() {
         "{}",
         stderr(&o)
     );
+    // The catalogue's helpers: a named value of {{t}}, and any helper's
+    // field inside {{#each_language}} (the Welsh text as well as the English).
+    for (line, wrong, right) in [
+        (
+            "{{#each_language}}{{t \"also-known-as\" titles=job.alternative_title}}{{/each_language}}",
+            "job.alternative_title",
+            "job.alternative_titles",
+        ),
+        (
+            "{{#each_language}}{{salary_range job.salary.startr job.salary.experienced}}{{/each_language}}",
+            "job.salary.startr",
+            "job.salary.starter",
+        ),
+        (
+            "{{#each_language}}{{a_an (lower_first job.tilte)}}{{/each_language}}",
+            "job.tilte",
+            "job.title",
+        ),
+    ] {
+        p.write("templates/extra.txt.hbs", format!("{line}\n"));
+        let o = p.run(&["check"]);
+        assert_exit(&o, 1);
+        let want = format!("the field '{wrong}' does not exist (did you mean '{right}'?)");
+        assert_eq!(stderr(&o).matches(&want).count(), 1, "{want}\n{}", stderr(&o));
+    }
 }

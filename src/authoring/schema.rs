@@ -38,7 +38,7 @@ impl SchemaFile {
 }
 
 /// Every schema careerpress writes.
-pub const SCHEMAS: [SchemaFile; 3] = [
+pub const SCHEMAS: [SchemaFile; 5] = [
     SchemaFile {
         file: "job.schema.json",
         describes: "content/jobs/<id>.yaml",
@@ -48,6 +48,16 @@ pub const SCHEMAS: [SchemaFile; 3] = [
         file: "brand.schema.json",
         describes: "content/brands/<id>/brand.yaml",
         make: schema_of::<Brand>,
+    },
+    SchemaFile {
+        file: "job-translation.schema.json",
+        describes: "content/jobs/<id>.<language>.yaml",
+        make: translation_of::<Job>,
+    },
+    SchemaFile {
+        file: "brand-translation.schema.json",
+        describes: "content/brands/<id>/brand.<language>.yaml",
+        make: translation_of::<Brand>,
     },
     SchemaFile {
         file: "project.schema.json",
@@ -64,7 +74,12 @@ pub fn schema_file(kind: &str) -> Option<&'static SchemaFile> {
 }
 
 fn schema_of<T: JsonSchema>() -> serde_json::Value {
-    let mut value = for_editors((*crate::content::yaml::model_schema::<T>()).clone());
+    editors_schema(&crate::content::yaml::model_schema::<T>())
+}
+
+/// A schema careerpress reads with, as written for editors.
+fn editors_schema(reading: &Value) -> Value {
+    let mut value = for_editors(reading.clone());
     if let Some(obj) = value.as_object_mut() {
         obj.insert(
             "$comment".into(),
@@ -255,6 +270,27 @@ fn invalid(name: &str) -> &'static str {
     }
 }
 
+/// The schema of a translation (`pals-officer.cy.yaml`): the same fields,
+/// none of them required, as a translation holds only the text that reads
+/// differently in its language (the loader says which fields are facts
+/// that may not be repeated).
+fn translation_of<T: JsonSchema>() -> serde_json::Value {
+    let mut value = editors_schema(&crate::content::yaml::translation_schema::<T>());
+    if let Some(obj) = value.as_object_mut() {
+        let title = obj
+            .get("title")
+            .and_then(|t| t.as_str())
+            .unwrap_or("careerpress")
+            .to_string();
+        obj.insert("title".into(), format!("{title}: translation").into());
+        obj.insert(
+            "description".into(),
+            "The text of a job or brand in another language, beside the original (e.g. pals-officer.cy.yaml): the same fields in the same places, only the text translated; salaries, hours, dates, addresses, phone numbers and web addresses come from the original and are left out.".into(),
+        );
+    }
+    value
+}
+
 /// What `write` did to one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Written {
@@ -304,6 +340,18 @@ pub fn modeline(relative: &str) -> String {
 /// The modeline of a job file (`content/jobs/<id>.yaml`).
 pub fn job_modeline() -> String {
     modeline(&format!("../../{SCHEMA_DIR}/job.schema.json"))
+}
+
+/// The modeline of a job's translation (`content/jobs/<id>.<lang>.yaml`).
+pub fn job_translation_modeline() -> String {
+    modeline(&format!("../../{SCHEMA_DIR}/job-translation.schema.json"))
+}
+
+/// The modeline of a brand's translation (`content/brands/<id>/brand.<lang>.yaml`).
+pub fn brand_translation_modeline() -> String {
+    modeline(&format!(
+        "../../../{SCHEMA_DIR}/brand-translation.schema.json"
+    ))
 }
 
 /// The modeline of a brand file (`content/brands/<id>/brand.yaml`).

@@ -33,8 +33,11 @@ fn files() -> Vec<(String, Vec<u8>)> {
         "templates/summary.txt.hbs",
         "templates/email.txt.hbs",
         "templates/partials/contact.hbs",
+        "templates/partials/hours.hbs",
         "templates/partials/key-facts.hbs",
         "templates/partials/salary-notes.hbs",
+        "templates/locales/en-GB/careerpress.ftl",
+        "templates/locales/cy/careerpress.ftl",
         "templates/fonts/LiberationSans-Regular.ttf",
         "templates/fonts/LiberationSans-Bold.ttf",
         "templates/fonts/LiberationSans-Italic.ttf",
@@ -134,5 +137,32 @@ mod tests {
         assert!(create(&root)
             .unwrap_err()
             .contains("already a careerpress project"));
+    }
+
+    /// A file added to the bundled templates (a partial, a catalogue) is
+    /// in every new project too, or its templates would not build.
+    #[test]
+    fn a_new_project_has_every_bundled_template_file() {
+        fn walk(dir: &Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else {
+                    out.push(p.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut bundled = Vec::new();
+        walk(&repo.join("templates"), &mut bundled);
+        let written: Vec<String> = files().into_iter().map(|(p, _)| p).collect();
+        for f in bundled {
+            let rel = f
+                .strip_prefix(&format!("{}/", repo.display()))
+                .unwrap()
+                .to_string();
+            assert!(written.contains(&rel), "{rel} is not in a new project");
+        }
     }
 }

@@ -6,6 +6,8 @@
 //! so a fresh skeleton reads as a list of fields to fill in.
 
 use crate::build::{self, Options, Project};
+use crate::content::overlay;
+use crate::content::translations::{translation_file, Translations};
 use crate::content::ContentError;
 use crate::template::Format;
 use std::path::PathBuf;
@@ -15,6 +17,13 @@ use std::process::ExitCode;
 struct Line {
     todo: bool,
     text: String,
+}
+
+/// A content's translations' placeholders, or their review notes.
+fn translated<T>(t: &Translations<T>, reviews: bool) -> impl Iterator<Item = &ContentError> {
+    t.by_language
+        .values()
+        .flat_map(move |t| if reviews { &t.reviews } else { &t.placeholders })
 }
 
 pub fn run(root: PathBuf) -> ExitCode {
@@ -33,14 +42,63 @@ pub fn run(root: PathBuf) -> ExitCode {
         todo: false,
         text: e.clone(),
     }));
-    // A draft is never "all good": each placeholder is listed.
+    // A draft is never "all good": each placeholder is listed, the
+    // originals' and their translations'.
     for p in c
         .jobs
         .values()
         .flat_map(|j| &j.placeholders)
         .chain(c.brands.values().flat_map(|b| &b.placeholders))
+        .chain(
+            c.jobs
+                .values()
+                .flat_map(|j| translated(&j.translations, false)),
+        )
+        .chain(
+            c.brands
+                .values()
+                .flat_map(|b| translated(&b.translations, false)),
+        )
     {
         lines.push(content(p));
+    }
+    // Every printed field a document's languages need, and the review
+    // notes of translations (said, never holding anything back).
+    if let Ok(all) = build::full_plan(
+        &project,
+        &Options {
+            root: root.clone(),
+            ..Options::default()
+        },
+    ) {
+        for t in &all {
+            for e in project.missing_translations(t) {
+                // A translation with mistakes of its own: those are its lines.
+                let own_mistakes = t.languages.iter().any(|l| {
+                    let f = translation_file(&e.file, overlay::primary(l));
+                    c.errors.iter().any(|x| x.file == f)
+                });
+                if e.path.is_none() && own_mistakes {
+                    continue;
+                }
+                let line = content(&e);
+                if !lines.iter().any(|l| l.text == line.text) {
+                    lines.push(line);
+                }
+            }
+        }
+    }
+    for r in c
+        .jobs
+        .values()
+        .flat_map(|j| translated(&j.translations, true))
+        .chain(
+            c.brands
+                .values()
+                .flat_map(|b| translated(&b.translations, true)),
+        )
+    {
+        tell!("note: {r}");
     }
     // An imported draft keeps what the importer could not place under
     // `unsorted`: never printed, so say so until a person has sorted it.

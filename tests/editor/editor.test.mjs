@@ -145,6 +145,32 @@ test('completion offers the fields a section still lacks, each with its help', a
   assert.ok(doc(training).includes(jobSchema.properties.training.description), doc(training));
 });
 
+test("a Welsh translation is helped the same way: each field's help, its gaps in words, as in check", async () => {
+  for (const [rel, key, schemaFile, fill] of [
+    ['content/jobs/pals-officer.cy.yaml', 'title', 'job-translation.schema.json', 'To fill in: the job title as people say it, in sentence case.'],
+    ['content/brands/glan-y-mor/brand.cy.yaml', 'footer', 'brand-translation.schema.json', 'To fill in: a line for page footers.'],
+  ]) {
+    const file = join(project, rel);
+    const original = readFileSync(file, 'utf8');
+    const text = original.replace(new RegExp(`^${key}: .*$`, 'm'), `${key}: ""`);
+    const schema = JSON.parse(readFileSync(join(project, 'schemas', schemaFile), 'utf8'));
+    const { uri, diagnostics } = client.open(file, text);
+    const found = await diagnostics;
+    assert.deepEqual(found.map((d) => `${d.range.start.line + 1}: ${d.message}`), [`${lineOf(text, `${key}:`) + 1}: ${fill}`]);
+    const h = await client.hover(uri, lineOf(text, `${key}:`), 2);
+    const shown = h.contents.value.replace(/\\(.)/g, '$1');
+    assert.ok(shown.includes(schema.properties[key].description), `${key}: ${shown}`);
+    // careerpress check says the same of the same line.
+    writeFileSync(file, text);
+    const check = careerpress('check');
+    writeFileSync(file, original);
+    const at = `${rel.split('/').pop()}:${lineOf(text, `${key}:`) + 1}:`;
+    const said = check.stderr.split('\n').filter((l) => l.includes(at));
+    assert.equal(said.length, 1, check.stderr);
+    assert.match(said[0], new RegExp(`^todo: .*: ${key}: to fill in: `), said[0]);
+  }
+});
+
 test('a filled-in skeleton has no problems in the editor, as in check', async () => {
   const filled = readFileSync(jobFile, 'utf8')
     .replace('title: ""', 'title: Nurse')
@@ -165,6 +191,9 @@ test('a filled-in skeleton has no problems in the editor, as in check', async ()
   for (const name of ['mistakes', 'hover', 'complete', 'filled', 'nurse']) {
     writeFileSync(join(project, 'content/jobs', `${name}.yaml`), filled);
   }
+  // An English-only project: a Welsh board's documents would need each
+  // job's Welsh text as well.
+  rmSync(join(project, 'content/brands/glan-y-mor'), { recursive: true, force: true });
   const check = careerpress('check');
   assert.equal(check.status, 0, check.stderr);
 });

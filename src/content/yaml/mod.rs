@@ -82,20 +82,57 @@ pub fn parse_with_tree<T: DeserializeOwned>(
 /// The JSON Schema of a model, as schemars makes it (draft 7, for reading),
 /// made once per type.
 pub fn model_schema<T: JsonSchema>() -> Arc<Value> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Value>>>> = OnceLock::new();
+    static CACHE: SchemaCache = OnceLock::new();
+    once_per_type::<T>(&CACHE, || {
+        let mut value = schemars::generate::SchemaSettings::draft07()
+            .for_deserialize()
+            .into_generator()
+            .into_root_schema_for::<T>()
+            .to_value();
+        limit_lists(&mut value);
+        empty_optional_lists(&mut value);
+        value
+    })
+}
+
+/// The schema a translation of a `T` is read against (`pals-officer.cy.yaml`,
+/// `brand.cy.yaml`): the model's, with nothing required and no list a
+/// least length, as a translation holds only the text that reads
+/// differently in its language. Which fields are facts that may not be
+/// repeated is the overlay's to say.
+pub fn translation_schema<T: JsonSchema>() -> Arc<Value> {
+    fn optional(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                map.remove("required");
+                map.remove("minItems");
+                map.values_mut().for_each(optional);
+            }
+            Value::Array(items) => items.iter_mut().for_each(optional),
+            _ => {}
+        }
+    }
+    static CACHE: SchemaCache = OnceLock::new();
+    once_per_type::<T>(&CACHE, || {
+        let mut value = (*model_schema::<T>()).clone();
+        optional(&mut value);
+        if let Some(map) = value.as_object_mut() {
+            map.insert(validate::TRANSLATION.into(), true.into());
+        }
+        value
+    })
+}
+
+/// Schemas made once per model type.
+type SchemaCache = OnceLock<Mutex<HashMap<String, Arc<Value>>>>;
+
+fn once_per_type<T: JsonSchema>(cache: &SchemaCache, make: impl FnOnce() -> Value) -> Arc<Value> {
     let key = T::schema_id().into_owned();
-    let cache = CACHE.get_or_init(Default::default);
+    let cache = cache.get_or_init(Default::default);
     if let Some(s) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return s;
     }
-    let mut value = schemars::generate::SchemaSettings::draft07()
-        .for_deserialize()
-        .into_generator()
-        .into_root_schema_for::<T>()
-        .to_value();
-    limit_lists(&mut value);
-    empty_optional_lists(&mut value);
-    let schema = Arc::new(value);
+    let schema = Arc::new(make());
     if let Ok(mut c) = cache.lock() {
         c.insert(key, schema.clone());
     }

@@ -31,6 +31,10 @@ pub struct Issue {
     pub to_fill: bool,
 }
 
+/// The mark of a translation's schema (every field optional, as the
+/// translation holds only what reads differently in its language).
+pub const TRANSLATION: &str = "x-translation";
+
 /// The check of a validated string type, by its schema name (`Text`).
 pub type Checks = fn(&str) -> Option<crate::content::types::Rule>;
 
@@ -695,7 +699,10 @@ impl<'a> Validator<'a> {
         if let Some(h) = how {
             message.push_str(&format!("; {h}"));
         }
-        if let Some(s) = &f.optional_section {
+        // In a translation every field is optional in the schema, yet a
+        // section left out is text the documents in its language lack.
+        let translation = self.root.get(TRANSLATION).is_some();
+        if let Some(s) = f.optional_section.as_ref().filter(|_| !translation) {
             if s != &f.path {
                 message.push_str(&format!(
                     " (or delete the optional `{}` section)",

@@ -7,11 +7,14 @@
 mod article;
 mod capitalise;
 mod date;
+mod each_language;
 mod half;
 mod join;
 mod lower_first;
 mod money;
+mod mutation;
 mod plural;
+mod t;
 mod tel;
 
 pub use money::format_money;
@@ -30,20 +33,45 @@ pub fn register(hb: &mut Handlebars) {
     hb.register_helper("tel", Box::new(tel::tel));
     hb.register_helper("half", Box::new(half::half));
     hb.register_helper("lower_first", Box::new(lower_first::lower_first_helper));
+    hb.register_helper("t", Box::new(t::T));
+    hb.register_helper("each_language", Box::new(each_language::EachLanguage));
+}
+
+/// A catalogue message in the language being rendered, as a helper error
+/// when it is missing (naming the key and the language).
+fn message(key: &str, args: &[(&str, super::i18n::Arg)]) -> Result<String, RenderError> {
+    super::i18n::message(key, args).map_err(|m| RenderErrorReason::Other(m).into())
+}
+
+fn text_arg(s: impl Into<String>) -> super::i18n::Arg {
+    super::i18n::Arg::Text(s.into())
 }
 
 /// Parameter `i` of a helper, or an error naming the helper and its use.
-/// A parameter naming a field that does not exist (`{{date job.last_reviewd}}`)
+/// Any argument of the helper naming a field that does not exist
+/// (`{{date job.last_reviewd}}`, `{{t "also-known-as" titles=job.alt_titles}}`)
 /// is that error, as it is outside a helper in strict mode: never a helper
 /// quietly given nothing.
 fn param<'a>(h: &'a Helper, i: usize, usage: &'static str) -> Result<&'a Value, RenderError> {
+    missing_argument(h)?;
     let p = h.param(i).ok_or_else(|| -> RenderError {
         RenderErrorReason::Other(format!("'{}' needs more parameters: {usage}", h.name())).into()
     })?;
-    if p.is_value_missing() {
-        return Err(RenderErrorReason::MissingVariable(p.relative_path().cloned()).into());
-    }
     Ok(p.value())
+}
+
+/// The first argument of a helper, positional or named, that names a field
+/// that does not exist, as the error strict mode gives outside helpers.
+fn missing_argument(h: &Helper) -> Result<(), RenderError> {
+    let missing = h
+        .params()
+        .iter()
+        .chain(h.hash().values())
+        .find(|p| p.is_value_missing());
+    match missing {
+        Some(p) => Err(RenderErrorReason::MissingVariable(p.relative_path().cloned()).into()),
+        None => Ok(()),
+    }
 }
 
 fn not_a(h: &Helper, what: &str, got: &Value) -> RenderError {
