@@ -1,6 +1,8 @@
 //! Shell completions, manual pages and `--version`, all made from the
 //! command-line definitions.
 
+mod common;
+
 use assert_cmd::Command;
 
 const SUBCOMMANDS: [&str; 9] = [
@@ -28,17 +30,145 @@ fn run(args: &[&str]) -> (bool, String) {
 }
 
 #[test]
-fn completions_for_every_shell_know_the_subcommands() {
+fn completions_for_every_shell_ask_the_binary() {
+    let bin = assert_cmd::cargo::cargo_bin("careerpress");
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let (ok, script) = run(&["completions", shell]);
         assert!(ok, "{shell}");
-        for sub in SUBCOMMANDS {
-            assert!(script.contains(sub), "{shell} completions lack '{sub}'");
-        }
-        assert!(script.contains("project"), "{shell}");
+        // The script calls this binary with COMPLETE=<shell> as words are
+        // completed (so ids come from the project), for the command
+        // people type.
+        assert!(
+            script.contains(&*bin.to_string_lossy()),
+            "{shell}: {script}"
+        );
+        assert!(
+            script.contains(&format!("\"{shell}\"")) || script.contains(&format!("={shell}")),
+            "{shell}: {script}"
+        );
+        assert!(script.contains("careerpress"), "{shell}");
     }
     let (ok, _) = run(&["completions", "tcsh"]);
     assert!(!ok);
+}
+
+/// What the binary offers for the word at `index` of `words` (the command
+/// line as bash gives it), run from `dir` as a shell would run it.
+fn offered(dir: &std::path::Path, shell: &str, words: &[&str]) -> Vec<String> {
+    let out = Command::cargo_bin("careerpress")
+        .unwrap()
+        .current_dir(dir)
+        .env("COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+        .env("_CLAP_IFS", "\n")
+        .arg("--")
+        .args(words)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut got: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.split(['\t', ':']).next().unwrap_or("").to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    got.sort();
+    got
+}
+
+/// A project of its own: the fixture content, a second job, and a file
+/// in the jobs folder that is not a job.
+fn project() -> common::Project {
+    let p = common::Project::copy();
+    p.add_job("nurse", &p.read("content/jobs/pals-officer.yaml"));
+    p.write("content/jobs/notes.txt", "not a job");
+    p
+}
+
+#[test]
+fn job_brand_and_template_flags_complete_to_the_projects_ids() {
+    let p = project();
+    let jobs = p.file("content/jobs");
+    for shell in ["bash", "zsh", "fish"] {
+        // From inside the project, as after opening a job file.
+        assert_eq!(
+            offered(&jobs, shell, &["careerpress", "build", "--job", ""]),
+            ["nurse", "pals-officer"],
+            "{shell}"
+        );
+        assert_eq!(
+            offered(&jobs, shell, &["careerpress", "build", "--brand", ""]),
+            ["eastbrook-hospitals", "glan-y-mor"],
+            "{shell}"
+        );
+        assert_eq!(
+            offered(&jobs, shell, &["careerpress", "build", "--brand", "g"]),
+            ["glan-y-mor"],
+            "{shell}"
+        );
+    }
+    assert_eq!(
+        offered(&jobs, "bash", &["careerpress", "watch", "--template", ""]),
+        ["email", "handout", "leaflet", "summary"]
+    );
+    assert_eq!(
+        offered(&jobs, "bash", &["careerpress", "markup", "--job", "n"]),
+        ["nurse"]
+    );
+    // From elsewhere, with --project.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let root = p.path().to_str().unwrap();
+    assert_eq!(
+        offered(
+            elsewhere.path(),
+            "bash",
+            &["careerpress", "--project", root, "build", "--job", "p"]
+        ),
+        ["pals-officer"]
+    );
+    // Outside any project: nothing to offer, and no error.
+    assert!(offered(
+        elsewhere.path(),
+        "bash",
+        &["careerpress", "build", "--job", ""]
+    )
+    .is_empty());
+    // Subcommands still complete.
+    assert!(offered(&jobs, "bash", &["careerpress", "bu"]).contains(&"build".to_string()));
+}
+
+#[test]
+fn bash_itself_completes_job_ids_through_the_script() {
+    let p = project();
+    let (ok, script) = run(&["completions", "bash"]);
+    assert!(ok);
+    let file = p.file("completion.bash");
+    std::fs::write(&file, script).unwrap();
+    // What bash does on `careerpress build --job <TAB>`: the registered
+    // function is called with the words, and COMPREPLY holds the offers.
+    let probe = format!(
+        "source '{}'\nCOMP_WORDS=(careerpress build --job '')\nCOMP_CWORD=3\nCOMP_TYPE=9\n\
+         _clap_complete_careerpress careerpress '' --job\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        file.display()
+    );
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(probe)
+        .current_dir(p.file("content"))
+        .output()
+        .unwrap();
+    let got = String::from_utf8_lossy(&out.stdout);
+    let mut got: Vec<&str> = got.lines().collect();
+    got.sort();
+    assert_eq!(
+        got,
+        ["nurse", "pals-officer"],
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

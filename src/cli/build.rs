@@ -1,5 +1,6 @@
 //! `careerpress build`: the matrix, with progress and a closing report.
 
+use super::completions::{ids, Ids};
 use super::print_errors;
 use crate::build::{self, DocResult, Options, Status};
 use crate::template::Format;
@@ -12,13 +13,13 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct MatrixArgs {
     /// Only this job (repeatable).
-    #[arg(long = "job", value_name = "ID")]
+    #[arg(long = "job", value_name = "ID", add = ids(Ids::Jobs))]
     pub jobs: Vec<String>,
     /// Only this brand (repeatable).
-    #[arg(long = "brand", value_name = "ID")]
+    #[arg(long = "brand", value_name = "ID", add = ids(Ids::Brands))]
     pub brands: Vec<String>,
     /// Only this template (repeatable).
-    #[arg(long = "template", value_name = "NAME")]
+    #[arg(long = "template", value_name = "NAME", add = ids(Ids::Templates))]
     pub templates: Vec<String>,
     /// Only this format (repeatable).
     #[arg(long = "format", value_name = "FORMAT")]

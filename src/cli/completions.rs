@@ -1,11 +1,75 @@
 //! `careerpress completions <shell>` and `careerpress man`: shell
 //! completions (clap_complete) and manual pages (clap_mangen), made from
 //! the same definitions as the command line itself, so they never drift.
+//!
+//! Completion is dynamic: the shell asks the binary itself as it completes
+//! (`COMPLETE=bash careerpress -- careerpress build --job <TAB>`, see
+//! [`clap_complete::env`]), so `--job`, `--brand` and `--template` offer
+//! the ids of the project being worked in, not file names.
 
 use super::Cli;
 use clap::CommandFactory;
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
+use std::ffi::OsStr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Answers a shell's completion request and exits, when the binary runs
+/// under `COMPLETE=<shell>`; otherwise returns at once.
+pub fn answer_shell() {
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+}
+
+/// What an id flag completes to.
+#[derive(Debug, Clone, Copy)]
+pub enum Ids {
+    Jobs,
+    Brands,
+    Templates,
+}
+
+/// The completer of an id flag: `#[arg(add = ids(Ids::Jobs))]`.
+pub fn ids(kind: Ids) -> ArgValueCompleter {
+    ArgValueCompleter::new(move |current: &OsStr| candidates(kind, current))
+}
+
+fn candidates(kind: Ids, current: &OsStr) -> Vec<CompletionCandidate> {
+    let current = current.to_string_lossy();
+    let Some(root) = completing_root() else {
+        return Vec::new();
+    };
+    let (jobs, brands) = crate::content::ids(&root);
+    let all = match kind {
+        Ids::Jobs => jobs,
+        Ids::Brands => brands,
+        Ids::Templates => crate::template::names(&root),
+    };
+    all.into_iter()
+        .filter(|id| id.starts_with(current.as_ref()))
+        .map(CompletionCandidate::new)
+        .collect()
+}
+
+/// The project of the command line being completed: its `--project`, else
+/// the project the shell is in (as every command finds it).
+fn completing_root() -> Option<PathBuf> {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--project=")
+            .map(str::to_string)
+            .or_else(|| {
+                (a == "--project")
+                    .then(|| args.get(i + 1).cloned())
+                    .flatten()
+            })
+    });
+    match given {
+        Some(p) => Some(PathBuf::from(p)),
+        None => crate::authoring::starter::find_root(&std::env::current_dir().ok()?),
+    }
+}
 
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
@@ -21,13 +85,27 @@ pub struct ManArgs {
     pub out: Option<PathBuf>,
 }
 
-/// Prints the completion script for a shell.
+/// Prints the completion script for a shell: the same as
+/// `COMPLETE=<shell> careerpress` prints. It asks this binary what to
+/// offer as each word is completed, so ids come from the project the
+/// shell is in.
 pub fn completions(args: CompletionsArgs) -> ExitCode {
-    let mut cmd = Cli::command();
-    let name = cmd.get_name().to_string();
+    let name = args.shell.to_string();
+    let shells = clap_complete::env::Shells::builtins();
+    let Some(shell) = shells.completer(&name) else {
+        tell!("error: no completions for {name}");
+        return ExitCode::from(2);
+    };
+    let completer = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "careerpress".into());
     // Made in memory, then written: a closed pipe ends it quietly.
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut cmd, name, &mut script);
+    let bin = Cli::command().get_name().to_string();
+    if let Err(e) = shell.write_registration("COMPLETE", &bin, &bin, &completer, &mut script) {
+        tell!("error: cannot make the {name} completions: {e}");
+        return ExitCode::from(1);
+    }
     use std::io::Write as _;
     let _ = std::io::stdout().lock().write_all(&script);
     ExitCode::SUCCESS

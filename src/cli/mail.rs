@@ -1,6 +1,7 @@
 //! `careerpress mail`: one message per applicant in a recipients CSV,
 //! written as `.eml` files and, with `--smtp`, sent.
 
+use super::completions::{ids, Ids};
 use super::print_errors;
 use crate::mail::smtp::{SmtpConfig, PASSWORD_VAR, USER_VAR};
 use crate::mail::{self, Outcome, RowResult};
@@ -31,10 +32,10 @@ pub struct MailArgs {
     #[arg(value_name = "CSV")]
     pub recipients: PathBuf,
     /// The mail template (its settings comment says `mail: true`).
-    #[arg(long, value_name = "NAME", default_value = mail::DEFAULT_TEMPLATE)]
+    #[arg(long, value_name = "NAME", default_value = mail::DEFAULT_TEMPLATE, add = ids(Ids::Templates))]
     pub template: String,
     /// The brand for rows whose brand column is empty or missing.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ids(Ids::Brands))]
     pub brand: Option<String>,
     /// Attach the job's document in this format (repeatable), e.g. the PDF
     /// leaflet.

@@ -1,6 +1,7 @@
 //! `careerpress markup`: what a template makes for one job and brand, for
 //! template authors (and for Pandoc, which reads the same `:::` divs).
 
+use super::completions::{ids, Ids};
 use super::print_errors;
 use crate::build::{self, Options, Project};
 use std::path::PathBuf;
@@ -8,11 +9,11 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct MarkupArgs {
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ids(Ids::Jobs))]
     pub job: String,
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ids(Ids::Brands))]
     pub brand: String,
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = ids(Ids::Templates))]
     pub template: String,
 }
 

@@ -80,7 +80,9 @@ pub enum Command {
     Mail(mail::MailArgs),
     /// Rebuild the documents a change affects as files are saved (Ctrl-C to stop).
     Watch(watch::WatchArgs),
-    /// Print shell completions: bash, zsh, fish, powershell or elvish.
+    /// Print shell completions (bash, zsh, fish, powershell or elvish),
+    /// which offer the project's job, brand and template ids: e.g.
+    /// `source <(careerpress completions bash)` in ~/.bashrc.
     Completions(completions::CompletionsArgs),
     /// Print the manual page (or write every page with --out DIR).
     Man(completions::ManArgs),
@@ -88,6 +90,8 @@ pub enum Command {
 
 /// Runs the command line and returns the exit code.
 pub fn main() -> ExitCode {
+    // A shell asking what to complete (before anything is printed).
+    completions::answer_shell();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

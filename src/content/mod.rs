@@ -174,6 +174,36 @@ pub fn load(root: &Path) -> Content {
     content
 }
 
+/// The ids of a project's jobs and brands, from file and folder names
+/// alone (nothing is read or checked): what a shell offers to complete
+/// `--job` and `--brand`.
+pub fn ids(root: &Path) -> (Vec<String>, Vec<String>) {
+    let mut ignored = Vec::new();
+    let jobs = list(
+        root,
+        &root.join("content").join("jobs"),
+        &mut ignored,
+        |p| {
+            p.is_file()
+                && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                && translation_of(p).is_none()
+        },
+    )
+    .iter()
+    .filter_map(|f| valid_id(f, true))
+    .collect();
+    let brands = list(
+        root,
+        &root.join("content").join("brands"),
+        &mut ignored,
+        |p| p.join("brand.yaml").is_file(),
+    )
+    .iter()
+    .filter_map(|d| valid_id(d, false))
+    .collect();
+    (jobs, brands)
+}
+
 /// `(id, lang)` when `file` is a translation, `<id>.<lang>.yaml`.
 fn translation_of(file: &Path) -> Option<(String, String)> {
     let name = file.file_name()?.to_string_lossy().into_owned();

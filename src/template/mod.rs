@@ -184,11 +184,7 @@ impl Templates {
             }
         }
         for file in hbs_files(dir, &mut errors, false) {
-            let base = stem(&file);
-            let Some((name, format)) = base
-                .rsplit_once('.')
-                .and_then(|(n, f)| Some((n.to_string(), Format::from_extension(f)?)))
-            else {
+            let Some((name, format)) = name_and_format(&file) else {
                 errors.push(TemplateError {
                     file: file.clone(),
                     line: None,
@@ -543,6 +539,29 @@ fn project_root(dir: &Path) -> Option<&Path> {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new(".")),
     )
+}
+
+/// A template's name and format from its file name: `leaflet.pdf.hbs` →
+/// `leaflet`, PDF.
+pub fn name_and_format(file: &Path) -> Option<(String, Format)> {
+    let base = stem(file);
+    let (name, format) = base.rsplit_once('.')?;
+    Some((name.to_string(), Format::from_extension(format)?))
+}
+
+/// The template names of a project, from file names alone (for shell
+/// completion of `--template`).
+pub fn names(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root.join("templates"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "hbs"))
+        .filter_map(|e| name_and_format(&e.path()).map(|(n, _)| n))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 fn stem(file: &Path) -> String {
