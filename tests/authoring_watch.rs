@@ -159,3 +159,66 @@ fn watch_rebuilds_on_change_reports_broken_files_and_keeps_going() {
         std::fs::read_to_string(p.file(summary)).is_ok_and(|s| s.contains("Watched."))
     });
 }
+
+/// The documents under `output/`, relative, sorted.
+fn documents(p: &Project) -> Vec<String> {
+    p.outputs().into_iter().map(|(f, _)| f).collect()
+}
+
+#[test]
+fn a_typo_keeps_the_broken_files_documents_and_never_calls_them_gone() {
+    let p = Project::copy();
+    let mut w = watch(&p, &["--quiet-ms", "100"]);
+    wait_for("the first build", &mut w, |w| count(w, "Built ") >= 1);
+    let made = documents(&p);
+    assert_eq!(made.len(), 7, "{made:?}");
+    std::thread::sleep(Duration::from_millis(300));
+
+    // One typo at a time, each put right again: a template that no longer
+    // compiles, a job file YAML cannot read, a Welsh text with a misspelt
+    // field, the project file left unclosed.
+    let typos: [(&str, &str, &str); 4] = [
+        (
+            "templates/handout.docx.hbs",
+            "{{#each_language}}",
+            "{{#each_language}",
+        ),
+        (
+            "content/jobs/pals-officer.yaml",
+            "title: Patient",
+            "title: \"Patient",
+        ),
+        ("content/jobs/pals-officer.cy.yaml", "\ntitle: ", "\ntitl: "),
+        ("careerpress.yaml", "", "templates: [leaflet\n"),
+    ];
+    for (file, from, to) in typos {
+        let good = std::fs::read_to_string(p.file(file)).unwrap_or_default();
+        let builds = count(&w, "Built ") + count(&w, "Nothing to rebuild");
+        let errors = w.stderr.lock().unwrap().matches("error:").count();
+        p.write(file, good.replacen(from, to, 1));
+        let name = file.rsplit('/').next().unwrap();
+        wait_for(&format!("the error in {file}"), &mut w, |w| {
+            let e = w.stderr.lock().unwrap();
+            e.matches("error:").count() > errors && e.contains(&format!("{name}:"))
+        });
+        wait_for(&format!("the build after {file}"), &mut w, |w| {
+            count(w, "Built ") + count(w, "Nothing to rebuild") > builds
+        });
+        let said = format!("{}{}", w.stdout.lock().unwrap(), w.stderr.lock().unwrap());
+        assert!(!said.contains("no longer made"), "{file}:\n{said}");
+        assert_eq!(documents(&p), made, "{file}");
+        // Put right: the watch goes on, nothing was lost.
+        if good.is_empty() {
+            std::fs::remove_file(p.file(file)).unwrap();
+        } else {
+            p.write(file, &good);
+        }
+        wait_for(&format!("the build after fixing {file}"), &mut w, |w| {
+            count(w, "Built ") + count(w, "Nothing to rebuild") > builds + 1
+        });
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let said = w.stdout.lock().unwrap().clone();
+    assert!(!said.contains("no longer made"), "{said}");
+    assert_eq!(documents(&p), made);
+}

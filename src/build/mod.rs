@@ -73,6 +73,10 @@ pub struct Project {
     pub fonts: Option<Arc<FontSet>>,
     /// `careerpress.yaml`: build defaults.
     pub settings: ProjectFile,
+    /// Whether `careerpress.yaml` is there but could not be read: the
+    /// build goes on with the defaults, and no document counts as gone
+    /// (what the project makes, and where, is unknown).
+    pub settings_failed: bool,
 }
 
 impl Project {
@@ -92,8 +96,10 @@ impl Project {
                 content.failed_brands.push(id);
             }
         }
+        let mut settings_failed = false;
         let settings = ProjectFile::load(root).unwrap_or_else(|mut e| {
             content.errors.append(&mut e);
+            settings_failed = true;
             ProjectFile::default()
         });
         let tdir = root.join("templates");
@@ -123,6 +129,7 @@ impl Project {
             other_errors,
             fonts,
             settings,
+            settings_failed,
         }
     }
 
@@ -706,17 +713,25 @@ fn untranslated(
 }
 
 /// Documents the manifest knows that the project no longer makes. The
-/// documents of a job or brand whose file fails to load, or is a draft, are
-/// still wanted: a typo must not make them look gone.
+/// documents of a job, brand or template whose file fails to load, or is a
+/// draft, are still wanted, and all of them while the project file fails:
+/// a typo must not make them look gone.
 fn stale(project: &Project, manifest: &Manifest, everything: &[Target]) -> Vec<String> {
     let wanted: std::collections::HashSet<String> =
         everything.iter().map(|t| manifest::key(&t.path)).collect();
+    if project.settings_failed {
+        return Vec::new();
+    }
     let c = &project.content;
     manifest
         .documents
         .iter()
         .filter(|(k, _)| !wanted.contains(*k))
-        .filter(|(_, e)| !c.failed_jobs.contains(&e.job) && !c.failed_brands.contains(&e.brand))
+        .filter(|(_, e)| {
+            !c.failed_jobs.contains(&e.job)
+                && !c.failed_brands.contains(&e.brand)
+                && !project.templates.failed.contains(&e.template)
+        })
         .map(|(k, _)| k.clone())
         .collect()
 }

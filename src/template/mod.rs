@@ -137,6 +137,9 @@ pub struct Templates {
     pub templates: BTreeMap<String, TemplateInfo>,
     /// Partial sources by name, for hashing (incremental builds).
     pub partials: BTreeMap<String, String>,
+    /// Names of templates whose file is there but did not load (a typo in
+    /// it): their documents are still the project's.
+    pub failed: Vec<String>,
     dir: PathBuf,
     /// The message catalogues, `templates/locales/<language>/*.ftl`.
     catalogues: Arc<i18n::Catalogues>,
@@ -254,6 +257,11 @@ impl Templates {
             }
         }
         check_recursion(dir, &mut templates, &partials, &mut errors);
+        let failed = hbs_files(dir, &mut Vec::new(), true)
+            .iter()
+            .filter_map(|f| name_and_format(f).map(|(name, _)| name))
+            .filter(|name| !templates.contains_key(name))
+            .collect();
         let (catalogues, mut catalogue_errors) =
             i18n::Catalogues::load(&dir.join("locales"), project_root(dir).unwrap_or(dir));
         errors.append(&mut catalogue_errors);
@@ -262,6 +270,7 @@ impl Templates {
                 hb,
                 templates,
                 partials,
+                failed,
                 dir: dir.to_path_buf(),
                 catalogues: Arc::new(catalogues),
             },
