@@ -189,12 +189,107 @@ fn the_man_page_lists_the_subcommands() {
 }
 
 #[test]
+fn the_man_page_documents_files_exit_codes_and_the_environment() {
+    let (ok, page) = run(&["man"]);
+    assert!(ok);
+    let section = |title: &str| -> String {
+        let start = page
+            .find(&format!(".SH \"{title}\""))
+            .or_else(|| page.find(&format!(".SH {title}\n")))
+            .unwrap_or_else(|| panic!("no {title} section:\n{page}"));
+        let rest = &page[start + 4..];
+        rest[..rest.find("\n.SH ").unwrap_or(rest.len())].to_string()
+    };
+    let files = section("FILES");
+    for f in [
+        "careerpress.yaml",
+        "content/jobs/ID.yaml",
+        "content/jobs/ID.LANG.yaml",
+        "content/brands/ID/brand.yaml",
+        "templates/NAME.FORMAT.hbs",
+        "templates/locales/LANG/careerpress.ftl",
+        "output/BRAND/JOB/TEMPLATE.EXT",
+        "recipients CSV",
+    ] {
+        assert!(files.contains(f), "FILES lacks {f}:\n{files}");
+    }
+    let exit = section("EXIT STATUS");
+    for code in ["0", "1", "2", "130"] {
+        assert!(
+            exit.contains(&format!("\\fB{code}\\fR")),
+            "EXIT STATUS lacks {code}:\n{exit}"
+        );
+    }
+    // Every variable the code reads is there: found in the source itself.
+    let env = section("ENVIRONMENT");
+    let mut read = Vec::new();
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let src = std::fs::read_to_string(&p).unwrap();
+                for (i, _) in src.match_indices("env::var") {
+                    let rest = &src[i..];
+                    if let Some(name) = rest
+                        .split_once("(\"")
+                        .filter(|(before, _)| before.len() < 12)
+                        .and_then(|(_, after)| after.split_once('"'))
+                        .map(|(name, _)| name.to_string())
+                    {
+                        out.push(name);
+                    }
+                }
+                for line in src.lines().filter(|l| l.contains("_VAR: &str = \"")) {
+                    out.push(line.split('"').nth(1).unwrap().to_string());
+                }
+            }
+        }
+    }
+    walk(&common::repo().join("src"), &mut read);
+    read.sort();
+    read.dedup();
+    assert!(read.contains(&"SOURCE_DATE_EPOCH".to_string()), "{read:?}");
+    assert!(read.len() >= 4, "{read:?}");
+    for var in read {
+        let shown = var.replace('_', "\\_");
+        assert!(
+            env.contains(&format!("\\fB{var}\\fR")) || env.contains(&format!("\\fB{shown}\\fR")),
+            "ENVIRONMENT lacks {var}:\n{env}"
+        );
+    }
+    // The whole page reads as a manual: man renders it without warnings.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("careerpress.1");
+    std::fs::write(&file, &page).unwrap();
+    if let Ok(o) = std::process::Command::new("man")
+        .args(["--warnings", "-l"])
+        .arg(&file)
+        .env("MANWIDTH", "80")
+        .output()
+    {
+        if o.status.success() {
+            let text = String::from_utf8_lossy(&o.stdout);
+            assert!(text.contains("SOURCE_DATE_EPOCH"), "{text}");
+            assert!(
+                String::from_utf8_lossy(&o.stderr).trim().is_empty(),
+                "{}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+    }
+}
+
+#[test]
 fn man_out_writes_a_page_a_subcommand() {
     let dir = tempfile::tempdir().unwrap();
     let (ok, _) = run(&["man", "--out", dir.path().to_str().unwrap()]);
     assert!(ok);
     let main = std::fs::read_to_string(dir.path().join("careerpress.1")).unwrap();
     assert!(main.contains(".TH careerpress 1"));
+    // The page written is the whole page, as `careerpress man` prints it.
+    assert_eq!(main, run(&["man"]).1);
     for sub in SUBCOMMANDS {
         let page = dir.path().join(format!("careerpress-{sub}.1"));
         assert!(page.is_file(), "{}", page.display());

@@ -11,6 +11,7 @@ use super::Cli;
 use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
 use std::ffi::OsStr;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,6 +19,21 @@ use std::process::ExitCode;
 /// under `COMPLETE=<shell>`; otherwise returns at once.
 pub fn answer_shell() {
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+}
+
+/// careerpress.1: clap_mangen's sections, then the files, exit codes and
+/// environment, then the version.
+fn main_page(cmd: clap::Command, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let man = clap_mangen::Man::new(cmd);
+    man.render_title(w)?;
+    man.render_name_section(w)?;
+    man.render_synopsis_section(w)?;
+    man.render_description_section(w)?;
+    man.render_options_section(w)?;
+    man.render_subcommands_section(w)?;
+    man.render_extra_section(w)?;
+    super::manual::roff().to_writer(w)?;
+    man.render_version_section(w)
 }
 
 /// What an id flag completes to.
@@ -106,19 +122,28 @@ pub fn completions(args: CompletionsArgs) -> ExitCode {
         tell!("error: cannot make the {name} completions: {e}");
         return ExitCode::from(1);
     }
-    use std::io::Write as _;
     let _ = std::io::stdout().lock().write_all(&script);
     ExitCode::SUCCESS
 }
 
-/// Prints the manual page, or writes every page into a folder.
+/// Prints the manual page, or writes every page into a folder. The main
+/// page adds the files careerpress reads and writes, its exit codes and
+/// environment variables (see `manual`) to what `--help` says.
 pub fn man(args: ManArgs) -> ExitCode {
     let cmd = Cli::command();
     let result = match &args.out {
         Some(dir) => std::fs::create_dir_all(dir)
-            .and_then(|()| clap_mangen::generate_to(cmd, dir))
+            .and_then(|()| clap_mangen::generate_to(cmd.clone(), dir))
+            .and_then(|()| {
+                let mut page = Vec::new();
+                main_page(cmd, &mut page)?;
+                std::fs::write(dir.join("careerpress.1"), page)
+            })
             .map(|()| say!("Wrote the manual pages into {}", dir.display())),
-        None => clap_mangen::Man::new(cmd).render(&mut std::io::stdout()),
+        None => {
+            let mut page = Vec::new();
+            main_page(cmd, &mut page).and_then(|()| std::io::stdout().write_all(&page))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -28,6 +28,7 @@ mod completions;
 mod import;
 mod list;
 mod mail;
+mod manual;
 mod markup;
 mod new;
 mod schema;
@@ -71,7 +72,8 @@ pub enum Command {
     Markup(markup::MarkupArgs),
     /// Write the JSON Schemas of job, brand and project files (for editors).
     Schema(schema::SchemaArgs),
-    /// Write a commented skeleton of a new job or brand to fill in.
+    /// Write a commented skeleton of a new job or brand to fill in, or a
+    /// new project that builds at once.
     New(new::NewArgs),
     /// Turn plain-text careers profiles of one job into a draft job profile.
     Import(import::ImportArgs),
