@@ -68,3 +68,33 @@ fn a_new_project_builds_and_is_found_from_its_subfolders() {
     assert_exit(&o, 1);
     assert!(stderr(&o).contains("already a careerpress project"));
 }
+
+#[test]
+fn a_new_project_in_the_folder_you_are_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = careerpress(dir.path(), &["new", "project"]);
+    assert_exit(&o, 0);
+    assert!(
+        stdout(&o).contains("Next: careerpress build"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(dir.path().join("careerpress.yaml").is_file());
+    assert_exit(&careerpress(dir.path(), &["check"]), 0);
+    // Where a file of its own is already there, nothing is written.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(other.path().join("templates")).unwrap();
+    std::fs::write(other.path().join("templates/leaflet.pdf.hbs"), "mine").unwrap();
+    let o = careerpress(other.path(), &["new", "project"]);
+    assert_exit(&o, 1);
+    assert!(
+        stderr(&o).contains("never overwrites a file"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(other.path().join("templates/leaflet.pdf.hbs")).unwrap(),
+        "mine"
+    );
+    assert!(!other.path().join("content").exists());
+}

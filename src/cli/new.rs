@@ -1,5 +1,7 @@
 //! `careerpress new job <id>` and `careerpress new brand <id>`: a commented
-//! skeleton to fill in (see `authoring::skeleton`). Never overwrites.
+//! skeleton to fill in (see `authoring::skeleton`); `careerpress new project
+//! [dir]`: a project that builds at once (see `authoring::starter`). Never
+//! overwrites.
 
 use crate::authoring::skeleton::{self, Kind, NewError};
 use std::path::PathBuf;
@@ -26,8 +28,9 @@ pub enum What {
     /// A new project in DIR that builds at once: one job, one trust, the
     /// bundled templates and fonts, and the editor schemas.
     Project {
-        /// The folder to make (or an empty one).
-        dir: PathBuf,
+        /// The folder to make, or one without a project in it [default: the
+        /// folder you are in].
+        dir: Option<PathBuf>,
     },
 }
 
@@ -41,7 +44,9 @@ pub fn run(root: PathBuf, args: NewArgs) -> ExitCode {
     let (kind, id) = match &args.what {
         What::Job { id } => (Kind::Job, id),
         What::Brand { id } => (Kind::Brand, id),
-        What::Project { dir } => return project(dir),
+        What::Project { dir } => {
+            return project(dir.as_deref().unwrap_or(std::path::Path::new(".")))
+        }
     };
     match skeleton::create(&root, kind, id) {
         Ok(file) => {
@@ -76,7 +81,11 @@ fn project(dir: &std::path::Path) -> ExitCode {
             say!("  content/brands/eastbrook-hospitals/        an example (fictional) trust");
             say!("  templates/                                 leaflet (PDF), handout (DOCX), summary and email (text)");
             say!("  schemas/                                   for editors (completion and checks as you type)");
-            say!("Next: cd {} && careerpress build", dir.display());
+            if dir == std::path::Path::new(".") {
+                say!("Next: careerpress build");
+            } else {
+                say!("Next: cd {} && careerpress build", dir.display());
+            }
             say!("Then add your own: careerpress new job <id>, careerpress new brand <id>.");
             ExitCode::SUCCESS
         }
