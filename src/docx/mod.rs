@@ -1,45 +1,51 @@
 //! DOCX writer: one `Document` + one `Theme` → a Word handout in the trust's
 //! brand that the trust can go on editing.
 //!
-//! The handout is plain WordprocessingML written directly:
+//! docx-rs (0.4.22) builds the body, the header and the footer; careerpress
+//! writes what docx-rs cannot and fixes what it gets wrong, in small named
+//! steps:
 //!
-//! - `styles.rs`: Word's own styles (Title, Heading 1–3, List Bullet, …)
-//!   carry the brand's colours and font, so restyling happens in Word's
-//!   style pane, not run by run;
-//! - `numbering.rs`: the numbering definitions behind the list styles;
-//! - `blocks.rs`: the body (headings, lists, key facts, call-outs, columns,
-//!   pictures, QR codes, links);
-//! - `page.rs`: page size and margins, the header (logo and trust name) and
-//!   the footer (contact line, "Page N of M" from PAGE/NUMPAGES fields);
-//! - `media.rs`, `rels.rs`: pictures and relationships;
-//! - `package.rs`: content types, core and app properties, settings, zip.
-//!
-//! Why not docx-rs's document model: in 0.4.22 its picture and hyperlink
-//! ids come from process-wide counters and hyperlink relationships are
-//! collected through a `HashMap`, so documents rendered in parallel (or
-//! twice in one process) differ byte-wise; zip entries carry the current
-//! time; pictures get no alt text (`descr`) and all share `docPr` id 1;
-//! `Pic::new` panics on unreadable bytes; JPEGs are stored as `.png`; and
-//! styles, core properties and language would all have to be rewritten
-//! after packing anyway. Writing the few parts a handout needs is less code
-//! than working around those, is deterministic by construction and is
-//! several times faster.
+//! - `blocks.rs`, `tables.rs`, `inlines.rs`: the body as docx-rs
+//!   paragraphs, runs, hyperlinks and tables; `numbering.rs`: the list
+//!   definitions; `page.rs`: page size, header (logo) and footer
+//!   (PAGE/NUMPAGES fields). Every id comes from the document's own
+//!   [`ids::Ids`], never from docx-rs's process-wide counters, and all
+//!   text is cleaned of characters XML cannot carry first ([`xml::clean`]).
+//! - [`patch`]: the patches to the parts docx-rs writes (schema order,
+//!   `w:lang`, table captions and header rows, picture ids and alt text,
+//!   the draft watermark), each counted against what the builder asked for.
+//! - `styles.rs`, `theme.rs`, `package.rs`: the parts careerpress writes
+//!   itself (styles in the brand, the theme, core and app properties,
+//!   settings, the font table, content types), `rels.rs`: relationships
+//!   read back from docx-rs, checked and sorted; and the zip, with fixed
+//!   timestamps.
 
 mod blocks;
+mod ids;
+mod inlines;
+mod labels;
 mod media;
 mod numbering;
 mod package;
 mod page;
+mod patch;
 mod rels;
 mod styles;
+mod tables;
+mod theme;
 mod xml;
+
+use docx_rs::Docx;
 
 use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 
-use blocks::Body;
+use blocks::{Body, Flow};
+use ids::Ids;
+use labels::Labels;
 use package::Part;
-use page::{Geometry, PART_NAMESPACES};
-use rels::Rels;
+use page::Geometry;
+use patch::Notes;
+use rels::{natural_cmp, Rels};
 
 /// The DOCX writer. Every render is independent, so one writer serves any
 /// number of threads and output never depends on what was rendered before;
@@ -62,8 +68,11 @@ impl Writer for DocxWriter {
     }
 
     fn render(&self, doc: &Document, theme: &Theme) -> Result<Rendered, RenderError> {
+        let failed =
+            |e: &dyn std::fmt::Display| RenderError::Failed(format!("cannot write the .docx: {e}"));
         let meta = &doc.meta;
         let lang = styles::word_lang(&meta.language);
+        let labels = Labels::for_language(&meta.language);
         let geometry = Geometry::for_paper(theme.paper);
         let author = if meta.author.trim().is_empty() {
             theme.org_name.as_str()
@@ -71,101 +80,202 @@ impl Writer for DocxWriter {
             meta.author.as_str()
         };
 
-        // The document's own relationships, fixed ones first.
-        let mut doc_rels = Rels::default();
-        for (kind, target) in [
-            ("styles", "styles.xml"),
-            ("numbering", "numbering.xml"),
-            ("settings", "settings.xml"),
-            ("fontTable", "fontTable.xml"),
-        ] {
-            doc_rels.add(kind, target, false);
+        // docx-rs builds the body, header and footer, with our ids.
+        let mut ids = Ids::default();
+        let mut header_notes = Notes::default();
+        let header = page::header(
+            theme,
+            &geometry,
+            &labels,
+            meta.draft,
+            &mut ids,
+            &mut header_notes,
+        );
+        let footer = page::footer(theme, &labels, &mut ids);
+        let mut body = Body::new(
+            theme,
+            geometry,
+            &mut ids,
+            labels,
+            &meta.source,
+            &self.qr_cache,
+        );
+        let flow = body.write(&doc.blocks, meta.draft);
+        let Body {
+            lists,
+            notes,
+            tables,
+            warnings,
+            ..
+        } = body;
+        let mut docx = Docx::new()
+            .header(header)
+            .footer(footer)
+            .page_size(geometry.width, geometry.height)
+            .page_margin(geometry.margins())
+            .numberings(lists.numberings());
+        for item in flow {
+            docx = match item {
+                Flow::Para(p) => docx.add_paragraph(*p),
+                Flow::Table(t) => docx.add_table(*t),
+            };
         }
-        let header_rid = doc_rels.add("header", "header1.xml", false);
-        let footer_rid = doc_rels.add("footer", "footer1.xml", false);
+        // The list styles point at the numbering part even when no
+        // paragraph does; docx-rs only links it for numbered paragraphs.
+        docx.document_rels.has_numberings = true;
+        let built = docx.build();
 
-        let mut body = Body::new(theme, geometry, doc_rels, &meta.source, &self.qr_cache);
-        // The header first, so its logo is drawing 1 and image 1.
-        let mut header_rels = Rels::default();
-        let header = page::header_xml(theme, &geometry, &mut body.assets, &mut header_rels);
-        let content = body.write(&doc.blocks);
+        // Patch what docx-rs wrote.
+        let document = patch::rewrite("word/document.xml", &built.document, &notes, &tables)
+            .map_err(|e| failed(&e))?;
+        let mut header_xml = built.headers.first().cloned().unwrap_or_default();
+        if meta.draft {
+            header_xml =
+                patch::watermark::apply(&header_xml, labels.draft_mark, &theme.fonts.family)
+                    .map_err(|e| failed(&e))?;
+        }
+        let header_xml = patch::rewrite("word/header1.xml", &header_xml, &header_notes, &[])
+            .map_err(|e| failed(&e))?;
+        let footer_xml = built.footers.first().map_or(Ok(Vec::new()), |f| {
+            patch::rewrite("word/footer1.xml", f, &Notes::default(), &[])
+        });
+        let footer_xml = footer_xml.map_err(|e| failed(&e))?;
+        let numbering = patch::rewrite(
+            "word/numbering.xml",
+            &built.numberings,
+            &Notes::default(),
+            &[],
+        )
+        .map_err(|e| failed(&e))?;
 
-        let mut document = String::with_capacity(content.len() + 1_000);
-        document.push_str(xml::DECLARATION);
-        document.push_str("<w:document ");
-        document.push_str(PART_NAMESPACES);
-        document.push_str("><w:body>");
-        document.push_str(&content);
-        geometry.push_sect_pr(&mut document, &header_rid, &footer_rid);
-        document.push_str("</w:body></w:document>");
-
+        // Relationships: docx-rs's, checked, with media renamed and the
+        // theme added; the package's own.
+        let media = MediaNames::new(&built.media);
+        let mut doc_rels = Rels::parse(&built.document_rels).map_err(|e| failed(&e))?;
+        document_rels(&mut doc_rels, &media, ids.links()).map_err(|e| failed(&e))?;
+        let mut header_rels = Rels::parse(built.header_rels.first().map_or(&[][..], Vec::as_slice))
+            .map_err(|e| failed(&e))?;
+        media.rename(&mut header_rels).map_err(|e| failed(&e))?;
         let mut root_rels = Rels::default();
-        root_rels.add("officeDocument", "word/document.xml", false);
-        root_rels.add("core-properties", "docProps/core.xml", false);
-        root_rels.add("extended-properties", "docProps/app.xml", false);
+        root_rels.add("rId1", "officeDocument", "word/document.xml", false);
+        root_rels.add("rId2", rels::CORE, "docProps/core.xml", false);
+        root_rels.add("rId3", "extended-properties", "docProps/app.xml", false);
 
         let mut parts = vec![
-            Part {
-                path: "[Content_Types].xml",
-                xml: package::content_types_xml(true),
-            },
-            Part {
-                path: "_rels/.rels",
-                xml: root_rels.xml(),
-            },
-            Part {
-                path: "docProps/core.xml",
-                xml: package::core_xml(meta, author),
-            },
-            Part {
-                path: "docProps/app.xml",
-                xml: package::app_xml(&theme.org_name),
-            },
-            Part {
-                path: "word/document.xml",
-                xml: document,
-            },
-            Part {
-                path: "word/_rels/document.xml.rels",
-                xml: body.rels.xml(),
-            },
-            Part {
-                path: "word/styles.xml",
-                xml: styles::styles_xml(theme, &lang),
-            },
-            Part {
-                path: "word/numbering.xml",
-                xml: body.lists.numbering_xml(),
-            },
-            Part {
-                path: "word/settings.xml",
-                xml: package::settings_xml(&lang),
-            },
-            Part {
-                path: "word/fontTable.xml",
-                xml: package::font_table_xml(&theme.fonts.family),
-            },
-            Part {
-                path: "word/header1.xml",
-                xml: header,
-            },
+            Part::new("_rels/.rels", root_rels.xml()),
+            Part::new("docProps/core.xml", package::core_xml(meta, author)),
+            Part::new("docProps/app.xml", package::app_xml(&theme.org_name)),
+            Part::new("word/document.xml", document),
+            Part::new("word/_rels/document.xml.rels", doc_rels.xml()),
+            Part::new("word/styles.xml", styles::styles_xml(theme, &lang)),
+            Part::new("word/numbering.xml", numbering),
+            Part::new("word/settings.xml", package::settings_xml(&lang)),
+            Part::new(
+                "word/fontTable.xml",
+                package::font_table_xml(&theme.fonts.family),
+            ),
+            Part::new("word/theme/theme1.xml", theme::theme_xml(theme)),
+            Part::new("word/header1.xml", header_xml),
         ];
         if !header_rels.is_empty() {
-            parts.push(Part {
-                path: "word/_rels/header1.xml.rels",
-                xml: header_rels.xml(),
-            });
+            parts.push(Part::new("word/_rels/header1.xml.rels", header_rels.xml()));
         }
-        parts.push(Part {
-            path: "word/footer1.xml",
-            xml: page::footer_xml(theme, &lang),
-        });
+        parts.push(Part::new("word/footer1.xml", footer_xml));
+        let mut pictures: Vec<Part> = built
+            .media
+            .into_iter()
+            .zip(&media.names)
+            .map(|((_, bytes), (_, name))| Part::new(format!("word/{name}"), bytes))
+            .collect();
+        pictures.sort_by(|a, b| natural_cmp(&a.path, &b.path));
+        parts.extend(pictures);
+        parts.insert(
+            0,
+            Part::new("[Content_Types].xml", package::content_types_xml(&parts)),
+        );
 
-        let bytes = package::zip(&parts, &body.assets.media, meta.created)
-            .map_err(|e| RenderError::Failed(format!("cannot pack the .docx: {e}")))?;
-        Ok(Rendered {
-            bytes,
-            warnings: std::mem::take(&mut body.warnings),
-        })
+        let bytes = package::zip(&parts, meta.created).map_err(|e| failed(&e))?;
+        Ok(Rendered { bytes, warnings })
+    }
+}
+
+/// The document's relationships as docx-rs wrote them, made whole: the
+/// relationship to `commentsExtended.xml` (a part docx-rs names but never
+/// writes) goes, pictures get their media parts' real names, the theme is
+/// added, and every hyperlink the body made must be there with its target.
+fn document_rels(
+    rels: &mut Rels,
+    media: &MediaNames,
+    links: &[(String, String)],
+) -> Result<(), String> {
+    rels.rels.retain(|r| !r.kind.ends_with("/commentsExtended"));
+    for (target, id) in links {
+        match rels.get(id) {
+            Some(r) if r.is("hyperlink") && r.external && r.target == *target => {}
+            other => {
+                return Err(format!(
+                    "hyperlink {id} to {target:?} came out as {other:?}"
+                ))
+            }
+        }
+    }
+    let links_written = rels.rels.iter().filter(|r| r.is("hyperlink")).count();
+    if links_written != links.len() {
+        return Err(format!(
+            "{} hyperlinks made, {links_written} relationships",
+            links.len()
+        ));
+    }
+    media.rename(rels)?;
+    for (kind, target) in [
+        ("styles", "styles.xml"),
+        ("numbering", "numbering.xml"),
+        ("settings", "settings.xml"),
+        ("fontTable", "fontTable.xml"),
+    ] {
+        if !rels.rels.iter().any(|r| r.is(kind) && r.target == target) {
+            return Err(format!("no relationship to {target}"));
+        }
+    }
+    rels.add("theme1", "theme", "theme/theme1.xml", false);
+    Ok(())
+}
+
+/// Names for docx-rs's media parts: `media/image1.png`, `media/image2.jpeg`,
+/// … after the first picture that shows them, with the extension the bytes
+/// call for (docx-rs names every picture `.png`, JPEGs included).
+struct MediaNames {
+    /// (docx-rs's target, ours), both relative to `word/`.
+    names: Vec<(String, String)>,
+}
+
+impl MediaNames {
+    fn new(media: &[(String, Vec<u8>)]) -> Self {
+        let names = media
+            .iter()
+            .map(|(id, bytes)| {
+                // The picture's own id (`image3`), without the prefix docx-rs
+                // gives pictures in the header.
+                let name = id.strip_prefix("header").unwrap_or(id);
+                let (ext, _) = media::kind(bytes);
+                (format!("media/{id}.png"), format!("media/{name}.{ext}"))
+            })
+            .collect();
+        MediaNames { names }
+    }
+
+    /// Points every picture relationship in `rels` at its media part's name.
+    fn rename(&self, rels: &mut Rels) -> Result<(), String> {
+        for rel in rels.rels.iter_mut().filter(|r| r.is("image")) {
+            let Some((_, ours)) = self.names.iter().find(|(theirs, _)| *theirs == rel.target)
+            else {
+                return Err(format!(
+                    "picture {} points at {:?}, not a media part",
+                    rel.id, rel.target
+                ));
+            };
+            rel.target.clone_from(ours);
+        }
+        Ok(())
     }
 }

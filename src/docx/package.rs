@@ -1,36 +1,53 @@
 //! The OPC package: content types, package relationships, document
-//! properties, settings, and the zip itself.
+//! properties, settings, the font table, and the zip itself.
 //!
-//! docx-rs cannot set title, author, subject, keywords or language, and it
-//! stamps zip entries with the current time; here every part is written
-//! from the `Document`'s metadata and every entry carries the document's own
-//! date, so the same input gives a byte-identical file.
+//! docx-rs cannot set title, subject, keywords, language or status (its
+//! core properties are private and say creator "unknown"), and its
+//! content types name parts it never writes; so careerpress writes these
+//! parts from the `Document`'s metadata and packs the zip itself, every
+//! entry dated with the document's own date, so the same input gives a
+//! byte-identical file.
 
 use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::media::Media;
 use super::xml::{escape_into, DECLARATION};
 use crate::document::Meta;
 
-/// A finished part: its path in the package and its content.
+/// A finished part: its path in the package and its bytes.
 pub(crate) struct Part {
-    pub path: &'static str,
-    pub xml: String,
+    pub path: String,
+    pub bytes: Vec<u8>,
 }
 
-/// Packs `parts` (in order; `[Content_Types].xml` first) and `media` into a
-/// .docx. XML is deflated; PNG and JPEG are stored, they are compressed
-/// already.
-pub(crate) fn zip(
-    parts: &[Part],
-    media: &[Media],
-    created: i64,
-) -> zip::result::ZipResult<Vec<u8>> {
-    let size: usize = parts.iter().map(|p| p.xml.len() / 4).sum::<usize>()
-        + media.iter().map(|m| m.bytes.len()).sum::<usize>()
+impl Part {
+    pub(crate) fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Part {
+        Part {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+
+    fn is_media(&self) -> bool {
+        self.path.starts_with("word/media/")
+    }
+}
+
+/// Packs `parts` in order (`[Content_Types].xml` must be first). XML is
+/// deflated; pictures are stored, they are compressed already.
+pub(crate) fn zip(parts: &[Part], created: i64) -> zip::result::ZipResult<Vec<u8>> {
+    let size: usize = parts
+        .iter()
+        .map(|p| {
+            if p.is_media() {
+                p.bytes.len()
+            } else {
+                p.bytes.len() / 4
+            }
+        })
+        .sum::<usize>()
         + 4_096;
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(size)));
     let stamp = zip_date(created);
@@ -43,12 +60,11 @@ pub(crate) fn zip(
         .compression_method(CompressionMethod::Stored)
         .compression_level(None);
     for part in parts {
-        zip.start_file(part.path, xml)?;
-        zip.write_all(part.xml.as_bytes())?;
-    }
-    for m in media {
-        zip.start_file(m.path.as_str(), stored)?;
-        zip.write_all(&m.bytes)?;
+        zip.start_file(
+            part.path.as_str(),
+            if part.is_media() { stored } else { xml },
+        )?;
+        zip.write_all(&part.bytes)?;
     }
     Ok(zip.finish()?.into_inner())
 }
@@ -84,33 +100,55 @@ pub(crate) fn w3cdtf(secs: i64) -> String {
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
-/// `[Content_Types].xml`.
-pub(crate) fn content_types_xml(has_header: bool) -> String {
-    let mut s = String::with_capacity(1_600);
+/// The content type of a part careerpress packs, by path.
+fn content_type(path: &str) -> Option<String> {
+    const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+    let kind = match path {
+        "word/document.xml" => "document.main",
+        "word/styles.xml" => "styles",
+        "word/numbering.xml" => "numbering",
+        "word/settings.xml" => "settings",
+        "word/fontTable.xml" => "fontTable",
+        "word/theme/theme1.xml" => {
+            return Some("application/vnd.openxmlformats-officedocument.theme+xml".into())
+        }
+        "docProps/core.xml" => {
+            return Some("application/vnd.openxmlformats-package.core-properties+xml".into())
+        }
+        "docProps/app.xml" => {
+            return Some(
+                "application/vnd.openxmlformats-officedocument.extended-properties+xml".into(),
+            )
+        }
+        p if p.starts_with("word/header") && p.ends_with(".xml") => "header",
+        p if p.starts_with("word/footer") && p.ends_with(".xml") => "footer",
+        _ => return None,
+    };
+    Some(format!("{WML}.{kind}+xml"))
+}
+
+/// `[Content_Types].xml` for a package of `parts`: a default for each
+/// kind of file, an override for each XML part.
+pub(crate) fn content_types_xml(parts: &[Part]) -> String {
+    let mut s = String::with_capacity(2_000);
     s.push_str(DECLARATION);
     s.push_str(
         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
 <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
 <Default Extension=\"png\" ContentType=\"image/png\"/>\
-<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>\
-<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
-<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
-<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>\
-<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
-<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>",
+<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>",
     );
-    if has_header {
-        s.push_str(
-            "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
-<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>",
-        );
+    for part in parts {
+        if let Some(kind) = content_type(&part.path) {
+            s.push_str("<Override PartName=\"/");
+            escape_into(&mut s, &part.path);
+            s.push_str("\" ContentType=\"");
+            s.push_str(&kind);
+            s.push_str("\"/>");
+        }
     }
-    s.push_str(
-        "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
-<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>\
-</Types>",
-    );
+    s.push_str("</Types>");
     s
 }
 
@@ -149,6 +187,10 @@ xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/20
     element(&mut s, "cp:keywords", &keywords.join(", "));
     element(&mut s, "dc:language", &meta.language);
     element(&mut s, "cp:lastModifiedBy", author);
+    if meta.draft {
+        // Word shows this under File › Info › Status.
+        element(&mut s, "cp:contentStatus", "Draft");
+    }
     s.push_str("<cp:revision>1</cp:revision>");
     let date = w3cdtf(meta.created);
     for name in ["dcterms:created", "dcterms:modified"] {
@@ -179,9 +221,10 @@ xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\
 }
 
 /// `word/settings.xml`: Word 2013+ layout (compatibility mode 15), British
-/// or Welsh proofing, and no "update fields?" prompt on opening.
+/// or Welsh proofing, and the mapping from the styles' theme colours
+/// (text 1, background 1, …) to the theme part's colour slots.
 pub(crate) fn settings_xml(lang: &str) -> String {
-    let mut s = String::with_capacity(800);
+    let mut s = String::with_capacity(1_000);
     s.push_str(DECLARATION);
     s.push_str(
         "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
@@ -190,7 +233,11 @@ pub(crate) fn settings_xml(lang: &str) -> String {
 <w:themeFontLang w:val=\"",
     );
     escape_into(&mut s, lang);
-    s.push_str("\"/></w:settings>");
+    s.push_str(
+        "\"/><w:clrSchemeMapping w:bg1=\"light1\" w:t1=\"dark1\" w:bg2=\"light2\" w:t2=\"dark2\" \
+w:accent1=\"accent1\" w:accent2=\"accent2\" w:accent3=\"accent3\" w:accent4=\"accent4\" w:accent5=\"accent5\" w:accent6=\"accent6\" \
+w:hyperlink=\"hyperlink\" w:followedHyperlink=\"followedHyperlink\"/></w:settings>",
+    );
     s
 }
 
