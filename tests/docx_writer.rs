@@ -614,13 +614,20 @@ fn write_sample_handouts() {
         std::env::var("DOCX_SAMPLES").unwrap_or("target/docx-samples".into()),
     );
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, lang, paper) in [
-        ("handout-a4", "en-GB", Paper::A4),
-        ("handout-a5-cy", "cy", Paper::A5),
+    for (name, lang, paper, draft) in [
+        ("handout-a4", "en-GB", Paper::A4, false),
+        ("handout-a5-cy", "cy", Paper::A5, false),
+        ("handout-a4-draft", "en-GB", Paper::A4, true),
     ] {
-        let out = DocxWriter::new()
-            .render(&handout(lang), &theme(paper))
-            .unwrap();
+        let mut doc = handout(lang);
+        doc.meta.draft = draft;
+        if draft {
+            doc.blocks.push(Block::Lang {
+                lang: "cy".into(),
+                blocks: vec![h(2, "Cysylltu â ni"), p("Croesewir gohebiaeth yn Gymraeg.")],
+            });
+        }
+        let out = DocxWriter::new().render(&doc, &theme(paper)).unwrap();
         std::fs::write(dir.join(format!("{name}.docx")), out.bytes).unwrap();
     }
 }

@@ -10,6 +10,7 @@
 use docx_rs::{AlignmentType, BreakType, IndentLevel, NumberingId, Paragraph, Table};
 
 use super::ids::Ids;
+use super::inlines::Fmt;
 use super::labels::Labels;
 use super::media::{self, Fit, QrCache};
 use super::numbering::{Lists, INDENT, MAX_LEVEL};
@@ -85,22 +86,28 @@ impl<'a> Body<'a> {
         }
     }
 
-    /// The body's blocks; a draft starts with its notice.
+    /// The body's blocks. A draft's notice comes first, or straight after
+    /// the title band when the document opens with one (the page header
+    /// says it above the band too), so it is among the first things read.
     pub(crate) fn write(&mut self, blocks: &[Block], draft: bool) -> Vec<Flow> {
         self.heading_shift = min_heading_level(blocks).map_or(0, |l| l.saturating_sub(1));
         let mut out = Vec::with_capacity(blocks.len() + 1);
-        if draft {
-            let notice = self.paragraph(id::DRAFT);
-            let notice = notice.add_run(
-                self.run(super::inlines::Fmt::default())
-                    .add_text(self.labels.draft_notice),
-            );
-            out.push(Flow::Para(Box::new(notice)));
-        }
         let frame = Frame {
             width: self.geometry.text_width,
         };
-        self.blocks(blocks, frame, &mut out);
+        let rest = match blocks.split_first() {
+            Some((banner @ Block::Banner { .. }, rest)) => {
+                self.block(banner, frame, &mut out);
+                rest
+            }
+            _ => blocks,
+        };
+        if draft {
+            let notice = self.paragraph(id::DRAFT);
+            let run = self.run(Fmt::default()).add_text(self.labels.draft_notice);
+            out.push(Flow::Para(Box::new(notice.add_run(run))));
+        }
+        self.blocks(rest, frame, &mut out);
         if out.is_empty() {
             out.push(Flow::Para(Box::new(self.paragraph(""))));
         }
@@ -184,9 +191,7 @@ impl<'a> Body<'a> {
             Block::Rule => out.push(Flow::Para(Box::new(self.paragraph(id::RULE)))),
             Block::PageBreak => {
                 let p = self.paragraph("");
-                let run = self
-                    .run(super::inlines::Fmt::default())
-                    .add_break(BreakType::Page);
+                let run = self.run(Fmt::default()).add_break(BreakType::Page);
                 out.push(Flow::Para(Box::new(p.add_run(run))));
             }
             Block::Lang { lang, blocks } => {
@@ -319,7 +324,7 @@ impl<'a> Body<'a> {
                     .paragraph("")
                     .keep_next(true)
                     .align(AlignmentType::Center);
-                let run = self.run(super::inlines::Fmt::default()).add_image(pic);
+                let run = self.run(Fmt::default()).add_image(pic);
                 p.add_run(run)
             }
             None => {
@@ -348,7 +353,7 @@ impl<'a> Body<'a> {
                     alt,
                 });
                 let p = self.paragraph(id::CAPTION).keep_next(true);
-                let run = self.run(super::inlines::Fmt::default()).add_image(pic);
+                let run = self.run(Fmt::default()).add_image(pic);
                 out.push(Flow::Para(Box::new(p.add_run(run))));
             }
             None => self.warn(format!(
