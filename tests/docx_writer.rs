@@ -39,6 +39,18 @@ fn the_handout_is_a_well_formed_package_with_every_part() {
     // Content types first, as Word and LibreOffice expect.
     let zip = zip::ZipArchive::new(Cursor::new(render(&handout("en-GB"), Paper::A4).0)).unwrap();
     assert_eq!(zip.name_for_index(0), Some("[Content_Types].xml"));
+    // Every entry is dated with the document's own date, not the clock.
+    let mut zip = zip;
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).unwrap();
+        let d = entry.last_modified().unwrap();
+        assert_eq!(
+            (d.year(), d.month(), d.day(), d.hour(), d.minute()),
+            (2025, 3, 1, 9, 30),
+            "{}",
+            entry.name()
+        );
+    }
 }
 
 #[test]
@@ -300,22 +312,6 @@ fn lists_are_on_real_numbering() {
 }
 
 #[test]
-fn the_header_has_the_logo_with_alt_text_and_the_trust_name() {
-    let (_, parts) = render(&handout("en-GB"), Paper::A4);
-    let header = part(&parts, "word/header1.xml");
-    assert!(header.contains(ORG));
-    assert!(header.contains("descr=\"Riverside Hospitals NHS Foundation Trust logo\""));
-    let rid = value_after(&header, "r:embed=\"");
-    let rels = part(&parts, "word/_rels/header1.xml.rels");
-    assert!(rels.contains(&format!("Id=\"{rid}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/image1.png\"")));
-    assert_eq!(parts["word/media/image1.png"], logo_png());
-    // Header and footer are on every page of the section.
-    let doc = part(&parts, "word/document.xml");
-    assert!(doc.contains("<w:headerReference w:type=\"default\""));
-    assert!(doc.contains("<w:footerReference w:type=\"default\""));
-}
-
-#[test]
 fn the_footer_has_the_contact_line_and_page_n_of_m_fields() {
     let (_, parts) = render(&handout("en-GB"), Paper::A4);
     let footer = part(&parts, "word/footer1.xml");
@@ -409,17 +405,6 @@ fn links_are_real_hyperlinks() {
 }
 
 #[test]
-fn the_qr_code_is_a_picture_with_the_url_as_a_link() {
-    let (_, parts) = render(&handout("en-GB"), Paper::A4);
-    let doc = part(&parts, "word/document.xml");
-    assert!(doc.contains("descr=\"QR code: Read the full profile on Health Careers (https://www.healthcareers.nhs.uk/explore-roles/"));
-    assert!(parts["word/media/image2.png"].starts_with(b"\x89PNG"));
-    // Drawing ids are unique across header and body.
-    assert!(part(&parts, "word/header1.xml").contains("<wp:docPr id=\"1\""));
-    assert!(doc.contains("<wp:docPr id=\"2\""));
-}
-
-#[test]
 fn the_same_input_gives_the_same_bytes_even_in_parallel() {
     let doc = handout("en-GB");
     let writer = DocxWriter::new();
@@ -435,88 +420,6 @@ fn the_same_input_gives_the_same_bytes_even_in_parallel() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert!(parallel.iter().all(|b| *b == first));
-}
-
-#[test]
-fn bad_images_and_links_warn_instead_of_failing() {
-    let mut theme = theme(Paper::A4);
-    let mut broken = theme.images["logo"].as_ref().clone();
-    broken.bytes = std::sync::Arc::new(b"not a png".to_vec());
-    theme
-        .images
-        .insert("logo".into(), std::sync::Arc::new(broken.clone()));
-    theme
-        .images
-        .insert("photo".into(), std::sync::Arc::new(broken));
-    let doc = Document {
-        meta: handout("en-GB").meta,
-        blocks: vec![
-            Block::Image {
-                name: "photo".into(),
-                alt: "A PALS officer at work".into(),
-            },
-            Block::Image {
-                name: "missing".into(),
-                alt: "Nothing here".into(),
-            },
-            Block::Paragraph(vec![link("javascript:alert(1)", "click")]),
-            Block::Qr {
-                url: "https://example.org/".repeat(300),
-                caption: None,
-            },
-        ],
-    };
-    let out = DocxWriter::new().render(&doc, &theme).unwrap();
-    assert_eq!(out.warnings.len(), 4, "{:?}", out.warnings);
-    assert!(out
-        .warnings
-        .iter()
-        .all(|w| w.starts_with("content/jobs/pals-officer.yaml: ")));
-    let parts = unzip(&out.bytes);
-    assert_well_formed(&parts);
-    let doc = part(&parts, "word/document.xml");
-    assert!(!doc.contains("<w:drawing>"));
-    assert!(!doc.contains("javascript"));
-    assert!(doc.contains("A PALS officer at work"));
-    assert!(!part(&parts, "word/header1.xml").contains("<w:drawing>"));
-    assert!(!parts.keys().any(|k| k.starts_with("word/media/")));
-}
-
-#[test]
-fn images_keep_their_format_and_fit_the_page() {
-    let mut theme = theme(Paper::A5);
-    let jpeg = {
-        let img = image::RgbImage::from_pixel(4_000, 1_000, image::Rgb([200, 30, 30]));
-        let mut out = Vec::new();
-        img.write_to(&mut Cursor::new(&mut out), image::ImageFormat::Jpeg)
-            .unwrap();
-        out
-    };
-    theme.images.insert(
-        "wide".into(),
-        std::sync::Arc::new(careerpress::document::ImageAsset {
-            bytes: std::sync::Arc::new(jpeg.clone()),
-            format: careerpress::document::ImageFormat::Jpeg,
-            width_px: 4_000,
-            height_px: 1_000,
-            alt: "Default alt".into(),
-        }),
-    );
-    let doc = Document {
-        meta: handout("en-GB").meta,
-        blocks: vec![Block::Image {
-            name: "wide".into(),
-            alt: "A ward".into(),
-        }],
-    };
-    let out = DocxWriter::new().render(&doc, &theme).unwrap();
-    assert!(out.warnings.is_empty());
-    let parts = unzip(&out.bytes);
-    assert_eq!(parts["word/media/image2.jpeg"], jpeg);
-    let xml = part(&parts, "word/document.xml");
-    assert!(xml.contains("descr=\"A ward\""));
-    let cx: u64 = value_after(&xml, "<wp:extent cx=\"").parse().unwrap();
-    assert_eq!(cx, u64::from(8_391u32 - 2 * 851) * 635);
 }
 
 #[test]

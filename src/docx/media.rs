@@ -55,13 +55,13 @@ fn looks_like(bytes: &[u8], format: ImageFormat) -> bool {
     }
 }
 
-/// The file extension and content type of image bytes, from their
-/// signature (docx-rs names every media part `.png`).
-pub(crate) fn kind(bytes: &[u8]) -> (&'static str, &'static str) {
+/// The file extension for image bytes, from their signature (docx-rs
+/// names every media part `.png`).
+pub(crate) fn extension(bytes: &[u8]) -> &'static str {
     if looks_like(bytes, ImageFormat::Jpeg) {
-        ("jpeg", "image/jpeg")
+        "jpeg"
     } else {
-        ("png", "image/png")
+        "png"
     }
 }
 

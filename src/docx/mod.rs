@@ -34,6 +34,7 @@ mod styles;
 mod tables;
 mod theme;
 mod xml;
+mod zip;
 
 use docx_rs::Docx;
 
@@ -42,18 +43,19 @@ use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 use blocks::{Body, Flow};
 use ids::Ids;
 use labels::Labels;
-use package::Part;
 use page::Geometry;
 use patch::Notes;
 use rels::{natural_cmp, Rels};
+use zip::Part;
 
 /// The DOCX writer. Every render is independent, so one writer serves any
 /// number of threads and output never depends on what was rendered before;
-/// the only thing it keeps is QR code images by URL, which depend on the URL
-/// alone.
+/// all it keeps is QR code images by URL and the compressed form of parts
+/// many documents share, which depend on their own content alone.
 #[derive(Debug, Default)]
 pub struct DocxWriter {
     qr_cache: media::QrCache,
+    deflated: zip::Deflated,
 }
 
 impl DocxWriter {
@@ -70,33 +72,57 @@ impl Writer for DocxWriter {
     fn render(&self, doc: &Document, theme: &Theme) -> Result<Rendered, RenderError> {
         let failed =
             |e: &dyn std::fmt::Display| RenderError::Failed(format!("cannot write the .docx: {e}"));
-        let meta = &doc.meta;
-        let lang = styles::word_lang(&meta.language);
-        let labels = Labels::for_language(&meta.language);
-        let geometry = Geometry::for_paper(theme.paper);
-        let author = if meta.author.trim().is_empty() {
-            theme.org_name.as_str()
-        } else {
-            meta.author.as_str()
-        };
+        let labels = Labels::for_language(&doc.meta.language);
+        let built = self.build(doc, theme, &labels);
+        let patched =
+            patch_parts(&built, doc.meta.draft, &labels, theme).map_err(|e| failed(&e))?;
+        let (bytes, warnings) = self
+            .package(doc, theme, built, patched)
+            .map_err(|e| failed(&e))?;
+        Ok(Rendered { bytes, warnings })
+    }
+}
 
-        // docx-rs builds the body, header and footer, with our ids.
+/// What docx-rs built, and what the builder registered for the patches.
+struct Built {
+    xml: docx_rs::XMLDocx,
+    notes: Notes,
+    header_notes: Notes,
+    tables: Vec<patch::TableNote>,
+    /// Hyperlink targets and their relationship ids.
+    links: Vec<(String, String)>,
+    warnings: Vec<String>,
+}
+
+/// docx-rs's parts after the patches.
+struct Patched {
+    document: Vec<u8>,
+    header: Vec<u8>,
+    footer: Vec<u8>,
+    numbering: Vec<u8>,
+}
+
+impl DocxWriter {
+    /// docx-rs builds the body, header and footer, with the document's own ids.
+    fn build(&self, doc: &Document, theme: &Theme, labels: &Labels) -> Built {
+        let meta = &doc.meta;
+        let geometry = Geometry::for_paper(theme.paper);
         let mut ids = Ids::default();
         let mut header_notes = Notes::default();
         let header = page::header(
             theme,
             &geometry,
-            &labels,
+            labels,
             meta.draft,
             &mut ids,
             &mut header_notes,
         );
-        let footer = page::footer(theme, &labels, &mut ids);
+        let footer = page::footer(theme, labels, &mut ids);
         let mut body = Body::new(
             theme,
             geometry,
             &mut ids,
-            labels,
+            *labels,
             &meta.source,
             &self.qr_cache,
         );
@@ -123,65 +149,69 @@ impl Writer for DocxWriter {
         // The list styles point at the numbering part even when no
         // paragraph does; docx-rs only links it for numbered paragraphs.
         docx.document_rels.has_numberings = true;
-        let built = docx.build();
-
-        // Patch what docx-rs wrote.
-        let document = patch::rewrite("word/document.xml", &built.document, &notes, &tables)
-            .map_err(|e| failed(&e))?;
-        let mut header_xml = built.headers.first().cloned().unwrap_or_default();
-        if meta.draft {
-            header_xml =
-                patch::watermark::apply(&header_xml, labels.draft_mark, &theme.fonts.family)
-                    .map_err(|e| failed(&e))?;
+        Built {
+            xml: docx.build(),
+            notes,
+            header_notes,
+            tables,
+            links: ids.links().to_vec(),
+            warnings,
         }
-        let header_xml = patch::rewrite("word/header1.xml", &header_xml, &header_notes, &[])
-            .map_err(|e| failed(&e))?;
-        let footer_xml = built.footers.first().map_or(Ok(Vec::new()), |f| {
-            patch::rewrite("word/footer1.xml", f, &Notes::default(), &[])
-        });
-        let footer_xml = footer_xml.map_err(|e| failed(&e))?;
-        let numbering = patch::rewrite(
-            "word/numbering.xml",
-            &built.numberings,
-            &Notes::default(),
-            &[],
-        )
-        .map_err(|e| failed(&e))?;
+    }
 
-        // Relationships: docx-rs's, checked, with media renamed and the
-        // theme added; the package's own.
-        let media = MediaNames::new(&built.media);
-        let mut doc_rels = Rels::parse(&built.document_rels).map_err(|e| failed(&e))?;
-        document_rels(&mut doc_rels, &media, ids.links()).map_err(|e| failed(&e))?;
-        let mut header_rels = Rels::parse(built.header_rels.first().map_or(&[][..], Vec::as_slice))
-            .map_err(|e| failed(&e))?;
-        media.rename(&mut header_rels).map_err(|e| failed(&e))?;
+    /// The package: docx-rs's patched parts, its relationships checked and
+    /// completed, careerpress's own parts, the pictures, and the zip.
+    fn package(
+        &self,
+        doc: &Document,
+        theme: &Theme,
+        built: Built,
+        patched: Patched,
+    ) -> Result<(Vec<u8>, Vec<String>), String> {
+        let meta = &doc.meta;
+        let lang = styles::word_lang(&meta.language);
+        let author = if meta.author.trim().is_empty() {
+            theme.org_name.as_str()
+        } else {
+            meta.author.as_str()
+        };
+        let xml = built.xml;
+        let media = MediaNames::new(&xml.media);
+        let mut doc_rels = Rels::parse(&xml.document_rels)?;
+        document_rels(&mut doc_rels, &media, &built.links)?;
+        let mut header_rels = Rels::parse(xml.header_rels.first().map_or(&[][..], Vec::as_slice))?;
+        media.rename(&mut header_rels)?;
         let mut root_rels = Rels::default();
         root_rels.add("rId1", "officeDocument", "word/document.xml", false);
         root_rels.add("rId2", rels::CORE, "docProps/core.xml", false);
         root_rels.add("rId3", "extended-properties", "docProps/app.xml", false);
 
+        // Parts every handout of this trust and template has in common are
+        // marked shared, so they are compressed once per build.
         let mut parts = vec![
-            Part::new("_rels/.rels", root_rels.xml()),
+            Part::shared("_rels/.rels", root_rels.xml()),
             Part::new("docProps/core.xml", package::core_xml(meta, author)),
-            Part::new("docProps/app.xml", package::app_xml(&theme.org_name)),
-            Part::new("word/document.xml", document),
+            Part::shared("docProps/app.xml", package::app_xml(&theme.org_name)),
+            Part::new("word/document.xml", patched.document),
             Part::new("word/_rels/document.xml.rels", doc_rels.xml()),
-            Part::new("word/styles.xml", styles::styles_xml(theme, &lang)),
-            Part::new("word/numbering.xml", numbering),
-            Part::new("word/settings.xml", package::settings_xml(&lang)),
-            Part::new(
+            Part::shared("word/styles.xml", styles::styles_xml(theme, &lang)),
+            Part::shared("word/numbering.xml", patched.numbering),
+            Part::shared("word/settings.xml", package::settings_xml(&lang)),
+            Part::shared(
                 "word/fontTable.xml",
                 package::font_table_xml(&theme.fonts.family),
             ),
-            Part::new("word/theme/theme1.xml", theme::theme_xml(theme)),
-            Part::new("word/header1.xml", header_xml),
+            Part::shared("word/theme/theme1.xml", theme::theme_xml(theme)),
+            Part::shared("word/header1.xml", patched.header),
         ];
         if !header_rels.is_empty() {
-            parts.push(Part::new("word/_rels/header1.xml.rels", header_rels.xml()));
+            parts.push(Part::shared(
+                "word/_rels/header1.xml.rels",
+                header_rels.xml(),
+            ));
         }
-        parts.push(Part::new("word/footer1.xml", footer_xml));
-        let mut pictures: Vec<Part> = built
+        parts.push(Part::shared("word/footer1.xml", patched.footer));
+        let mut pictures: Vec<Part> = xml
             .media
             .into_iter()
             .zip(&media.names)
@@ -189,14 +219,48 @@ impl Writer for DocxWriter {
             .collect();
         pictures.sort_by(|a, b| natural_cmp(&a.path, &b.path));
         parts.extend(pictures);
-        parts.insert(
-            0,
-            Part::new("[Content_Types].xml", package::content_types_xml(&parts)),
-        );
-
-        let bytes = package::zip(&parts, meta.created).map_err(|e| failed(&e))?;
-        Ok(Rendered { bytes, warnings })
+        let types = package::content_types_xml(&parts);
+        parts.insert(0, Part::shared("[Content_Types].xml", types));
+        let bytes = zip::zip(&parts, meta.created, &self.deflated).map_err(|e| e.to_string())?;
+        Ok((bytes, built.warnings))
     }
+}
+
+/// Every patch on every part docx-rs wrote.
+fn patch_parts(
+    built: &Built,
+    draft: bool,
+    labels: &Labels,
+    theme: &Theme,
+) -> Result<Patched, patch::PatchError> {
+    let xml = &built.xml;
+    let document = patch::rewrite(
+        "word/document.xml",
+        &xml.document,
+        &built.notes,
+        &built.tables,
+    )?;
+    let mut header = xml.headers.first().cloned().unwrap_or_default();
+    if draft {
+        header = patch::watermark::apply(&header, labels.draft_mark, &theme.fonts.family)?;
+    }
+    let header = patch::rewrite("word/header1.xml", &header, &built.header_notes, &[])?;
+    let footer = match xml.footers.first() {
+        Some(f) => patch::rewrite("word/footer1.xml", f, &Notes::default(), &[])?,
+        None => Vec::new(),
+    };
+    let numbering = patch::rewrite(
+        "word/numbering.xml",
+        &xml.numberings,
+        &Notes::default(),
+        &[],
+    )?;
+    Ok(Patched {
+        document,
+        header,
+        footer,
+        numbering,
+    })
 }
 
 /// The document's relationships as docx-rs wrote them, made whole: the
@@ -257,7 +321,7 @@ impl MediaNames {
                 // The picture's own id (`image3`), without the prefix docx-rs
                 // gives pictures in the header.
                 let name = id.strip_prefix("header").unwrap_or(id);
-                let (ext, _) = media::kind(bytes);
+                let ext = media::extension(bytes);
                 (format!("media/{id}.png"), format!("media/{name}.{ext}"))
             })
             .collect();

@@ -1,98 +1,14 @@
-//! The OPC package: content types, package relationships, document
-//! properties, settings, the font table, and the zip itself.
+//! The package's own parts: content types, document properties, settings
+//! and the font table.
 //!
 //! docx-rs cannot set title, subject, keywords, language or status (its
 //! core properties are private and say creator "unknown"), and its
 //! content types name parts it never writes; so careerpress writes these
-//! parts from the `Document`'s metadata and packs the zip itself, every
-//! entry dated with the document's own date, so the same input gives a
-//! byte-identical file.
-
-use std::io::{Cursor, Write};
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+//! parts from the `Document`'s metadata.
 
 use super::xml::{escape_into, DECLARATION};
+use super::zip::{civil, Part};
 use crate::document::Meta;
-
-/// A finished part: its path in the package and its bytes.
-pub(crate) struct Part {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-impl Part {
-    pub(crate) fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Part {
-        Part {
-            path: path.into(),
-            bytes: bytes.into(),
-        }
-    }
-
-    fn is_media(&self) -> bool {
-        self.path.starts_with("word/media/")
-    }
-}
-
-/// Packs `parts` in order (`[Content_Types].xml` must be first). XML is
-/// deflated; pictures are stored, they are compressed already.
-pub(crate) fn zip(parts: &[Part], created: i64) -> zip::result::ZipResult<Vec<u8>> {
-    let size: usize = parts
-        .iter()
-        .map(|p| {
-            if p.is_media() {
-                p.bytes.len()
-            } else {
-                p.bytes.len() / 4
-            }
-        })
-        .sum::<usize>()
-        + 4_096;
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(size)));
-    let stamp = zip_date(created);
-    let xml = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(6))
-        .last_modified_time(stamp)
-        .unix_permissions(0o644);
-    let stored = xml
-        .compression_method(CompressionMethod::Stored)
-        .compression_level(None);
-    for part in parts {
-        zip.start_file(
-            part.path.as_str(),
-            if part.is_media() { stored } else { xml },
-        )?;
-        zip.write_all(&part.bytes)?;
-    }
-    Ok(zip.finish()?.into_inner())
-}
-
-/// The zip timestamp: the document's date where zip can hold it (1980 to
-/// 2107), else the zip epoch.
-fn zip_date(created: i64) -> DateTime {
-    let (y, mo, d, h, mi, s) = civil(created);
-    u16::try_from(y)
-        .ok()
-        .and_then(|y| DateTime::from_date_and_time(y, mo, d, h, mi, s).ok())
-        .unwrap_or_default()
-}
-
-/// Seconds since the Unix epoch as (year, month, day, hour, minute,
-/// second), UTC (Howard Hinnant's days-to-civil algorithm).
-fn civil(secs: i64) -> (i64, u8, u8, u8, u8, u8) {
-    let c = crate::document::date::Civil::from_epoch(secs);
-    let b = |v: u32| v as u8;
-    (
-        c.year,
-        b(c.month),
-        b(c.day),
-        b(c.hour),
-        b(c.minute),
-        b(c.second),
-    )
-}
 
 /// `secs` as a W3CDTF date-time, e.g. `2025-03-01T00:00:00Z`.
 pub(crate) fn w3cdtf(secs: i64) -> String {
@@ -269,12 +185,5 @@ mod tests {
         assert_eq!(w3cdtf(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(w3cdtf(i64::MIN), "0000-01-01T00:00:00Z");
         assert_eq!(w3cdtf(i64::MAX), "9999-12-31T23:59:59Z");
-    }
-
-    #[test]
-    fn zip_dates_fall_back_to_the_zip_epoch() {
-        assert_eq!(zip_date(0), DateTime::default());
-        let d = zip_date(1_709_251_199);
-        assert_eq!((d.year(), d.month(), d.day()), (2024, 2, 29));
     }
 }

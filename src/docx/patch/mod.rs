@@ -128,14 +128,17 @@ pub(crate) fn rewrite(
         let end = usize::try_from(reader.buffer_position()).unwrap_or(xml.len());
         let raw = &xml[start..end];
         start = end;
+        // The element's name, borrowed from the input: `<name …`.
+        let name_of = |len: usize| raw.get(1..1 + len).unwrap_or_default();
         match event {
             Event::Eof => break,
             Event::Start(e) if !stack.is_empty() || order::is_ordered(e.name().as_ref()) => {
-                stack.push(El::raw(e.name().as_ref(), raw));
+                stack.push(El::raw(name_of(e.name().as_ref().len()), raw));
             }
             Event::Empty(e) if !stack.is_empty() => {
                 let top = stack.last_mut().expect("not empty");
-                top.kids.push(El::raw(e.name().as_ref(), raw));
+                top.kids
+                    .push(El::raw(name_of(e.name().as_ref().len()), raw));
             }
             Event::End(_) if !stack.is_empty() => {
                 let mut el = stack.pop().expect("not empty");
@@ -172,7 +175,7 @@ pub(crate) fn rewrite(
             Event::Empty(e) if order::is_ordered(e.name().as_ref()) => {
                 // Properties with nothing in them yet: a patch may add some
                 // (a header row's `w:tblHeader`), else empty ones go.
-                if let Some(el) = El::empty(e.name().as_ref())
+                if let Some(el) = El::empty(name_of(e.name().as_ref().len()))
                     .finish(&mut state, &mut done)
                     .map_err(|what| fail("markers", what))?
                 {

@@ -13,7 +13,7 @@ use crate::docx::xml::escape;
 /// (or as a patch made them). A leaf (an empty element, or text) has no end
 /// tag.
 pub(super) struct El<'a> {
-    name: Cow<'a, [u8]>,
+    name: &'a [u8],
     open: Cow<'a, [u8]>,
     pub kids: Vec<El<'a>>,
     pub close: Cow<'a, [u8]>,
@@ -22,9 +22,9 @@ pub(super) struct El<'a> {
 impl<'a> El<'a> {
     /// An element from its start tag (its children and end tag follow), or
     /// an empty element or text, as docx-rs wrote it.
-    pub fn raw(name: &[u8], raw: &'a [u8]) -> Self {
+    pub fn raw(name: &'a [u8], raw: &'a [u8]) -> Self {
         El {
-            name: Cow::Owned(name.to_vec()),
+            name,
             open: Cow::Borrowed(raw),
             kids: Vec::new(),
             close: Cow::Borrowed(b""),
@@ -32,10 +32,10 @@ impl<'a> El<'a> {
     }
 
     /// `<name>` with no children yet.
-    pub fn empty(name: &[u8]) -> El<'static> {
+    pub fn empty(name: &'a [u8]) -> Self {
         let tag = |end: &[u8]| [end, name, b">"].concat();
         El {
-            name: Cow::Owned(name.to_vec()),
+            name,
             open: Cow::Owned(tag(b"<")),
             kids: Vec::new(),
             close: Cow::Owned(tag(b"</")),
@@ -44,7 +44,7 @@ impl<'a> El<'a> {
 
     fn made(name: &'static str, xml: String) -> El<'static> {
         El {
-            name: Cow::Borrowed(name.as_bytes()),
+            name: name.as_bytes(),
             open: Cow::Owned(xml.into_bytes()),
             kids: Vec::new(),
             close: Cow::Borrowed(b""),
@@ -100,7 +100,7 @@ impl<'a> El<'a> {
     /// Sorts, completes and checks one property element and everything in
     /// it; `None` when nothing is left in it.
     pub fn finish(mut self, tables: &mut Tables, done: &mut Done) -> Result<Option<Self>, String> {
-        match &self.name[..] {
+        match self.name {
             b"w:rPr" => {
                 if let Some(marker) = self.take_marker(b"w:rStyle", done)? {
                     let Marker::Lang(lang) = marker else {
@@ -115,7 +115,7 @@ impl<'a> El<'a> {
                         return Err(format!("a table marker on a paragraph: {marker:?}"));
                     };
                     // The paragraph mark's language: its run properties.
-                    let mut rpr = match self.kids.iter().position(|k| k.name.as_ref() == b"w:rPr") {
+                    let mut rpr = match self.kids.iter().position(|k| k.name == b"w:rPr") {
                         Some(i) => self.kids.remove(i),
                         None => El::empty(b"w:rPr"),
                     };
@@ -135,7 +135,7 @@ impl<'a> El<'a> {
                     let mut look = Vec::new();
                     note.look.push_xml(&mut look);
                     self.kids.push(El {
-                        name: Cow::Borrowed(b"w:tblLook"),
+                        name: b"w:tblLook",
                         open: Cow::Owned(look),
                         kids: Vec::new(),
                         close: Cow::Borrowed(b""),
@@ -166,16 +166,16 @@ impl<'a> El<'a> {
                 // An empty `<w:rPr />` inside a paragraph's or a numbering
                 // level's properties says nothing (and in a level, the
                 // schema has no place for it).
-                if kid.name.as_ref() != b"w:rPr" {
+                if kid.name != b"w:rPr" {
                     self.kids.push(kid);
                 }
             } else if let Some(kid) = kid.finish(tables, done)? {
                 self.kids.push(kid);
             }
         }
-        let parent = self.name.clone();
-        self.kids.sort_by_key(|k| rank(&parent, &k.name));
-        let droppable = matches!(&self.name[..], b"w:rPr" | b"w:pPr");
+        let parent = self.name;
+        self.kids.sort_by_key(|k| rank(parent, k.name));
+        let droppable = matches!(self.name, b"w:rPr" | b"w:pPr");
         Ok(if droppable && self.kids.is_empty() {
             None
         } else {
