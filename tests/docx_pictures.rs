@@ -175,12 +175,26 @@ fn pictures_have_their_own_ids_and_alt_text() {
     let mut inner = props(&header, "<pic:cNvPr id=");
     inner.extend(props(&body, "<pic:cNvPr id="));
     assert_eq!(inner, all);
-    // The same picture twice is stored once.
-    assert_eq!(
-        parts
-            .keys()
-            .filter(|k| k.starts_with("word/media/"))
-            .count(),
-        2
-    );
+    // The photo shown twice is one media part, both pictures pointing at
+    // it: the logo, the photo and the QR code are three.
+    let media: Vec<&String> = parts
+        .keys()
+        .filter(|k| k.starts_with("word/media/"))
+        .collect();
+    assert_eq!(media.len(), 3, "{media:?}");
+    let rels = part(&parts, "word/_rels/document.xml.rels");
+    let target = |rid: &str| {
+        value_after(
+            rels.split(&format!("Id=\"{rid}\"")).nth(1).unwrap(),
+            "Target=\"",
+        )
+        .to_owned()
+    };
+    let embeds: Vec<String> = body
+        .split("r:embed=\"")
+        .skip(1)
+        .map(|e| target(e.split('"').next().unwrap()))
+        .collect();
+    assert_eq!(embeds[0], embeds[1]);
+    assert_ne!(embeds[1], embeds[2]);
 }

@@ -534,3 +534,18 @@ fn write_sample_handouts() {
         std::fs::write(dir.join(format!("{name}.docx")), out.bytes).unwrap();
     }
 }
+
+#[test]
+#[ignore]
+fn timing_probe() {
+    let doc = handout("en-GB");
+    let theme = theme(Paper::A4);
+    let w = DocxWriter::new();
+    for _ in 0..500 {
+        w.render(&doc, &theme).unwrap();
+    }
+    std::env::set_var("CP_TIMING", "1");
+    for _ in 0..6 {
+        w.render(&doc, &theme).unwrap();
+    }
+}

@@ -7,16 +7,20 @@
 //! paragraphs are those Word requires (a table cell ends with one).
 //! Tables are in `tables.rs`, runs and links in `inlines.rs`.
 
-use docx_rs::{AlignmentType, BreakType, IndentLevel, NumberingId, Paragraph, Table};
+use docx_rs::{
+    AlignmentType, BreakType, IndentLevel, NumberingId, Paragraph, ParagraphProperty,
+    ParagraphStyle, Table,
+};
 
 use super::ids::Ids;
 use super::inlines::Fmt;
 use super::labels::Labels;
-use super::media::{self, Fit, QrCache};
+use super::media::{Fit, Media, QrCache};
 use super::numbering::{Lists, INDENT, MAX_LEVEL};
 use super::page::{Geometry, EMU_PER_MM, EMU_PER_TWIP};
-use super::patch::{mark, Marker, Notes, Picture, TableNote};
+use super::patch::{mark, Marker, Picture, TableNote};
 use super::styles::{id, word_lang, BULLET_NUM_ID};
+use super::PartNotes;
 use crate::document::{Block, Inline, Theme};
 
 /// Side of a QR code, in millimetres.
@@ -42,9 +46,11 @@ pub(crate) struct Body<'a> {
     pub(crate) theme: &'a Theme,
     pub(crate) geometry: Geometry,
     pub(crate) ids: &'a mut Ids,
+    pub(crate) media: &'a mut Media,
     pub(crate) labels: Labels,
     pub(crate) lists: Lists,
-    pub(crate) notes: Notes,
+    /// The body part's notes for the patches and its relationships.
+    pub(crate) part: PartNotes,
     pub(crate) tables: Vec<TableNote>,
     pub(crate) warnings: Vec<String>,
     /// Subtracted from heading levels so the top level in the document is
@@ -65,6 +71,7 @@ impl<'a> Body<'a> {
         theme: &'a Theme,
         geometry: Geometry,
         ids: &'a mut Ids,
+        media: &'a mut Media,
         labels: Labels,
         source: &'a str,
         qr_cache: &'a QrCache,
@@ -73,9 +80,10 @@ impl<'a> Body<'a> {
             theme,
             geometry,
             ids,
+            media,
             labels,
             lists: Lists::default(),
-            notes: Notes::default(),
+            part: PartNotes::default(),
             tables: Vec::new(),
             warnings: Vec::new(),
             heading_shift: 0,
@@ -125,10 +133,17 @@ impl<'a> Body<'a> {
     /// A new paragraph in `style` ("" for Normal) with its own id, marked
     /// with the current language.
     pub(crate) fn paragraph(&mut self, style: &str) -> Paragraph {
-        let p = Paragraph::new().id(self.ids.paragraph());
-        match self.style_id(style) {
-            Some(style) => p.style(&style),
-            None => p,
+        // Made directly rather than by `Paragraph::new`, which formats an id
+        // from docx-rs's thread-local counter only to have it replaced.
+        let mut property = ParagraphProperty::new();
+        if let Some(style) = self.style_id(style) {
+            property.style = Some(ParagraphStyle::new(Some(style)));
+        }
+        Paragraph {
+            id: self.ids.paragraph(),
+            children: Vec::new(),
+            property,
+            has_numbering: false,
         }
     }
 
@@ -138,7 +153,7 @@ impl<'a> Body<'a> {
     pub(crate) fn style_id(&mut self, style: &str) -> Option<String> {
         match &self.lang {
             Some(lang) => {
-                self.notes.markers += 1;
+                self.part.notes.markers += 1;
                 Some(mark(style, &Marker::Lang(lang.clone())))
             }
             None if style.is_empty() => None,
@@ -313,9 +328,11 @@ impl<'a> Body<'a> {
             upscale: false,
         };
         let alt = alt_or(&asset.alt);
-        match media::picture(&asset, fit, self.ids.picture()) {
-            Some(pic) => {
-                self.notes.pictures.push(Picture {
+        let rid = self.ids.picture();
+        match self.media.picture(name, &asset, fit, &rid) {
+            Some((pic, target)) => {
+                self.part.rels.add(&rid, "image", &target, false);
+                self.part.notes.pictures.push(Picture {
                     id: self.ids.drawing(),
                     name: name.to_owned(),
                     alt,
@@ -346,8 +363,10 @@ impl<'a> Body<'a> {
         };
         match self.qr_cache.png(url) {
             Some(png) => {
-                let pic = media::qr_picture(&png, QR_MM * EMU_PER_MM, self.ids.picture());
-                self.notes.pictures.push(Picture {
+                let rid = self.ids.picture();
+                let (pic, target) = self.media.qr(url, png, QR_MM * EMU_PER_MM, &rid);
+                self.part.rels.add(&rid, "image", &target, false);
+                self.part.notes.pictures.push(Picture {
                     id: self.ids.drawing(),
                     name: "QR code".into(),
                     alt,

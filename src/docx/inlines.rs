@@ -4,7 +4,10 @@
 //! (docx-rs escapes markup but passes those through). Tabs and line feeds
 //! in text become Word's own tab and break elements.
 
-use docx_rs::{BreakType, Hyperlink, HyperlinkData, HyperlinkType, Paragraph, Run};
+use docx_rs::{
+    Break, BreakType, Hyperlink, HyperlinkData, HyperlinkType, Paragraph, ParagraphChild, Run,
+    RunChild, Tab, Text,
+};
 
 use super::blocks::Body;
 use super::styles::{id, word_lang};
@@ -20,30 +23,11 @@ pub(crate) struct Fmt {
     link: bool,
 }
 
-/// What a paragraph is being filled with: runs go straight into it, or
-/// into the hyperlink being built.
-enum Sink {
-    Paragraph(Paragraph),
-    Link(Paragraph, Hyperlink),
-}
-
-impl Sink {
-    fn push(self, run: Run) -> Sink {
-        match self {
-            Sink::Paragraph(p) => Sink::Paragraph(p.add_run(run)),
-            Sink::Link(p, h) => Sink::Link(p, h.add_run(run)),
-        }
-    }
-}
-
 impl Body<'_> {
     /// `p` with `content` added.
-    pub(crate) fn with_inlines(&mut self, p: Paragraph, content: &[Inline]) -> Paragraph {
-        match self.inlines(Sink::Paragraph(p), content, Fmt::default()) {
-            Sink::Paragraph(p) => p,
-            // Links are always closed by `link`.
-            Sink::Link(p, h) => p.add_hyperlink(h),
-        }
+    pub(crate) fn with_inlines(&mut self, mut p: Paragraph, content: &[Inline]) -> Paragraph {
+        self.inlines(&mut p.children, content, Fmt::default());
+        p
     }
 
     /// A run formatted `fmt` in the current language: bold and italic
@@ -52,72 +36,73 @@ impl Body<'_> {
     pub(crate) fn run(&mut self, fmt: Fmt) -> Run {
         let mut run = Run::new();
         if fmt.bold {
-            run = run.bold();
+            run.run_property = run.run_property.bold();
         }
         if fmt.italic {
-            run = run.italic();
+            run.run_property = run.run_property.italic();
         }
-        match self.style_id(if fmt.link { id::HYPERLINK } else { "" }) {
-            Some(style) => run.style(&style),
-            None => run,
+        if let Some(style) = self.style_id(if fmt.link { id::HYPERLINK } else { "" }) {
+            run.run_property = run.run_property.style(&style);
         }
+        run
     }
 
-    fn inlines(&mut self, mut sink: Sink, content: &[Inline], fmt: Fmt) -> Sink {
+    /// Adds `content` to `out`: a paragraph's children, or a hyperlink's.
+    fn inlines(&mut self, out: &mut Vec<ParagraphChild>, content: &[Inline], fmt: Fmt) {
         for inline in content {
-            sink = match inline {
-                Inline::Text(t) => self.text(sink, t, fmt),
-                Inline::Strong(c) => self.inlines(sink, c, Fmt { bold: true, ..fmt }),
+            match inline {
+                Inline::Text(t) => self.text(out, t, fmt),
+                Inline::Strong(c) => self.inlines(out, c, Fmt { bold: true, ..fmt }),
                 Inline::Emphasis(c) => self.inlines(
-                    sink,
+                    out,
                     c,
                     Fmt {
                         italic: true,
                         ..fmt
                     },
                 ),
-                Inline::Link { url, content } => self.link(sink, url, content, fmt),
+                Inline::Link { url, content } => self.link(out, url, content, fmt),
                 Inline::Lang { lang, content } => {
                     let outer = self.lang.replace(word_lang(lang));
-                    let sink = self.inlines(sink, content, fmt);
+                    self.inlines(out, content, fmt);
                     self.lang = outer;
-                    sink
                 }
                 Inline::LineBreak => {
-                    let run = self.run(fmt).add_break(BreakType::TextWrapping);
-                    sink.push(run)
+                    let mut run = self.run(fmt);
+                    run.children
+                        .push(RunChild::Break(Break::new(BreakType::TextWrapping)));
+                    out.push(ParagraphChild::Run(Box::new(run)));
                 }
-            };
+            }
         }
-        sink
     }
 
     /// A run of text; tabs and line feeds become Word's own elements.
-    fn text(&mut self, sink: Sink, text: &str, fmt: Fmt) -> Sink {
+    fn text(&mut self, out: &mut Vec<ParagraphChild>, text: &str, fmt: Fmt) {
         let text = clean(text);
         if text.is_empty() {
-            return sink;
+            return;
         }
         let mut run = self.run(fmt);
         let mut rest: &str = &text;
         while let Some(i) = rest.find(['\n', '\t']) {
             if i > 0 {
-                run = run.add_text(&rest[..i]);
+                run.children.push(RunChild::Text(Text::new(&rest[..i])));
             }
-            run = if rest.as_bytes()[i] == b'\t' {
-                run.add_tab()
+            run.children.push(if rest.as_bytes()[i] == b'\t' {
+                RunChild::Tab(Tab::new())
             } else {
-                run.add_break(BreakType::TextWrapping)
-            };
+                RunChild::Break(Break::new(BreakType::TextWrapping))
+            });
             rest = &rest[i + 1..];
         }
         if !rest.is_empty() {
-            run = run.add_text(rest);
+            run.children.push(RunChild::Text(Text::new(rest)));
         }
-        sink.push(run)
+        out.push(ParagraphChild::Run(Box::new(run)));
     }
 
-    fn link(&mut self, sink: Sink, url: &str, content: &[Inline], fmt: Fmt) -> Sink {
+    fn link(&mut self, out: &mut Vec<ParagraphChild>, url: &str, content: &[Inline], fmt: Fmt) {
         let fallback;
         let content = if content.is_empty() {
             fallback = [Inline::Text(url.to_owned())];
@@ -125,18 +110,14 @@ impl Body<'_> {
         } else {
             content
         };
+        // Links do not nest.
         if fmt.link {
-            return self.inlines(sink, content, fmt);
+            return self.inlines(out, content, fmt);
         }
         if !is_linkable(url) {
             self.warn(format!("link to {url:?} left as plain text: only https, http, mailto and tel links are written"));
-            return self.inlines(sink, content, fmt);
+            return self.inlines(out, content, fmt);
         }
-        let p = match sink {
-            Sink::Paragraph(p) => p,
-            // Already inside a link: links do not nest.
-            inside => return self.inlines(inside, content, fmt),
-        };
         let target = clean(url.trim()).into_owned();
         let mut link = Hyperlink::new(target.as_str(), HyperlinkType::External);
         // docx-rs numbers hyperlinks from a process-wide counter; the
@@ -144,11 +125,8 @@ impl Body<'_> {
         if let HyperlinkData::External { rid, .. } = &mut link.link {
             *rid = self.ids.link(&target);
         }
-        let inner = Fmt { link: true, ..fmt };
-        match self.inlines(Sink::Link(p, link), content, inner) {
-            Sink::Link(p, h) => Sink::Paragraph(p.add_hyperlink(h)),
-            done => done,
-        }
+        self.inlines(&mut link.children, content, Fmt { link: true, ..fmt });
+        out.push(ParagraphChild::Hyperlink(link));
     }
 }
 

@@ -1,11 +1,15 @@
 //! Pictures: the logo in the header, `::: image` and QR codes, as docx-rs
-//! pictures with ids of the document's own.
+//! pictures with ids of the document's own, and the media parts behind
+//! them.
 //!
 //! Image bytes are embedded as they are (PNG or JPEG, validated when the
 //! brand was loaded), never decoded here: docx-rs's `Pic::new` decodes and
 //! panics on bad bytes and re-encodes JPEG as PNG, so pictures are made
-//! with `Pic::new_with_dimensions`, which does neither. Bytes that do not
-//! even look like their declared format are left out with a warning.
+//! with `Pic::new_with_dimensions`, which does neither. docx-rs only writes
+//! the drawing (its relationship id is the picture's id); the media part
+//! and the relationship to it are careerpress's ([`Media`]), so the bytes
+//! are never copied. Bytes that do not even look like their declared
+//! format are left out with a warning.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -55,36 +59,81 @@ fn looks_like(bytes: &[u8], format: ImageFormat) -> bool {
     }
 }
 
-/// The file extension for image bytes, from their signature (docx-rs
-/// names every media part `.png`).
-pub(crate) fn extension(bytes: &[u8]) -> &'static str {
-    if looks_like(bytes, ImageFormat::Jpeg) {
-        "jpeg"
-    } else {
-        "png"
+/// The media parts of one document (`word/media/image1.png`, …), each
+/// once however often it is shown, named in order of first use.
+#[derive(Debug, Default)]
+pub(crate) struct Media {
+    files: Vec<MediaFile>,
+}
+
+#[derive(Debug)]
+pub(crate) struct MediaFile {
+    /// What the picture is (`img:logo`, `qr:https://…`).
+    key: String,
+    /// Path relative to `word/`, e.g. `media/image1.png`.
+    pub target: String,
+    pub bytes: Arc<Vec<u8>>,
+}
+
+impl Media {
+    /// The target of the media part for `key`, added on first use.
+    fn file(&mut self, key: String, ext: &str, bytes: impl FnOnce() -> Arc<Vec<u8>>) -> String {
+        if let Some(f) = self.files.iter().find(|f| f.key == key) {
+            return f.target.clone();
+        }
+        let target = format!("media/image{}.{ext}", self.files.len() + 1);
+        self.files.push(MediaFile {
+            key,
+            target: target.clone(),
+            bytes: bytes(),
+        });
+        target
+    }
+
+    /// A theme image as a docx-rs picture with relationship id `id`,
+    /// fitted into `fit`, and the target its relationship points at; `None`
+    /// when the bytes are not a usable PNG or JPEG.
+    pub(crate) fn picture(
+        &mut self,
+        name: &str,
+        asset: &ImageAsset,
+        fit: Fit,
+        id: &str,
+    ) -> Option<(Pic, String)> {
+        if asset.width_px == 0 || asset.height_px == 0 || !looks_like(&asset.bytes, asset.format) {
+            return None;
+        }
+        let ext = match asset.format {
+            ImageFormat::Png => "png",
+            ImageFormat::Jpeg => "jpeg",
+        };
+        let target = self.file(format!("img:{name}"), ext, || Arc::clone(&asset.bytes));
+        let (w, h) = fit.size(asset.width_px, asset.height_px);
+        Some((sized(w, h, id), target))
+    }
+
+    /// A square QR code picture of `side` EMUs, and its target.
+    pub(crate) fn qr(
+        &mut self,
+        url: &str,
+        png: Arc<Vec<u8>>,
+        side: u64,
+        id: &str,
+    ) -> (Pic, String) {
+        let target = self.file(format!("qr:{url}"), "png", || png);
+        (sized(side, side, id), target)
+    }
+
+    pub(crate) fn files(&self) -> &[MediaFile] {
+        &self.files
     }
 }
 
-/// A theme image as a docx-rs picture with relationship id `id`, fitted
-/// into `fit`; `None` when the bytes are not a usable PNG or JPEG.
-pub(crate) fn picture(asset: &ImageAsset, fit: Fit, id: String) -> Option<Pic> {
-    if asset.width_px == 0 || asset.height_px == 0 || !looks_like(&asset.bytes, asset.format) {
-        return None;
-    }
-    let (w, h) = fit.size(asset.width_px, asset.height_px);
-    Some(sized(asset.bytes.to_vec(), w, h, id))
-}
-
-/// A square QR code picture of `side` EMUs.
-pub(crate) fn qr_picture(png: &[u8], side: u64, id: String) -> Pic {
-    sized(png.to_vec(), side, side, id)
-}
-
-fn sized(bytes: Vec<u8>, w: u64, h: u64, id: String) -> Pic {
+fn sized(w: u64, h: u64, id: &str) -> Pic {
     let emu = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
-    // The pixel size is replaced by the fitted size at once; docx-rs only
-    // needs it to make a default.
-    Pic::new_with_dimensions(bytes, 1, 1)
+    // docx-rs writes only the drawing: no bytes, and the pixel size is
+    // replaced by the fitted size at once.
+    Pic::new_with_dimensions(Vec::new(), 1, 1)
         .size(emu(w), emu(h))
         .id(id)
 }

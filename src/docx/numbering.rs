@@ -43,6 +43,11 @@ impl Lists {
         NUMBER_NUM_ID + self.starts.len()
     }
 
+    /// `(start, level)` of each numbered list, in order.
+    pub(crate) fn starts(&self) -> &[(u64, usize)] {
+        &self.starts
+    }
+
     /// Every definition, for docx-rs to write.
     pub(crate) fn numberings(&self) -> Numberings {
         let mut n = Numberings::new();

@@ -7,10 +7,11 @@ use docx_rs::{Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run};
 
 use super::ids::Ids;
 use super::labels::Labels;
-use super::media::{self, Fit};
-use super::patch::{watermark, Notes, Picture};
+use super::media::{Fit, Media};
+use super::patch::{watermark, Picture};
 use super::styles::id;
 use super::xml::clean;
+use super::PartNotes;
 use crate::document::{Paper, Theme};
 
 /// EMUs per millimetre.
@@ -80,7 +81,8 @@ pub(crate) fn header(
     labels: &Labels,
     draft: bool,
     ids: &mut Ids,
-    notes: &mut Notes,
+    media: &mut Media,
+    part: &mut PartNotes,
 ) -> Header {
     let mut name = Paragraph::new()
         .id(ids.paragraph())
@@ -93,13 +95,15 @@ pub(crate) fn header(
             max_height: geometry.logo_mm * EMU_PER_MM,
             upscale: true,
         };
-        if let Some(pic) = media::picture(logo, fit, ids.picture()) {
+        let rid = ids.picture();
+        if let Some((pic, target)) = media.picture("logo", logo, fit, &rid) {
             let alt = if logo.alt.trim().is_empty() {
                 format!("{} logo", theme.org_name)
             } else {
                 logo.alt.clone()
             };
-            notes.pictures.push(Picture {
+            part.rels.add(&rid, "image", &target, false);
+            part.notes.pictures.push(Picture {
                 id: ids.drawing(),
                 name: "Logo".into(),
                 alt,

@@ -1,15 +1,14 @@
 //! Relationship parts (`*.rels`): which part links to which target.
 //!
-//! The package's own relationships are careerpress's; a part docx-rs wrote
-//! keeps docx-rs's relationships, read back with [`Rels::parse`], checked,
-//! completed and written out again sorted by id. docx-rs collects
-//! hyperlinks through a `HashMap`, so its order changes from run to run;
-//! it also names a `commentsExtended.xml` part it never writes.
+//! careerpress writes every part's relationships itself, from what the
+//! builder registered, sorted by id: docx-rs's `Docx::build` collects
+//! hyperlinks through a `HashMap` (their order changes from run to run),
+//! names a `commentsExtended.xml` part it never writes, and calls every
+//! picture `.png`. The ids are the ones the builder gave docx-rs (a
+//! picture's id, a hyperlink's relationship id), so docx-rs's parts and
+//! these relationships agree.
 
 use std::cmp::Ordering;
-
-use quick_xml::events::Event;
-use quick_xml::Reader;
 
 use super::xml::{escape_into, DECLARATION};
 
@@ -28,14 +27,6 @@ pub(crate) struct Rel {
     pub kind: String,
     pub target: String,
     pub external: bool,
-}
-
-impl Rel {
-    /// Whether this is an officeDocument relationship of type `kind`
-    /// (`"image"`, `"hyperlink"`).
-    pub(crate) fn is(&self, kind: &str) -> bool {
-        self.kind.strip_prefix(OFFICE) == Some(kind)
-    }
 }
 
 /// The relationships of one part.
@@ -58,49 +49,6 @@ impl Rels {
             target: target.to_owned(),
             external,
         });
-    }
-
-    /// The relationships in a part docx-rs wrote.
-    pub(crate) fn parse(xml: &[u8]) -> Result<Rels, String> {
-        let mut reader = Reader::from_reader(xml);
-        let mut rels = Rels::default();
-        loop {
-            match reader.read_event().map_err(|e| e.to_string())? {
-                Event::Eof => break,
-                Event::Empty(e) | Event::Start(e) if e.name().as_ref() == b"Relationship" => {
-                    let mut rel = Rel {
-                        id: String::new(),
-                        kind: String::new(),
-                        target: String::new(),
-                        external: false,
-                    };
-                    for attr in e.attributes() {
-                        let attr = attr.map_err(|e| e.to_string())?;
-                        let value = attr
-                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                            .map_err(|e| e.to_string())?
-                            .into_owned();
-                        match attr.key.as_ref() {
-                            b"Id" => rel.id = value,
-                            b"Type" => rel.kind = value,
-                            b"Target" => rel.target = value,
-                            b"TargetMode" => rel.external = value == "External",
-                            _ => {}
-                        }
-                    }
-                    if rel.id.is_empty() || rel.kind.is_empty() {
-                        return Err("a relationship without an id or type".into());
-                    }
-                    rels.rels.push(rel);
-                }
-                _ => {}
-            }
-        }
-        Ok(rels)
-    }
-
-    pub(crate) fn get(&self, id: &str) -> Option<&Rel> {
-        self.rels.iter().find(|r| r.id == id)
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -153,16 +101,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn relationships_round_trip_sorted() {
-        let xml = br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="link10" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://e.org/?a=1&amp;b=&quot;2&quot;" TargetMode="External" /><Relationship Id="link2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="tel:1" TargetMode="External" /><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml" /></Relationships>"#;
-        let rels = Rels::parse(xml).unwrap();
-        assert_eq!(
-            rels.get("link10").unwrap().target,
-            "https://e.org/?a=1&b=\"2\""
-        );
-        assert!(rels.get("link10").unwrap().external && rels.get("link2").unwrap().is("hyperlink"));
+    fn relationships_are_sorted_and_escaped() {
+        let mut rels = Rels::default();
+        rels.add("link10", "hyperlink", "https://e.org/?a=1&b=\"2\"", true);
+        rels.add("rId1", "styles", "styles.xml", false);
+        rels.add("link2", "hyperlink", "tel:1", true);
+        rels.add("rId2", CORE, "docProps/core.xml", false);
         let out = rels.xml();
-        let order: Vec<usize> = ["link2\"", "link10\"", "rId1\""]
+        let order: Vec<usize> = ["link2\"", "link10\"", "rId1\"", "rId2\""]
             .iter()
             .map(|id| out.find(id).unwrap())
             .collect();
@@ -170,6 +116,7 @@ mod tests {
         assert!(out.contains(
             "Target=\"https://e.org/?a=1&amp;b=&quot;2&quot;\" TargetMode=\"External\"/>"
         ));
-        assert_eq!(Rels::parse(out.as_bytes()).unwrap().rels.len(), 3);
+        assert!(out.contains("Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"));
+        assert!(out.contains("Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\""));
     }
 }

@@ -38,7 +38,7 @@ impl Body<'_> {
         rows: Vec<TableRow>,
     ) -> Table {
         self.tables.push(note);
-        self.notes.markers += 1;
+        self.part.notes.markers += 1;
         let style = mark(style, &Marker::Table(self.tables.len() - 1));
         let width: u32 = cols.iter().sum();
         Table::without_borders(rows)

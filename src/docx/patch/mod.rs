@@ -172,9 +172,11 @@ pub(crate) fn rewrite(
                 state.end(e.name().as_ref());
                 out.extend_from_slice(raw);
             }
+            // A run or paragraph with no properties at all.
+            Event::Empty(e) if matches!(e.name().as_ref(), b"w:rPr" | b"w:pPr") => {}
             Event::Empty(e) if order::is_ordered(e.name().as_ref()) => {
                 // Properties with nothing in them yet: a patch may add some
-                // (a header row's `w:tblHeader`), else empty ones go.
+                // (a header row's `w:tblHeader`).
                 if let Some(el) = El::empty(name_of(e.name().as_ref().len()))
                     .finish(&mut state, &mut done)
                     .map_err(|what| fail("markers", what))?

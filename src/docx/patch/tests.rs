@@ -4,8 +4,8 @@
 //! before any handout goes wrong.
 
 use docx_rs::{
-    Docx, Header, Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, LineSpacing, NumberingId,
-    Paragraph, Pic, Run, Table, TableCell, TableLayoutType, TableRow, WidthType,
+    BuildXML, Document, Header, Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, LineSpacing,
+    NumberingId, Paragraph, Pic, Run, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
 use quick_xml::events::Event;
 
@@ -16,9 +16,10 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
-/// The document part docx-rs writes for `docx`.
-fn document(docx: Docx) -> String {
-    text(&docx.build().document)
+/// The document part docx-rs writes for `document`, as the writer has it
+/// written.
+fn document(document: Document) -> String {
+    text(&document.build())
 }
 
 /// Every property element's children are in schema order.
@@ -75,7 +76,7 @@ fn styled_paragraph() -> Paragraph {
 
 #[test]
 fn schema_order_docx_rs_still_writes_properties_out_of_order() {
-    let xml = document(Docx::new().add_paragraph(styled_paragraph()));
+    let xml = document(Document::new().add_paragraph(styled_paragraph()));
     // What the patch exists for: run properties after the paragraph style's
     // place, the style last in a run, `numId` before `ilvl`, and the page
     // size before the header reference.
@@ -106,7 +107,7 @@ fn schema_order_docx_rs_still_writes_properties_out_of_order() {
 
 #[test]
 fn markers_docx_rs_writes_style_ids_verbatim_and_the_patch_turns_them_into_languages() {
-    let xml = document(Docx::new().add_paragraph(styled_paragraph()));
+    let xml = document(Document::new().add_paragraph(styled_paragraph()));
     let notes = Notes {
         markers: 2,
         ..Notes::default()
@@ -130,7 +131,7 @@ fn markers_docx_rs_writes_style_ids_verbatim_and_the_patch_turns_them_into_langu
     assert!(err.to_string().contains("2 found"), "{err}");
     // A language marker on a run without any other style leaves no style.
     let bare = document(
-        Docx::new().add_paragraph(
+        Document::new().add_paragraph(
             Paragraph::new().add_run(
                 Run::new()
                     .style(&mark("", &Marker::Lang("en-GB".into())))
@@ -174,7 +175,7 @@ fn tables_docx_rs_has_no_look_caption_or_header_rows_and_the_patch_adds_them() {
     .width(2000, WidthType::Dxa)
     .layout(TableLayoutType::Fixed)
     .set_grid(vec![1000, 1000]);
-    let xml = document(Docx::new().add_table(outer));
+    let xml = document(Document::new().add_table(outer));
     assert!(xml.contains("<w:tblPr><w:tblW w:w=\"2000\" w:type=\"dxa\" /><w:jc w:val=\"left\" /><w:tblBorders /><w:tblStyle w:val=\"KeyFacts#T0\" />"), "{xml}");
     assert!(
         xml.contains("<w:gridCol w:w=\"1000\" w:type=\"dxa\" />"),
@@ -230,22 +231,21 @@ fn tables_docx_rs_has_no_look_caption_or_header_rows_and_the_patch_adds_them() {
 
 #[test]
 fn drawings_docx_rs_writes_every_picture_as_figure_1_and_the_patch_names_them() {
-    let png = b"\x89PNG\r\n\x1a\nnot decoded".to_vec();
     let pic = |id: &str| {
-        Pic::new_with_dimensions(png.clone(), 1, 1)
+        Pic::new_with_dimensions(Vec::new(), 1, 1)
             .size(100, 100)
             .id(id)
     };
-    let docx = Docx::new()
-        .header(
-            Header::new()
-                .add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic("image1")))),
-        )
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic("image2"))))
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic("image3"))));
-    let built = docx.build();
-    let body = text(&built.document);
-    let header = text(&built.headers[0]);
+    let header = text(
+        &Header::new()
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic("image1"))))
+            .build(),
+    );
+    let body = document(
+        Document::new()
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic("image2"))))
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic("image3")))),
+    );
     for xml in [&body, &header] {
         assert!(
             xml.contains("<wp:docPr id=\"1\" name=\"Figure\" />"),
@@ -253,13 +253,9 @@ fn drawings_docx_rs_writes_every_picture_as_figure_1_and_the_patch_names_them() 
         );
         assert!(xml.contains("<pic:cNvPr id=\"0\" name=\"\" />"), "{xml}");
     }
-    // Our picture ids are the relationship ids, the header's prefixed; two
-    // pictures of the same bytes share one relationship (so the patch goes
-    // by order, not by relationship id).
-    assert_eq!(body.matches("r:embed=\"image2\"").count(), 2, "{body}");
-    assert!(header.contains("r:embed=\"headerimage1\""), "{header}");
-    // Identical bytes are stored once.
-    assert_eq!(built.media.len(), 1);
+    // A picture's id is its relationship id.
+    assert!(body.contains("r:embed=\"image2\"") && body.contains("r:embed=\"image3\""));
+    assert!(header.contains("r:embed=\"image1\""), "{header}");
     let notes = Notes {
         pictures: vec![
             Picture {
@@ -315,8 +311,7 @@ fn watermark_docx_rs_writes_the_placeholder_verbatim() {
             .add_run(Run::new().add_text("DRAFT"))
             .add_run(Run::new().add_text(watermark::PLACEHOLDER)),
     );
-    let built = Docx::new().header(header).build();
-    let xml = &built.headers[0];
+    let xml = &header.build();
     assert!(text(xml).contains(&format!(
         "<w:t xml:space=\"preserve\">{}</w:t>",
         watermark::PLACEHOLDER
@@ -334,8 +329,7 @@ fn watermark_docx_rs_writes_the_placeholder_verbatim() {
 #[test]
 fn numbering_docx_rs_adds_a_default_definition_and_levels_out_of_order() {
     let lists = crate::docx::numbering::Lists::default();
-    let built = Docx::new().numberings(lists.numberings()).build();
-    let xml = text(&built.numberings);
+    let xml = text(&lists.numberings().build());
     // docx-rs's own definition is abstract 1 / num 1, which is why ours
     // start at 2.
     assert!(
@@ -363,64 +357,54 @@ fn numbering_docx_rs_adds_a_default_definition_and_levels_out_of_order() {
 }
 
 #[test]
-fn relationships_docx_rs_keeps_our_ids_and_names_a_part_it_never_writes() {
+fn relationships_docx_rs_writes_the_ids_careerpress_gives_it() {
+    // careerpress writes every relationship itself; docx-rs's parts must
+    // point at them with exactly the ids the builder chose.
     let mut link = Hyperlink::new("https://e.org/?a=1&b=\"2\"", HyperlinkType::External)
         .add_run(Run::new().add_text("e"));
     if let HyperlinkData::External { rid, .. } = &mut link.link {
         *rid = "link1".into();
     }
-    let png = b"\xFF\xD8\xFFjpeg bytes".to_vec();
-    let built = Docx::new()
+    let pic = Pic::new_with_dimensions(Vec::new(), 1, 1)
+        .size(10, 10)
+        .id("image2");
+    let header = Header::new()
+        .add_paragraph(Paragraph::new().add_run(
+            Run::new().add_image(Pic::new_with_dimensions(Vec::new(), 1, 1).id("image1")),
+        ));
+    let header_xml = text(&header.build());
+    let document = docx_rs::Document::new()
+        .header(header, "rIdHeader1")
+        .footer(docx_rs::Footer::new(), "rIdFooter1")
         .add_paragraph(Paragraph::new().id("00000001").add_hyperlink(link))
-        .add_paragraph(
-            Paragraph::new()
-                .add_run(Run::new().add_image(Pic::new_with_dimensions(png, 1, 1).id("image1"))),
-        )
-        .build();
-    let document = text(&built.document);
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_image(pic)));
+    let xml = text(&document.build());
+    assert!(xml.contains("<w:p w14:paraId=\"00000001\">"), "{xml}");
     assert!(
-        document.contains("<w:p w14:paraId=\"00000001\">"),
-        "{document}"
+        xml.contains("<w:hyperlink r:id=\"link1\" w:history=\"1\">"),
+        "{xml}"
+    );
+    assert!(xml.contains("<a:blip r:embed=\"image2\" />"), "{xml}");
+    assert!(
+        header_xml.contains("<a:blip r:embed=\"image1\" />"),
+        "{header_xml}"
     );
     assert!(
-        document.contains("<w:hyperlink r:id=\"link1\""),
-        "{document}"
+        xml.contains("<w:headerReference w:type=\"default\" r:id=\"rIdHeader1\" />"),
+        "{xml}"
     );
-    let raw = text(&built.document_rels);
-    assert!(raw.contains("Target=\"commentsExtended.xml\""), "{raw}");
     assert!(
-        raw.contains("Target=\"media/image1.png\""),
-        "a JPEG named .png: {raw}"
+        xml.contains("<w:footerReference w:type=\"default\" r:id=\"rIdFooter1\" />"),
+        "{xml}"
     );
-    assert_eq!(built.media[0].0, "image1");
-    let mut rels = crate::docx::rels::Rels::parse(&built.document_rels).unwrap();
-    // Without numbering docx-rs names no numbering part: the writer sets it.
-    assert!(crate::docx::document_rels(
-        &mut rels,
-        &crate::docx::MediaNames::new(&built.media),
-        &[("https://e.org/?a=1&b=\"2\"".into(), "link1".into())]
-    )
-    .is_err());
-    let mut docx = Docx::new();
-    docx.document_rels.has_numberings = true;
-    let built2 = docx.build();
-    let mut rels = crate::docx::rels::Rels::parse(&built2.document_rels).unwrap();
-    crate::docx::document_rels(&mut rels, &crate::docx::MediaNames::new(&built2.media), &[])
-        .unwrap();
-    let out = rels.xml();
-    assert!(
-        !out.contains("commentsExtended") && out.contains("Target=\"theme/theme1.xml\""),
-        "{out}"
-    );
-    // A JPEG gets its own extension.
-    let mut with_picture = crate::docx::rels::Rels::parse(&built.document_rels).unwrap();
-    crate::docx::MediaNames::new(&built.media)
-        .rename(&mut with_picture)
-        .unwrap();
-    assert!(with_picture.xml().contains("Target=\"media/image1.jpeg\""));
-    // The hyperlink's target came through docx-rs escaped once.
-    assert_eq!(
-        with_picture.get("link1").unwrap().target,
-        "https://e.org/?a=1&b=\"2\""
-    );
+    // The namespaces the parts use are declared on their roots.
+    for ns in [
+        "xmlns:r=",
+        "xmlns:w=",
+        "xmlns:wp=",
+        "xmlns:w14=",
+        "mc:Ignorable=\"w14 wp14\"",
+    ] {
+        assert!(xml.contains(ns) && header_xml.contains(ns), "{ns}");
+    }
 }

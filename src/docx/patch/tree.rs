@@ -76,7 +76,11 @@ impl<'a> El<'a> {
         let Some(i) = self.kids.iter().position(|k| k.name == style) else {
             return Ok(None);
         };
-        let val = self.kids[i].val().unwrap_or_default().to_owned();
+        let val = self.kids[i].val().unwrap_or_default();
+        if !val.contains('#') {
+            return Ok(None);
+        }
+        let val = val.to_owned();
         let (real, marker) = marker::parse(&val)?;
         let Some(marker) = marker else {
             return Ok(None);
@@ -160,21 +164,35 @@ impl<'a> El<'a> {
             }
             _ => {}
         }
-        let kids = std::mem::take(&mut self.kids);
-        for kid in kids {
+        let mut kids = std::mem::take(&mut self.kids);
+        let mut failed = None;
+        kids.retain_mut(|kid| {
             if kid.is_leaf() {
                 // An empty `<w:rPr />` inside a paragraph's or a numbering
                 // level's properties says nothing (and in a level, the
                 // schema has no place for it).
-                if kid.name != b"w:rPr" {
-                    self.kids.push(kid);
-                }
-            } else if let Some(kid) = kid.finish(tables, done)? {
-                self.kids.push(kid);
+                return kid.name != b"w:rPr";
             }
+            match std::mem::replace(kid, El::raw(b"", b"")).finish(tables, done) {
+                Ok(Some(done)) => {
+                    *kid = done;
+                    true
+                }
+                Ok(None) => false,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
         }
+        self.kids = kids;
         let parent = self.name;
-        self.kids.sort_by_key(|k| rank(parent, k.name));
+        if self.kids.len() > 1 {
+            self.kids.sort_by_key(|k| rank(parent, k.name));
+        }
         let droppable = matches!(self.name, b"w:rPr" | b"w:pPr");
         Ok(if droppable && self.kids.is_empty() {
             None
