@@ -16,5 +16,16 @@ pub mod docx;
 pub mod fuzzing;
 pub mod mail;
 pub mod pdf;
+pub mod safe_fs;
 pub mod template;
 pub mod text;
+
+/// Bytes as lower-case hex (digests, ids): the one place it is done.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}

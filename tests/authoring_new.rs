@@ -6,7 +6,7 @@ mod common;
 
 use careerpress::authoring::{schema, skeleton};
 use careerpress::content::yaml;
-use common::{repo, Project};
+use common::{fixture, repo, Project};
 use serde_json::Value;
 use std::path::Path;
 
@@ -94,7 +94,7 @@ fn new_job_is_refused_by_check_until_filled_in_then_accepted() {
     for f in ["brand.yaml", "logo.png"] {
         p.write(
             &format!("content/brands/eastbrook-hospitals/{f}"),
-            std::fs::read(repo().join("content/brands/eastbrook-hospitals").join(f)).unwrap(),
+            std::fs::read(fixture().join("content/brands/eastbrook-hospitals").join(f)).unwrap(),
         );
     }
     let out = p.run(&["new", "job", "occupational-therapist"]);
@@ -119,7 +119,7 @@ fn new_brand_is_accepted_once_filled_in_with_a_logo_and_fonts() {
     let p = empty_project();
     p.write(
         "content/jobs/pals-officer.yaml",
-        std::fs::read(repo().join("content/jobs/pals-officer.yaml")).unwrap(),
+        std::fs::read(fixture().join("content/jobs/pals-officer.yaml")).unwrap(),
     );
     let out = p.run(&["new", "brand", "riverside"]);
     assert!(out.status.success(), "{out:?}");
@@ -130,7 +130,7 @@ fn new_brand_is_accepted_once_filled_in_with_a_logo_and_fonts() {
     p.write(rel, fill(&text));
     p.write(
         "content/brands/riverside/logo.png",
-        std::fs::read(repo().join("content/brands/eastbrook-hospitals/logo.png")).unwrap(),
+        std::fs::read(fixture().join("content/brands/eastbrook-hospitals/logo.png")).unwrap(),
     );
     for face in ["Regular", "Bold", "Italic", "BoldItalic"] {
         let f = format!("LiberationSans-{face}.ttf");

@@ -7,7 +7,7 @@ mod common;
 use careerpress::authoring::schema::{self, SCHEMAS};
 use careerpress::content::types::{Date, Email, HexColour, Phone, Text, WebAddress};
 use careerpress::content::yaml;
-use common::repo;
+use common::{fixture, repo};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -28,20 +28,33 @@ fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
 
 fn content_files() -> Vec<(PathBuf, &'static str)> {
     let mut files = Vec::new();
-    for e in std::fs::read_dir(repo().join("content/jobs")).unwrap() {
+    for e in std::fs::read_dir(fixture().join("content/jobs")).unwrap() {
         let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x == "yaml") {
-            files.push((p, "job"));
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".yaml") {
+            // `<id>.<lang>.yaml` is a translation.
+            let kind = if name.matches('.').count() == 2 {
+                "job-translation"
+            } else {
+                "job"
+            };
+            files.push((p, kind));
         }
     }
-    for e in std::fs::read_dir(repo().join("content/brands")).unwrap() {
-        let p = e.unwrap().path().join("brand.yaml");
-        if p.exists() {
-            files.push((p, "brand"));
+    for e in std::fs::read_dir(fixture().join("content/brands")).unwrap() {
+        let dir = e.unwrap().path();
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let p = f.unwrap().path();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            if name == "brand.yaml" {
+                files.push((p, "brand"));
+            } else if name.starts_with("brand.") && name.ends_with(".yaml") {
+                files.push((p, "brand-translation"));
+            }
         }
     }
     files.sort();
-    assert!(files.len() >= 3, "{files:?}");
+    assert!(files.len() >= 5, "{files:?}");
     files
 }
 
@@ -100,11 +113,16 @@ fn content_files_name_their_schema_on_the_first_line() {
         let first = text.lines().next().unwrap();
         let expected = match kind {
             "job" => schema::job_modeline(),
+            "job-translation" => schema::job_translation_modeline(),
+            "brand-translation" => schema::brand_translation_modeline(),
             _ => schema::brand_modeline(),
         };
         assert_eq!(first, expected, "{}", file.display());
+        // Resolved from where the file sits in a project (the fixtures are
+        // a project's content/ folder without its schemas/).
         let rel = first.split_once("$schema=").unwrap().1;
-        let target = file.parent().unwrap().join(rel);
+        let in_project = file.strip_prefix(fixture()).unwrap();
+        let target = repo().join(in_project).parent().unwrap().join(rel);
         assert!(target.is_file(), "{} does not exist", target.display());
     }
 }
@@ -139,7 +157,7 @@ fn schemas_describe_and_exemplify_every_field() {
 #[test]
 fn a_typo_and_a_bad_value_fail_the_schema_as_they_fail_the_loader() {
     let v = validator(&schema::schema_file("job").unwrap().value());
-    let good = yaml_as_json(&repo().join("content/jobs/pals-officer.yaml"));
+    let good = yaml_as_json(&fixture().join("content/jobs/pals-officer.yaml"));
     let mut typo = good.clone();
     let title = typo["title"].take();
     typo.as_object_mut().unwrap().insert("titel".into(), title);

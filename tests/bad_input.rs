@@ -30,7 +30,7 @@ fn bad_job(contents: &[u8]) -> (Project, String) {
 }
 
 fn valid_job() -> String {
-    std::fs::read_to_string(common::repo().join(PALS)).unwrap()
+    std::fs::read_to_string(common::fixture().join(PALS)).unwrap()
 }
 
 fn path_of(p: &Project) -> String {
@@ -236,7 +236,7 @@ fn logo_problems_name_the_brand_file() {
     let o = p.run(&["check"]);
     assert_exit(&o, 1);
     assert!(
-        stderr(&o).contains("brand.yaml: logo.file:"),
+        stderr(&o).contains("brand.yaml:16:3: logo.file:"),
         "{}",
         stderr(&o)
     );

@@ -6,7 +6,7 @@ mod common;
 use careerpress::content::{self, Job};
 
 fn pals() -> Job {
-    let file = common::repo().join("content/jobs/pals-officer.yaml");
+    let file = common::fixture().join("content/jobs/pals-officer.yaml");
     content::load_job(&file)
         .expect("the PALS profile loads")
         .job
@@ -19,13 +19,13 @@ fn all_text() -> String {
 
 #[test]
 fn bundled_content_loads_without_errors() {
-    let c = content::load(&common::repo());
+    let c = content::load(&common::fixture());
     assert!(c.errors.is_empty(), "{:?}", c.errors);
     assert!(c.jobs.contains_key("pals-officer"));
     assert!(c.brands.contains_key("eastbrook-hospitals"));
     let wales = &c.brands["glan-y-mor"].brand;
     let langs: Vec<&str> = wales.languages.iter().map(|l| l.tag()).collect();
-    assert_eq!(langs, ["en-GB", "cy"]);
+    assert_eq!(langs, ["cy", "en-GB"], "Welsh first");
 }
 
 #[test]

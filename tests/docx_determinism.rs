@@ -105,7 +105,7 @@ fn project() -> Project {
             "title: Patient advice and liaison service (PALS) officer",
             &format!("title: Patient liaison officer, grade {i}"),
         );
-        p.write(&format!("content/jobs/liaison-officer-{i}.yaml"), job);
+        p.add_job(&format!("liaison-officer-{i}"), &job);
     }
     p
 }

@@ -38,11 +38,11 @@ struct Case {
 }
 
 fn pals() -> String {
-    std::fs::read_to_string(common::repo().join(PALS)).unwrap()
+    std::fs::read_to_string(common::fixture().join(PALS)).unwrap()
 }
 
 fn brand() -> String {
-    std::fs::read_to_string(common::repo().join("content/brands/eastbrook-hospitals/brand.yaml"))
+    std::fs::read_to_string(common::fixture().join("content/brands/eastbrook-hospitals/brand.yaml"))
         .unwrap()
 }
 
@@ -53,7 +53,7 @@ fn job_with(p: &Project, from: &str, to: &str) {
         s.contains(from),
         "fixture: {from:?} not in the PALS profile"
     );
-    p.write(BAD_JOB, s.replacen(from, to, 1));
+    p.add_job("bad", &s.replacen(from, to, 1));
 }
 
 /// A copy of the Eastbrook brand with one edit, as `bad-brand`.
@@ -394,7 +394,7 @@ fn cases() -> Vec<Case> {
             setup: |p| brand_with(p, "  file: logo.png", "  file: ../../../../../etc/passwd"),
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file: '../../../../../etc/passwd' must be a file name inside the brand folder"],
+            expect: &["{file}:{line:  file:}:3: logo.file: '../../../../../etc/passwd' must be a file name inside the brand folder"],
         },
         Case {
             name: "logo missing",
@@ -402,7 +402,7 @@ fn cases() -> Vec<Case> {
             setup: |p| brand_with(p, "  file: logo.png", "  file: missing.png"),
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file: cannot read", "missing.png"],
+            expect: &["{file}:{line:  file:}:3: logo.file: cannot read", "missing.png"],
         },
         Case {
             name: "logo empty",
@@ -413,20 +413,20 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file:", "empty.png' is empty"],
+            expect: &["{file}:{line:  file:}:3: logo.file:", "empty.png' is empty"],
         },
         Case {
             name: "logo corrupt",
             target: Target::Brand,
             setup: |p| {
                 brand_with(p, "  file: logo.png", "  file: bad.png");
-                let mut b = std::fs::read(common::repo().join("content/brands/eastbrook-hospitals/logo.png")).unwrap();
+                let mut b = std::fs::read(common::fixture().join("content/brands/eastbrook-hospitals/logo.png")).unwrap();
                 b.truncate(120);
                 p.write("content/brands/bad-brand/bad.png", b);
             },
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file:", "bad.png' is a damaged image"],
+            expect: &["{file}:{line:  file:}:3: logo.file:", "bad.png' is a damaged image"],
         },
         Case {
             name: "logo 20000 x 20000 pixels",
@@ -437,7 +437,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file:", "huge.png' is 20000 × 20000 pixels; images may have at most 25 million pixels"],
+            expect: &["{file}:{line:  file:}:3: logo.file:", "huge.png' is 20000 × 20000 pixels; images may have at most 25 million pixels"],
         },
         Case {
             name: "logo that is not an image",
@@ -448,7 +448,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             code: 1,
-            expect: &["{file}: logo.file:", "logo.svg' is not a PNG or JPEG image"],
+            expect: &["{file}:{line:  file:}:3: logo.file:", "logo.svg' is not a PNG or JPEG image"],
         },
         // Brand values.
         Case {
@@ -465,7 +465,7 @@ fn cases() -> Vec<Case> {
             setup: |p| brand_with(p, "  primary: [100, 55, 0, 20]", "  primary: [100, 155, 0, 20]"),
             args: CHECK,
             code: 1,
-            expect: &["{file}: cmyk.primary: CMYK values are percentages from 0 to 100"],
+            expect: &["{file}:{line:  primary: [100, 155}:3: cmyk.primary: CMYK values are percentages from 0 to 100"],
         },
         Case {
             name: "unknown language",
@@ -526,7 +526,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             code: 1,
-            expect: &["partials include each other in a loop (ping → pong → ping)"],
+            expect: &["the partial 'ping' includes itself (the partial 'ping' → the partial 'pong' → the partial 'ping')"],
         },
         Case {
             name: "computed partial name",
@@ -562,7 +562,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             code: 1,
-            expect: &["{file}: skills: the list has 512 items; lists may have at most 200"],
+            expect: &["{file}:{line:skills:}:1: skills: the list has 512 items; lists may have at most 200"],
         },
         Case {
             name: "a paragraph longer than 10,000 characters",
@@ -602,6 +602,14 @@ fn run_case(case: &Case) {
         Target::Template => p.file("templates/broken.txt.hbs"),
         Target::Project => p.path().to_path_buf(),
     };
+    // A job a case writes needs the Welsh beside it, as every job of a
+    // project with a Welsh board does.
+    if p.file(BAD_JOB).exists() && !p.file("content/jobs/bad.cy.yaml").exists() {
+        p.write(
+            "content/jobs/bad.cy.yaml",
+            std::fs::read(p.file("content/jobs/pals-officer.cy.yaml")).unwrap(),
+        );
+    }
     let o = p.run(case.args);
     let err = stderr(&o);
     assert_eq!(

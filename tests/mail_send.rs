@@ -27,7 +27,7 @@ fn deliveries(servers: &[&Server]) -> BTreeMap<String, usize> {
 }
 
 fn journal_lines(p: &Project) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(p.file("output/mail/sent.jsonl"))
+    std::fs::read_to_string(p.file(".careerpress/mail/sent.jsonl"))
         .unwrap_or_default()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -229,7 +229,7 @@ fn credentials_come_from_the_environment_and_are_never_shown() {
     // base64("\0recruit\0s3cret-pw")
     assert_eq!(got[0].auth, ["AUTH PLAIN AHJlY3J1aXQAczNjcmV0LXB3"]);
     assert!(!format!("{}{}", stdout(&o), stderr(&o)).contains("s3cret"));
-    assert!(!p.read("output/mail/sent.jsonl").contains("s3cret"));
+    assert!(!p.read(".careerpress/mail/sent.jsonl").contains("s3cret"));
     for (_, eml) in eml_files(&p) {
         assert!(!String::from_utf8_lossy(&eml).contains("s3cret"));
     }

@@ -123,29 +123,128 @@ pub enum Event<'a> {
     Problem(String),
 }
 
+/// The folders a watch follows, and which folder each watch is on: when
+/// `content/` or `templates/` is replaced wholesale (moved away and back,
+/// deleted and copied in again), the old watch follows the old folder, so
+/// the watch is set up again on the new one.
+struct Armed {
+    root: PathBuf,
+    /// Each recursive folder, the identity of the folder watched there, and
+    /// whether the watcher said it went.
+    folders: Vec<(PathBuf, Option<FolderId>, bool)>,
+}
+
+/// What makes a folder the same folder: its device and inode (Unix) and
+/// its creation time where the file system keeps one. A folder deleted and
+/// made again can get the same inode number, so the watcher's own word that
+/// a watched folder went (see [`Armed::forget`]) counts too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FolderId(u64, u64, u128);
+
+fn folder_id(p: &Path) -> Option<FolderId> {
+    let m = std::fs::metadata(p).ok().filter(|m| m.is_dir())?;
+    let born = m
+        .created()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some(FolderId(m.dev(), m.ino(), born))
+    }
+    #[cfg(not(unix))]
+    {
+        Some(FolderId(0, 0, born))
+    }
+}
+
+impl Armed {
+    fn new(root: &Path) -> Armed {
+        Armed {
+            root: root.to_path_buf(),
+            folders: ["content", "templates"]
+                .iter()
+                .map(|f| (root.join(f), None, false))
+                .collect(),
+        }
+    }
+
+    /// Watches every folder that is not watched as it is now; returns the
+    /// folders (re)armed. The project root itself is watched once, not
+    /// recursively, so that a folder replaced there is noticed.
+    fn arm(&mut self, watcher: &mut impl Watcher, on: &mut dyn FnMut(Event)) -> Vec<PathBuf> {
+        let mut armed = Vec::new();
+        for (path, id, gone) in &mut self.folders {
+            let now = folder_id(path);
+            if now == *id && !*gone {
+                continue;
+            }
+            if id.is_some() {
+                let _ = watcher.unwatch(path);
+            }
+            *id = None;
+            *gone = false;
+            if now.is_some() {
+                match watcher.watch(path, RecursiveMode::Recursive) {
+                    Ok(()) => {
+                        *id = now;
+                        armed.push(path.clone());
+                    }
+                    Err(e) => on(Event::Problem(format!(
+                        "{}: cannot watch: {e}",
+                        path.display()
+                    ))),
+                }
+            }
+        }
+        armed
+    }
+
+    /// The watcher says `path` went (deleted, or moved away): whatever is
+    /// there next is watched anew.
+    fn forget(&mut self, path: &Path, real_root: &Path) {
+        for (folder, _, gone) in &mut self.folders {
+            let real = real_root.join(folder.strip_prefix(&self.root).unwrap_or(folder));
+            if path == folder.as_path() || path == real {
+                *gone = true;
+            }
+        }
+    }
+
+    fn watching(&self) -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = self
+            .folders
+            .iter()
+            .filter(|(_, id, _)| id.is_some())
+            .map(|(p, _, _)| p.clone())
+            .collect();
+        v.push(self.root.clone());
+        v
+    }
+}
+
 /// Builds once, then rebuilds on every change until the watcher fails.
 /// `quiet` is how long to wait after a change for more.
 pub fn run(base: &Options, quiet: Duration, mut on: impl FnMut(Event)) -> Result<(), String> {
     let root = base.root.clone();
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(move |e| {
-        let _ = tx.send(e);
-    })
+    // Links are not followed: a `templates/x -> /` link must not make the
+    // watch walk (and watch) the whole file system.
+    let config = notify::Config::default().with_follow_symlinks(false);
+    let mut watcher = notify::RecommendedWatcher::new(
+        move |e| {
+            let _ = tx.send(e);
+        },
+        config,
+    )
     .map_err(|e| format!("cannot watch files: {e}"))?;
-    let mut watched = Vec::new();
-    for (p, mode) in [
-        (root.join("content"), RecursiveMode::Recursive),
-        (root.join("templates"), RecursiveMode::Recursive),
-        (root.clone(), RecursiveMode::NonRecursive),
-    ] {
-        if p.exists() {
-            watcher
-                .watch(&p, mode)
-                .map_err(|e| format!("{}: cannot watch: {e}", p.display()))?;
-            watched.push(p);
-        }
-    }
-    on(Event::Watching(&watched));
+    watcher
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("{}: cannot watch: {e}", root.display()))?;
+    let mut armed = Armed::new(&root);
+    armed.arm(&mut watcher, &mut on);
+    on(Event::Watching(&armed.watching()));
     build_and_report(base, &mut on);
     // Paths are compared in the form the watcher reports them.
     let real_root = root.canonicalize().unwrap_or_else(|_| root.clone());
@@ -160,7 +259,15 @@ pub fn run(base: &Options, quiet: Duration, mut on: impl FnMut(Event)) -> Result
                 if matches!(ev.kind, notify::EventKind::Access(_)) {
                     return;
                 }
+                let gone = matches!(
+                    ev.kind,
+                    notify::EventKind::Remove(_)
+                        | notify::EventKind::Modify(notify::event::ModifyKind::Name(_))
+                );
                 for p in ev.paths {
+                    if gone {
+                        armed.forget(&p, &real_root);
+                    }
                     let c = classify(&root, &p).or_else(|| classify(&real_root, &p));
                     if let Some(c) = c {
                         if !changes.contains(&c) {
@@ -185,10 +292,16 @@ pub fn run(base: &Options, quiet: Duration, mut on: impl FnMut(Event)) -> Result
                 }
             }
         }
+        // A folder replaced wholesale: watch the new one, rebuild everything.
+        if !armed.arm(&mut watcher, &mut on).is_empty() {
+            on(Event::Watching(&armed.watching()));
+            changes.push(Change::Everything);
+        }
         if changes.is_empty() {
             continue;
         }
         changes.sort();
+        changes.dedup();
         on(Event::Changed(&changes));
         if let Some(opts) = options_for(&changes, base) {
             build_and_report(&opts, &mut on);

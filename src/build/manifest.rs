@@ -1,10 +1,18 @@
 //! Incremental builds: a manifest under the output folder records, for each
-//! document careerpress wrote, a digest of everything it was made from. A
-//! document whose inputs are unchanged (and whose file is still there) is
-//! not made again. The manifest is also the list of files careerpress
-//! owns: `--clean` removes only files named in it.
+//! document careerpress wrote, a digest of everything it was made from and
+//! a digest of the file it wrote. A document whose inputs are unchanged and
+//! whose file is still exactly what was written is not made again; a file
+//! edited, replaced or swapped for a link is.
+//!
+//! There is one manifest per output folder, whoever writes into it (a full
+//! build, a narrowed one, each shard, `watch`): each run merges what it did
+//! into the manifest on disk under a lock (see [`super::lock`]), so no run's
+//! record is lost and every run sees what the others built. The manifest is
+//! also the list of files careerpress owns: `--clean` removes only files
+//! named in it.
 
-use super::plan::{Shard, Target};
+use super::lock::ManifestLock;
+use super::plan::Target;
 use super::Project;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -14,10 +22,20 @@ use std::path::{Path, PathBuf};
 /// What the manifest knows of one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
-    /// Digest of every input.
+    /// Digest of every input; empty when the last attempt failed, so the
+    /// document is made again next time (and stays known, for `--clean`).
     pub inputs: String,
-    /// Size of the file written, to notice a file changed or truncated by hand.
+    /// Size of the file written (a quick check before the digest).
     pub size: u64,
+    /// SHA-256 of the file written, as hex.
+    pub digest: String,
+    /// Which part of the matrix made it.
+    #[serde(default)]
+    pub job: String,
+    #[serde(default)]
+    pub brand: String,
+    #[serde(default)]
+    pub template: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,51 +46,145 @@ pub struct Manifest {
     pub documents: BTreeMap<String, Entry>,
 }
 
-/// The manifest's file name: one per shard, so the shards of one build can
-/// share an output folder.
-pub fn manifest_path(out: &Path, shard: Option<Shard>) -> PathBuf {
-    match shard {
-        None => out.join(".careerpress-manifest.json"),
-        Some(s) => out.join(format!(
-            ".careerpress-manifest-{}-of-{}.json",
-            s.index, s.count
-        )),
-    }
+/// The manifest's file name.
+pub const MANIFEST_FILE: &str = ".careerpress-manifest.json";
+
+/// Where the manifest of an output folder is.
+pub fn manifest_path(out: &Path) -> PathBuf {
+    out.join(MANIFEST_FILE)
+}
+
+/// A change one run makes to the manifest.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// The document was built or checked up to date: record it.
+    Set(String, Entry),
+    /// The document failed: keep it known (so `--clean` can still remove
+    /// its old file) but make sure it is built again.
+    Failed(String, Option<Entry>),
+    /// The file was removed by `--clean`.
+    Remove(String),
 }
 
 impl Manifest {
-    /// Reads the manifest; an empty one when missing or unreadable (then
-    /// everything is simply rebuilt).
-    pub fn load(path: &Path) -> Manifest {
-        std::fs::read(path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
-            .filter(|m| m.version == env!("CARGO_PKG_VERSION"))
-            .map(|mut m| {
-                // The manifest says which files careerpress may remove: a
-                // tampered entry must never reach outside the output folder.
-                m.documents.retain(|k, _| safe_key(k));
-                m
-            })
-            .unwrap_or_default()
+    /// Reads the manifest of `out`; an empty one when missing or unreadable
+    /// (then everything is simply rebuilt). Manifests that older versions
+    /// wrote per shard (`.careerpress-manifest-K-of-N.json`) are read in.
+    pub fn load(out: &Path) -> Manifest {
+        let mut m = read(&manifest_path(out)).unwrap_or_default();
+        for (_, old) in shard_manifests(out) {
+            for (k, e) in old.documents {
+                m.documents.entry(k).or_insert(e);
+            }
+        }
+        m
     }
 
-    pub fn save(&mut self, path: &Path) -> std::io::Result<()> {
-        self.version = env!("CARGO_PKG_VERSION").to_string();
-        let bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
-        super::write_atomic(path, &bytes)
+    /// Merges `changes` into the manifest on disk, under the manifest lock,
+    /// and writes it; returns the merged manifest.
+    pub fn update(out: &Path, changes: Vec<Change>) -> std::io::Result<Manifest> {
+        let _lock = ManifestLock::take(out)?;
+        let mut m = Manifest::load(out);
+        for c in changes {
+            match c {
+                Change::Set(k, e) => {
+                    m.documents.insert(k, e);
+                }
+                Change::Failed(k, fallback) => match (m.documents.get_mut(&k), fallback) {
+                    (Some(e), _) => e.inputs.clear(),
+                    (None, Some(e)) => {
+                        m.documents.insert(k, e);
+                    }
+                    (None, None) => {}
+                },
+                Change::Remove(k) => {
+                    m.documents.remove(&k);
+                }
+            }
+        }
+        m.version = env!("CARGO_PKG_VERSION").to_string();
+        let bytes = serde_json::to_vec_pretty(&m).map_err(std::io::Error::other)?;
+        super::write_atomic(&manifest_path(out), &bytes)?;
+        for (path, _) in shard_manifests(out) {
+            let _ = std::fs::remove_file(path);
+        }
+        Ok(m)
     }
 
-    /// Whether `target` is up to date in `out`.
+    /// Whether `target` is up to date in `out`: same inputs, and the file
+    /// there is a regular file with exactly the bytes written.
     pub fn fresh(&self, out: &Path, target: &Target, inputs: &str) -> bool {
         let key = key(&target.path);
         match self.documents.get(&key) {
-            Some(e) if e.inputs == inputs => {
-                std::fs::metadata(out.join(&target.path)).is_ok_and(|m| m.len() == e.size)
+            Some(e) if !e.inputs.is_empty() && e.inputs == inputs => {
+                file_digest(&out.join(&target.path), e.size).as_deref() == Some(&e.digest)
             }
             _ => false,
         }
     }
+}
+
+fn read(path: &Path) -> Option<Manifest> {
+    std::fs::read(path)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
+        .filter(|m| m.version == env!("CARGO_PKG_VERSION"))
+        .map(|mut m| {
+            // The manifest says which files careerpress may remove: a
+            // tampered entry must never reach outside the output folder.
+            m.documents.retain(|k, _| safe_key(k));
+            m
+        })
+}
+
+/// Per-shard manifests an older version left in `out`.
+fn shard_manifests(out: &Path) -> Vec<(PathBuf, Manifest)> {
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(PathBuf, Manifest)> = entries
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(".careerpress-manifest-") && n.ends_with(".json")
+        })
+        .filter_map(|e| read(&e.path()).map(|m| (e.path(), m)))
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+/// SHA-256 of bytes, as hex.
+pub fn hex_digest(bytes: &[u8]) -> String {
+    crate::hex(&Sha256::digest(bytes))
+}
+
+/// The digest of the regular file at `path` when it has `size` bytes;
+/// `None` for a missing file, a link, a folder or another size.
+fn file_digest(path: &Path, size: u64) -> Option<String> {
+    let m = std::fs::symlink_metadata(path).ok()?;
+    if !m.file_type().is_file() || m.len() != size {
+        return None;
+    }
+    std::fs::read(path).ok().map(|b| hex_digest(&b))
+}
+
+/// An entry for a file found where a failed document belongs, so that a
+/// later `--clean` can still remove it.
+pub fn found_entry(out: &Path, t: &Target) -> Option<Entry> {
+    let path = out.join(&t.path);
+    let m = std::fs::symlink_metadata(&path).ok()?;
+    if !m.file_type().is_file() {
+        return None;
+    }
+    Some(Entry {
+        inputs: String::new(),
+        size: m.len(),
+        digest: file_digest(&path, m.len())?,
+        job: t.job.clone(),
+        brand: t.brand.clone(),
+        template: t.template.clone(),
+    })
 }
 
 /// A relative path of plain names: no `..`, no root, no drive, no backslash.
@@ -136,7 +248,12 @@ impl InputDigests {
             .content
             .jobs
             .iter()
-            .map(|(id, j)| (id.clone(), digest(&[&json(&j.job)])))
+            .map(|(id, j)| {
+                (
+                    id.clone(),
+                    digest(&[&json(&j.job), &[u8::from(j.is_draft())]]),
+                )
+            })
             .collect();
         let brands = project
             .content
@@ -150,7 +267,12 @@ impl InputDigests {
                     .collect();
                 (
                     id.clone(),
-                    digest(&[&json(&b.brand), &b.logo.bytes, &fonts]),
+                    digest(&[
+                        &json(&b.brand),
+                        &b.logo.bytes,
+                        &fonts,
+                        &[u8::from(b.is_draft())],
+                    ]),
                 )
             })
             .collect();
@@ -178,7 +300,7 @@ impl InputDigests {
             &get(&self.templates, &t.template),
             key(&t.path).as_bytes(),
         ]);
-        d.iter().take(16).map(|b| format!("{b:02x}")).collect()
+        crate::hex(&d[..16])
     }
 }
 

@@ -14,6 +14,13 @@ pub struct Target {
     /// Relative to the output folder, from the layout
     /// (default `<brand>/<job>/<template>.<ext>`).
     pub path: PathBuf,
+    /// The document's languages, the first its own (`["cy", "en-GB"]` for
+    /// a bilingual Welsh board, one language for a brand's `separate`
+    /// documents).
+    pub languages: Vec<String>,
+    /// The print file of a PDF (`<template>-print.pdf`: bleed, crop marks,
+    /// CMYK), made beside the screen file for brands with print settings.
+    pub print: bool,
 }
 
 /// `--shard K/N`: this run builds the K-th of N deterministic slices.
@@ -49,30 +56,126 @@ impl Shard {
     }
 }
 
-/// The whole matrix the project defines (project-file defaults applied, no
-/// command-line narrowing), sharded when asked: what a full build makes.
+/// Which part of the matrix a plan covers.
+#[derive(Debug, Clone, Copy)]
+struct Scope {
+    /// Apply `--job`, `--brand`, `--template`, `--format`.
+    narrowed: bool,
+    /// Apply `--shard`.
+    sharded: bool,
+    /// Include drafts (profiles or brands with placeholders).
+    drafts: bool,
+}
+
+/// The whole matrix the project defines (project-file defaults applied; no
+/// command-line narrowing, no shard; drafts included): every document the
+/// output folder should hold. What is in the manifest and not here is
+/// stale. Two documents that would share a file are a usage error.
 pub fn full_plan(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageError> {
+    let all = plan_with(
+        project,
+        opts,
+        Scope {
+            narrowed: false,
+            sharded: false,
+            drafts: true,
+        },
+    )?;
+    check_collisions(&all, project.settings.layout())?;
+    Ok(all)
+}
+
+/// The documents this run makes: the full matrix narrowed by the flags,
+/// this run's shard of it, and drafts only with `--draft`.
+pub fn plan(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageError> {
     plan_with(
         project,
-        &Options {
-            jobs: vec![],
-            brands: vec![],
-            templates: vec![],
-            formats: vec![],
-            ..opts.clone()
+        opts,
+        Scope {
+            narrowed: true,
+            sharded: true,
+            drafts: opts.draft,
         },
     )
 }
 
-/// The documents this run makes: the full matrix narrowed by the flags.
-pub fn plan(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageError> {
-    plan_with(project, opts)
+/// The documents this run would make if drafts were allowed: what
+/// [`plan`] leaves out are the drafts' documents.
+pub fn plan_with_drafts(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageError> {
+    plan_with(
+        project,
+        opts,
+        Scope {
+            narrowed: true,
+            sharded: true,
+            drafts: true,
+        },
+    )
 }
 
-fn plan_with(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageError> {
+/// Two documents of the matrix that map to one file would overwrite each
+/// other: refused before anything is written, naming both.
+fn check_collisions(targets: &[Target], layout: &str) -> Result<(), UsageError> {
+    let mut by_path: std::collections::BTreeMap<&PathBuf, &Target> = Default::default();
+    for t in targets {
+        if let Some(first) = by_path.insert(&t.path, t) {
+            let (a, b) = (first, t);
+            return Err(UsageError(format!(
+                "the output layout '{layout}' (careerpress.yaml) gives two documents the same file {}: brand '{}' + job '{}' + template '{}', and brand '{}' + job '{}' + template '{}'; separate the parts with '/' or another character ids cannot hold, e.g. \"{{brand}}/{{job}}/{{template}}.{{ext}}\"",
+                t.path.display(),
+                a.brand,
+                a.job,
+                a.template,
+                b.brand,
+                b.job,
+                b.template
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn plan_with(project: &Project, opts: &Options, scope: Scope) -> Result<Vec<Target>, UsageError> {
     let pf = &project.settings;
-    let jobs_known: Vec<String> = project.content.jobs.keys().cloned().collect();
-    let brands_known: Vec<String> = project.content.brands.keys().cloned().collect();
+    let content = &project.content;
+    let drafts_ok = |draft: bool| scope.drafts || !draft;
+    let jobs_known: Vec<String> = content
+        .jobs
+        .iter()
+        .filter(|(_, j)| drafts_ok(j.is_draft()))
+        .map(|(id, _)| id.clone())
+        .collect();
+    let brands_known: Vec<String> = content
+        .brands
+        .iter()
+        .filter(|(_, b)| drafts_ok(b.is_draft()))
+        .map(|(id, _)| id.clone())
+        .collect();
+    // Asking for a draft by name is not a usage error: it is reported as a
+    // draft instead, like a job whose file failed to load.
+    let not_built = |failed: &[String], drafts: Vec<String>| {
+        let mut v = failed.to_vec();
+        v.extend(drafts);
+        v
+    };
+    let failed_jobs = not_built(
+        &content.failed_jobs,
+        content
+            .jobs
+            .iter()
+            .filter(|(_, j)| !drafts_ok(j.is_draft()))
+            .map(|(id, _)| id.clone())
+            .collect(),
+    );
+    let failed_brands = not_built(
+        &content.failed_brands,
+        content
+            .brands
+            .iter()
+            .filter(|(_, b)| !drafts_ok(b.is_draft()))
+            .map(|(id, _)| id.clone())
+            .collect(),
+    );
     // Mail templates need an applicant: `careerpress mail` uses them, not `build`.
     let tmpl_known: Vec<String> = project
         .templates
@@ -85,23 +188,31 @@ fn plan_with(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageErro
     let defaults = |from: &Option<Vec<String>>, known: &Vec<String>| {
         from.clone().unwrap_or_else(|| known.clone())
     };
+    let none = Vec::new();
+    let flags = |v: &'_ Vec<String>| {
+        if scope.narrowed {
+            v.clone()
+        } else {
+            none.clone()
+        }
+    };
     let job_ids = select(
         "job",
-        &opts.jobs,
+        &flags(&opts.jobs),
         &defaults(&pf.jobs, &jobs_known),
         &jobs_known,
-        &project.content.failed_jobs,
+        &failed_jobs,
     )?;
     let brand_ids = select(
         "brand",
-        &opts.brands,
+        &flags(&opts.brands),
         &defaults(&pf.brands, &brands_known),
         &brands_known,
-        &project.content.failed_brands,
+        &failed_brands,
     )?;
     let tmpl_names = select(
         "template",
-        &opts.templates,
+        &flags(&opts.templates),
         &defaults(&pf.templates, &tmpl_known),
         &tmpl_known,
         &[],
@@ -109,29 +220,62 @@ fn plan_with(project: &Project, opts: &Options) -> Result<Vec<Target>, UsageErro
     let layout = pf.layout();
     let mut targets = Vec::new();
     for brand in &brand_ids {
+        let b = &content.brands[brand].brand;
+        let languages: Vec<String> = b.languages.iter().map(|l| l.tag().to_string()).collect();
+        // A brand that asks for separate documents gets one per language,
+        // `leaflet.cy.pdf` beside `leaflet.en.pdf`.
+        let separate =
+            languages.len() > 1 && b.bilingual == Some(crate::content::brand::Bilingual::Separate);
+        let versions: Vec<(Vec<String>, String)> = if separate {
+            languages
+                .iter()
+                .map(|l| {
+                    let short = crate::content::overlay::primary(l).to_string();
+                    (vec![l.clone()], format!(".{short}"))
+                })
+                .collect()
+        } else {
+            vec![(languages.clone(), String::new())]
+        };
         for job in &job_ids {
             for name in &tmpl_names {
                 let t = &project.templates.templates[name];
-                if !opts.formats.is_empty() && !opts.formats.contains(&t.format) {
+                if scope.narrowed && !opts.formats.is_empty() && !opts.formats.contains(&t.format) {
                     continue;
                 }
-                let path = layout
-                    .replace("{brand}", brand)
-                    .replace("{job}", job)
-                    .replace("{template}", name)
-                    .replace("{ext}", t.format.extension());
-                targets.push(Target {
-                    brand: brand.clone(),
-                    job: job.clone(),
-                    template: name.clone(),
-                    format: t.format,
-                    path: PathBuf::from(path),
-                });
+                let press = t.format == Format::Pdf
+                    && super::theme::press_options(&project.content.brands[brand], t).is_some();
+                for (langs, suffix) in &versions {
+                    for print in [false, true] {
+                        if print && !press {
+                            continue;
+                        }
+                        let file = if print {
+                            format!("{name}{suffix}-print")
+                        } else {
+                            format!("{name}{suffix}")
+                        };
+                        let path = layout
+                            .replace("{brand}", brand)
+                            .replace("{job}", job)
+                            .replace("{template}", &file)
+                            .replace("{ext}", t.format.extension());
+                        targets.push(Target {
+                            brand: brand.clone(),
+                            job: job.clone(),
+                            template: name.clone(),
+                            format: t.format,
+                            path: PathBuf::from(path),
+                            languages: langs.clone(),
+                            print,
+                        });
+                    }
+                }
             }
         }
     }
     targets.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(shard) = opts.shard {
+    if let (true, Some(shard)) = (scope.sharded, opts.shard) {
         targets = targets
             .into_iter()
             .enumerate()

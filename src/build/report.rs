@@ -50,6 +50,9 @@ impl DocResult {
 pub struct Report {
     /// Problems found while loading content and templates.
     pub errors: Vec<String>,
+    /// Things to know that are not errors (drafts built with `--draft`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
     pub documents: Vec<DocResult>,
     /// Files a previous build wrote that this project no longer makes.
     pub stale: Vec<String>,

@@ -26,6 +26,10 @@ pub struct MatrixArgs {
     /// Output folder [default: <project>/output].
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Build drafts too (profiles with placeholders such as TODO), every
+    /// page marked DRAFT, to preview them; without it drafts are left out.
+    #[arg(long)]
+    pub draft: bool,
 }
 
 impl MatrixArgs {
@@ -38,6 +42,7 @@ impl MatrixArgs {
             brands: self.brands,
             templates: self.templates,
             formats: self.formats.into_iter().map(Format::from).collect(),
+            draft: self.draft,
             ..Options::default()
         }
     }
@@ -103,7 +108,7 @@ pub fn run(root: PathBuf, args: BuildArgs) -> ExitCode {
     let report = match build::build(&opts, &progress) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             return ExitCode::from(2);
         }
     };
@@ -112,6 +117,9 @@ pub fn run(root: PathBuf, args: BuildArgs) -> ExitCode {
     }
     print_errors(&report.errors);
     let mut err = std::io::stderr().lock();
+    for w in &report.warnings {
+        let _ = writeln!(err, "warning: {w}");
+    }
     for d in &report.documents {
         for w in &d.warnings {
             let _ = writeln!(err, "warning: {}: {w}", d.path);
@@ -142,6 +150,13 @@ struct CliProgress {
 }
 
 impl build::Progress for CliProgress {
+    fn note(&self, message: &str) {
+        match &self.bar {
+            Some(b) => b.println(message),
+            None => tell!("{message}"),
+        }
+    }
+
     fn start(&self, total: usize) {
         if let Some(b) = &self.bar {
             b.set_length(total as u64);
@@ -162,7 +177,7 @@ impl build::Progress for CliProgress {
             let line = format!("{what:>11}  {}", d.path);
             match &self.bar {
                 Some(b) => b.println(line),
-                None => eprintln!("{line}"),
+                None => tell!("{line}"),
             }
         }
     }

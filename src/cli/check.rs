@@ -9,12 +9,63 @@ use std::process::ExitCode;
 pub fn run(root: PathBuf) -> ExitCode {
     let project = Project::load(&root);
     let mut errors = project.errors();
+    // A draft is never "all good": each placeholder is an error.
+    errors.extend(project.placeholders());
+    // Every printed field a document's languages need, and the review
+    // notes of translations (said, never holding anything back).
+    if let Ok(all) = build::full_plan(
+        &project,
+        &Options {
+            root: root.clone(),
+            ..Options::default()
+        },
+    ) {
+        for t in &all {
+            for e in project.missing_translations(t) {
+                let e = e.to_string();
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
+        }
+    }
+    let c = &project.content;
+    for r in c
+        .jobs
+        .values()
+        .flat_map(|j| j.translations.by_language.values().flat_map(|t| &t.reviews))
+        .chain(
+            c.brands
+                .values()
+                .flat_map(|b| b.translations.by_language.values().flat_map(|t| &t.reviews)),
+        )
+    {
+        tell!("note: {r}");
+    }
+    for t in c
+        .jobs
+        .values()
+        .flat_map(|j| {
+            j.translations
+                .by_language
+                .values()
+                .flat_map(|t| &t.placeholders)
+        })
+        .chain(c.brands.values().flat_map(|b| {
+            b.translations
+                .by_language
+                .values()
+                .flat_map(|t| &t.placeholders)
+        }))
+    {
+        errors.push(t.to_string());
+    }
     // An imported draft keeps what the importer could not place under
     // `unsorted`: never printed, so say so until a person has sorted it.
     for job in project.content.jobs.values() {
         let n = job.job.unsorted.len();
         if n > 0 {
-            eprintln!(
+            tell!(
                 "warning: {}: unsorted: {n} item{} from an import still to sort into the right fields (never printed)",
                 job.file.display(),
                 if n == 1 { "" } else { "s" }
@@ -28,6 +79,7 @@ pub fn run(root: PathBuf) -> ExitCode {
             &project,
             &Options {
                 root: root.clone(),
+                draft: true,
                 ..Options::default()
             },
         ) {
@@ -50,7 +102,7 @@ pub fn run(root: PathBuf) -> ExitCode {
     print_errors(&errors);
     let c = &project.content;
     if errors.is_empty() {
-        println!(
+        say!(
             "All good: {} jobs, {} brands, {} templates checked",
             c.jobs.len(),
             c.brands.len(),
@@ -58,7 +110,7 @@ pub fn run(root: PathBuf) -> ExitCode {
         );
         ExitCode::SUCCESS
     } else {
-        println!("{} errors found", errors.len());
+        say!("{} errors found", errors.len());
         ExitCode::from(1)
     }
 }

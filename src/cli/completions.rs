@@ -25,7 +25,11 @@ pub struct ManArgs {
 pub fn completions(args: CompletionsArgs) -> ExitCode {
     let mut cmd = Cli::command();
     let name = cmd.get_name().to_string();
-    clap_complete::generate(args.shell, &mut cmd, name, &mut std::io::stdout());
+    // Made in memory, then written: a closed pipe ends it quietly.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, name, &mut script);
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(&script);
     ExitCode::SUCCESS
 }
 
@@ -35,7 +39,7 @@ pub fn man(args: ManArgs) -> ExitCode {
     let result = match &args.out {
         Some(dir) => std::fs::create_dir_all(dir)
             .and_then(|()| clap_mangen::generate_to(cmd, dir))
-            .map(|()| println!("Wrote the manual pages into {}", dir.display())),
+            .map(|()| say!("Wrote the manual pages into {}", dir.display())),
         None => clap_mangen::Man::new(cmd).render(&mut std::io::stdout()),
     };
     match result {
@@ -43,7 +47,7 @@ pub fn man(args: ManArgs) -> ExitCode {
         // `careerpress man | head`: the reader has seen enough.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write the manual page: {e}");
+            tell!("error: cannot write the manual page: {e}");
             ExitCode::from(1)
         }
     }

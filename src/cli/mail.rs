@@ -17,8 +17,10 @@ Examples:
   CAREERPRESS_SMTP_USER=… CAREERPRESS_SMTP_PASSWORD=… \\
     careerpress mail applicants.csv --smtp smtp://smtp.example.nhs.uk --rate 30
 
-Sending is recorded in output/mail/sent.jsonl as each message is accepted:
-run the same command again after a failure and nobody gets a message twice.";
+Sending is recorded in .careerpress/mail/sent.jsonl (in the project, whatever
+--out says) as each message is accepted: run the same command again after a
+failure and nobody gets a message twice. Two sending runs never overlap: the
+second waits for the first.";
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
@@ -73,7 +75,7 @@ pub fn run(root: PathBuf, args: MailArgs) -> ExitCode {
         Some(url) => match SmtpConfig::parse(url, |k| std::env::var(k).ok()) {
             Ok(c) => Some(c),
             Err(e) => {
-                eprintln!("error: {e}");
+                tell!("error: {e}");
                 return ExitCode::from(2);
             }
         },
@@ -109,16 +111,16 @@ pub fn run(root: PathBuf, args: MailArgs) -> ExitCode {
     let report = match mail::run(&opts, &printer) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             if opts.smtp.is_none() && std::env::var_os(PASSWORD_VAR).is_some() {
-                eprintln!("note: {USER_VAR}/{PASSWORD_VAR} are only used with --smtp");
+                tell!("note: {USER_VAR}/{PASSWORD_VAR} are only used with --smtp");
             }
             return ExitCode::from(2);
         }
     };
     print_errors(&report.errors);
     for w in &report.warnings {
-        eprintln!("warning: {w}");
+        tell!("warning: {w}");
     }
     super::finish(
         &report,
@@ -139,12 +141,19 @@ struct Printer {
 }
 
 impl mail::Progress for Printer {
+    fn note(&self, message: &str) {
+        tell!("{message}");
+    }
+
     fn row(&self, r: &RowResult) {
-        let at = format!("{}:{}", self.file, r.line);
-        let who = r.email.as_deref().unwrap_or("");
+        // Whatever came from the recipients file is shown with its line
+        // breaks, NULs and escapes made visible, never raw on the terminal.
+        let shown = |s: &str| crate::content::types::printable(s);
+        let at = format!("{}:{}", shown(&self.file), r.line);
+        let who = shown(r.email.as_deref().unwrap_or(""));
         match &r.outcome {
-            Outcome::Skipped { detail, .. } => eprintln!("{at}: skipped: {detail}"),
-            Outcome::Failed { detail, .. } => eprintln!("{at}: {who}: {detail}"),
+            Outcome::Skipped { detail, .. } => tell!("{at}: skipped: {}", shown(detail)),
+            Outcome::Failed { detail, .. } => tell!("{at}: {who}: {}", shown(detail)),
             _ if self.quiet => {}
             Outcome::WouldSend if self.dry_run => {
                 let what = match (&r.eml, self.sending) {
@@ -153,21 +162,21 @@ impl mail::Progress for Printer {
                 };
                 let mut line = format!(
                     "{what} {} <{who}>: {}",
-                    r.name.as_deref().unwrap_or(""),
-                    r.subject.as_deref().unwrap_or("")
+                    shown(r.name.as_deref().unwrap_or("")),
+                    shown(r.subject.as_deref().unwrap_or(""))
                 );
                 if !r.attachments.is_empty() {
                     line.push_str(&format!(" [+ {}]", r.attachments.join(", ")));
                 }
-                println!("{line}");
+                say!("{line}");
             }
-            Outcome::Sent { .. } => eprintln!("sent {who} ({at})"),
+            Outcome::Sent { .. } => tell!("sent {who} ({at})"),
             Outcome::AlreadySent { sent_at } => {
-                eprintln!("already sent {who} on {sent_at} ({at})")
+                tell!("already sent {who} on {sent_at} ({at})")
             }
             Outcome::Written => {
                 if let Some(p) = &r.eml {
-                    eprintln!("wrote {}", p.display());
+                    tell!("wrote {}", p.display());
                 }
             }
             _ => {}

@@ -29,7 +29,7 @@ pub fn run(root: PathBuf, args: MarkupArgs) -> ExitCode {
     let target = match build::plan(&project, &opts) {
         Ok(t) => t.into_iter().next(),
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             return ExitCode::from(2);
         }
     };
@@ -39,7 +39,10 @@ pub fn run(root: PathBuf, args: MarkupArgs) -> ExitCode {
     };
     match build::render_markup(&project, &target) {
         Ok(m) => {
-            print!("{m}");
+            {
+                use std::io::Write as _;
+                let _ = write!(std::io::stdout().lock(), "{m}");
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -4,6 +4,24 @@
 //! Exit codes: 0 success, 1 content, template or document errors, 2 usage
 //! errors (clap's own, and unknown ids in flags).
 
+/// `println!` that never panics: what is written to a closed pipe
+/// (`careerpress build --json | head`) is dropped quietly, and the run goes
+/// on to finish its work.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` that never panics (see [`say!`]).
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod build;
 mod check;
 mod completions;
@@ -102,12 +120,12 @@ pub(crate) fn finish(
     ok: bool,
 ) -> ExitCode {
     if json {
-        println!(
+        say!(
             "{}",
             serde_json::to_string_pretty(report).unwrap_or_default()
         );
     } else if let Some(s) = summary {
-        println!("{s}");
+        say!("{s}");
     }
     if interrupted {
         ExitCode::from(130)

@@ -32,19 +32,19 @@ pub fn run(root: PathBuf, args: NewArgs) -> ExitCode {
     };
     match skeleton::create(&root, kind, id) {
         Ok(file) => {
-            println!("Wrote {}", file.display());
+            say!("Wrote {}", file.display());
             if kind == Kind::Brand {
-                println!("Put the trust's logo (PNG or JPEG) next to it as logo.png.");
+                say!("Put the trust's logo (PNG or JPEG) next to it as logo.png.");
             }
-            println!("Fill it in, then run `careerpress check`.");
+            say!("Fill it in, then run `careerpress check`.");
             ExitCode::SUCCESS
         }
         Err(e @ NewError::BadId(_)) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             ExitCode::from(1)
         }
     }

@@ -20,13 +20,13 @@ pub fn run(root: PathBuf, args: SchemaArgs) -> ExitCode {
     if args.check {
         let stale = schema::stale(&dir);
         for p in &stale {
-            eprintln!(
+            tell!(
                 "error: {}: out of date; run `careerpress schema`",
                 p.display()
             );
         }
         return if stale.is_empty() {
-            println!("Schemas are up to date in {}", dir.display());
+            say!("Schemas are up to date in {}", dir.display());
             ExitCode::SUCCESS
         } else {
             ExitCode::from(1)
@@ -36,15 +36,15 @@ pub fn run(root: PathBuf, args: SchemaArgs) -> ExitCode {
         Ok(done) => {
             for w in done {
                 match w {
-                    Written::Created(p) => println!("created {}", p.display()),
-                    Written::Updated(p) => println!("updated {}", p.display()),
-                    Written::Unchanged(p) => println!("up to date {}", p.display()),
+                    Written::Created(p) => say!("created {}", p.display()),
+                    Written::Updated(p) => say!("updated {}", p.display()),
+                    Written::Unchanged(p) => say!("up to date {}", p.display()),
                 }
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {}: cannot write the schemas: {e}", dir.display());
+            tell!("error: {}: cannot write the schemas: {e}", dir.display());
             ExitCode::from(1)
         }
     }

@@ -70,7 +70,7 @@ pub fn run(root: PathBuf, args: WatchArgs) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             ExitCode::from(1)
         }
     }

@@ -42,9 +42,19 @@ pub struct Brand {
     /// A line for page footers.
     #[schemars(example = &"Eastbrook Hospitals PALS · 01632 960 123 · pals@eastbrook.example.nhs.uk")]
     pub footer: Text,
-    /// Languages, the main one first: `en-GB`, `cy` (give at least one).
-    #[schemars(example = ["en-GB", "cy"])]
+    /// Languages documents are made in, the first first: `cy` then `en-GB`
+    /// for an NHS Wales board (Welsh first), `en-GB` alone in England. Each
+    /// language other than English needs the job's and the brand's text in
+    /// it (`<id>.cy.yaml`, `brand.cy.yaml`).
+    #[schemars(example = ["cy", "en-GB"])]
     pub languages: Vec<Language>,
+    /// With more than one language: `sections` (each section in the first
+    /// language, then the next: the default), `columns` (side by side where
+    /// the format allows) or `separate` (a document per language:
+    /// `leaflet.cy.pdf` and `leaflet.en.pdf`).
+    #[serde(default)]
+    #[schemars(example = &"sections")]
+    pub bilingual: Option<Bilingual>,
     /// Settings for professional printing.
     #[serde(default)]
     #[schemars(example = serde_json::json!({ "paper": "A4", "bleed_mm": 3, "crop_marks": true }))]
@@ -77,18 +87,22 @@ pub struct CmykColours {
     /// The primary colour as [C, M, Y, K], each 0 to 100.
     #[serde(default)]
     #[schemars(example = [100, 55, 0, 20])]
+    #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
     pub primary: Option<[f32; 4]>,
     /// The secondary colour as [C, M, Y, K], each 0 to 100.
     #[serde(default)]
     #[schemars(example = [80, 0, 10, 0])]
+    #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
     pub secondary: Option<[f32; 4]>,
     /// The shade colour as [C, M, Y, K], each 0 to 100.
     #[serde(default)]
     #[schemars(example = [8, 2, 0, 0])]
+    #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
     pub shade: Option<[f32; 4]>,
     /// The text colour as [C, M, Y, K], each 0 to 100.
     #[serde(default)]
     #[schemars(example = [0, 0, 0, 95])]
+    #[serde(deserialize_with = "super::types::finite_f32x4_opt")]
     pub text: Option<[f32; 4]>,
 }
 
@@ -170,6 +184,28 @@ impl Language {
     }
 }
 
+/// How documents in more than one language are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Bilingual {
+    /// Each section in every language, one after the other.
+    Sections,
+    /// The languages side by side, where the format allows.
+    Columns,
+    /// A separate document for each language.
+    Separate,
+}
+
+impl Bilingual {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bilingual::Sections => "sections",
+            Bilingual::Columns => "columns",
+            Bilingual::Separate => "separate",
+        }
+    }
+}
+
 /// Settings for professional printing.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -181,6 +217,7 @@ pub struct Print {
     /// Bleed in millimetres for professional printing (0 to 10; usually 3).
     #[serde(default)]
     #[schemars(example = 3)]
+    #[serde(deserialize_with = "super::types::finite_f32_opt")]
     pub bleed_mm: Option<f32>,
     /// Draw crop marks outside the page (false when left out).
     #[serde(default)]

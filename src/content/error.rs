@@ -16,6 +16,9 @@ pub struct ContentError {
     pub message: String,
     /// "did you mean …?" for a misspelt key.
     pub suggestion: Option<String>,
+    /// A placeholder left in a draft (see `content::placeholder`), not a
+    /// mistake in what was written.
+    pub placeholder: bool,
 }
 
 impl ContentError {
@@ -27,6 +30,7 @@ impl ContentError {
             path: None,
             message: message.into(),
             suggestion: None,
+            placeholder: false,
         }
     }
 

@@ -176,9 +176,11 @@ pub struct WorkingHours {
 pub struct HoursRange {
     /// Fewest hours a week (0 to 100).
     #[schemars(example = 37.5)]
+    #[serde(deserialize_with = "super::types::finite_f32")]
     pub min: f32,
     /// Most hours a week (at least `min`, at most 100).
     #[schemars(example = 40)]
+    #[serde(deserialize_with = "super::types::finite_f32")]
     pub max: f32,
 }
 

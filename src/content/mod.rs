@@ -14,7 +14,10 @@ pub mod brand;
 pub mod corpus;
 mod error;
 pub mod job;
+pub mod overlay;
+pub mod placeholder;
 pub mod project;
+pub mod translations;
 pub mod types;
 pub mod yaml;
 
@@ -37,6 +40,18 @@ pub struct LoadedJob {
     pub id: String,
     pub file: PathBuf,
     pub job: Job,
+    /// Placeholders still in the file (see [`placeholder`]): when there are
+    /// any, the job is a draft.
+    pub placeholders: Vec<ContentError>,
+    /// The profile in other languages (`<id>.<lang>.yaml` beside it).
+    pub translations: translations::Translations<Job>,
+}
+
+impl LoadedJob {
+    /// A profile with placeholders: never published by accident.
+    pub fn is_draft(&self) -> bool {
+        !self.placeholders.is_empty()
+    }
 }
 
 /// A decoded, checked image.
@@ -65,6 +80,17 @@ pub struct LoadedBrand {
     pub brand: Brand,
     pub logo: CheckedImage,
     pub fonts: Option<BrandFonts>,
+    /// Placeholders still in `brand.yaml`: when there are any, the brand is
+    /// a draft.
+    pub placeholders: Vec<ContentError>,
+    /// The brand's text in other languages (`brand.<lang>.yaml`).
+    pub translations: translations::Translations<Brand>,
+}
+
+impl LoadedBrand {
+    pub fn is_draft(&self) -> bool {
+        !self.placeholders.is_empty()
+    }
 }
 
 /// Everything that loaded, and every problem found.
@@ -84,11 +110,30 @@ pub struct Content {
 pub fn load(root: &Path) -> Content {
     let mut content = Content::default();
     let jobs_dir = root.join("content").join("jobs");
-    for file in list(&jobs_dir, &mut content.errors, |p| {
+    let files = list(root, &jobs_dir, &mut content.errors, |p| {
         p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
-    }) {
+    });
+    // `<id>.<lang>.yaml` is the translation of `<id>.yaml`, not a job.
+    let (originals, translated): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|f| translation_of(f).is_none());
+    for file in originals {
         match load_job(&file) {
-            Ok(job) => {
+            Ok(mut job) => {
+                let own: Vec<(String, PathBuf)> = translated
+                    .iter()
+                    .filter_map(|t| {
+                        let (stem, lang) = translation_of(t)?;
+                        (stem == job.id).then(|| (lang, t.clone()))
+                    })
+                    .collect();
+                job.translations = translations::load(
+                    &job.job,
+                    job.translations.original_tree.take(),
+                    &own,
+                    overlay::job_policy,
+                    check_job,
+                    &mut content.errors,
+                );
                 content.jobs.insert(job.id.clone(), job);
             }
             Err(mut errs) => {
@@ -98,7 +143,14 @@ pub fn load(root: &Path) -> Content {
         }
     }
     let brands_dir = root.join("content").join("brands");
-    for dir in list(&brands_dir, &mut content.errors, |p| p.is_dir()) {
+    for dir in list(root, &brands_dir, &mut content.errors, |p| p.is_dir()) {
+        if let Err(m) = crate::safe_fs::check_inside(root, &dir.join("brand.yaml")) {
+            content.failed_brands.extend(valid_id(&dir, false));
+            content
+                .errors
+                .push(ContentError::file(dir.join("brand.yaml"), m));
+            continue;
+        }
         match load_brand(&dir) {
             Ok(brand) => {
                 content.brands.insert(brand.id.clone(), brand);
@@ -109,11 +161,43 @@ pub fn load(root: &Path) -> Content {
             }
         }
     }
+    for t in &translated {
+        if let Some((stem, _)) = translation_of(t) {
+            if !content.jobs.contains_key(&stem) && !content.failed_jobs.contains(&stem) {
+                content.errors.push(ContentError::file(
+                    t,
+                    format!("a translation of '{stem}', but there is no content/jobs/{stem}.yaml to translate"),
+                ));
+            }
+        }
+    }
     content
 }
 
+/// `(id, lang)` when `file` is a translation, `<id>.<lang>.yaml`.
+fn translation_of(file: &Path) -> Option<(String, String)> {
+    let name = file.file_name()?.to_string_lossy().into_owned();
+    let stem = name.split('.').next()?.to_string();
+    let lang = overlay::file_language(&name, &stem)?.to_string();
+    Some((stem, lang))
+}
+
 /// The entries of a folder that pass `keep`, sorted (so runs are repeatable).
-fn list(dir: &Path, errors: &mut Vec<ContentError>, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+/// An entry that is a link leading outside the project `root` is an error,
+/// never read: a contributor could otherwise print a secret file into every
+/// published leaflet.
+fn list(
+    root: &Path,
+    dir: &Path,
+    errors: &mut Vec<ContentError>,
+    keep: impl Fn(&Path) -> bool,
+) -> Vec<PathBuf> {
+    if let Err(m) = crate::safe_fs::check_inside(root, dir) {
+        if dir.exists() {
+            errors.push(ContentError::file(dir, m));
+            return Vec::new();
+        }
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -131,6 +215,13 @@ fn list(dir: &Path, errors: &mut Vec<ContentError>, keep: impl Fn(&Path) -> bool
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .filter(|p| keep(p))
+        .filter(|p| match crate::safe_fs::check_inside(root, p) {
+            Ok(()) => true,
+            Err(m) => {
+                errors.push(ContentError::file(p, m));
+                false
+            }
+        })
         .collect();
     paths.sort();
     paths
@@ -159,21 +250,41 @@ fn id_of(path: &Path, stem: bool) -> Result<String, ContentError> {
 pub fn load_job(file: &Path) -> Result<LoadedJob, Vec<ContentError>> {
     let id = id_of(file, true).map_err(|e| vec![e])?;
     let bytes = yaml::read_limited(file).map_err(|e| vec![e])?;
-    let job = parse_job(file, &bytes)?;
+    let (job, placeholders, tree) = parse_job_with_placeholders(file, &bytes)?;
     Ok(LoadedJob {
         id,
         file: file.to_path_buf(),
         job,
+        placeholders,
+        translations: translations::Translations {
+            by_language: BTreeMap::new(),
+            original_tree: tree,
+        },
     })
 }
 
 /// Parses and checks a job profile's bytes; `file` names it in errors.
 pub fn parse_job(file: &Path, bytes: &[u8]) -> Result<Job, Vec<ContentError>> {
-    let job: Job = yaml::parse(file, bytes).map_err(|e| vec![e])?;
-    let errors = check_job(file, &job);
+    parse_job_with_placeholders(file, bytes).map(|(job, _, _)| job)
+}
+
+/// [`parse_job`], also returning the placeholders the file still holds.
+type Parsed = (Job, Vec<ContentError>, Option<yaml::tree::Tree>);
+
+fn parse_job_with_placeholders(file: &Path, bytes: &[u8]) -> Result<Parsed, Vec<ContentError>> {
+    let (job, tree) = yaml::parse_with_tree::<Job>(file, bytes).map_err(|e| vec![e])?;
+    let mut errors = check_job(file, &job);
+    yaml::locate(&mut errors, tree.as_ref());
+    let placeholders = tree
+        .as_ref()
+        .map(|t| placeholder::find(file, t))
+        .unwrap_or_default();
     if errors.is_empty() {
-        Ok(job)
+        Ok((job, placeholders, tree))
     } else {
+        // Every problem at once: the placeholders too.
+        errors.extend(placeholders);
+        errors.sort_by_key(|e| e.line.unwrap_or(u64::MAX));
         Err(errors)
     }
 }
@@ -208,7 +319,7 @@ fn long_lists(value: &serde_json::Value, path: &str, out: &mut Vec<(String, usiz
 }
 
 /// Checks that need more than one field at a time.
-fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
+pub fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let mut long = Vec::new();
     long_lists(
@@ -227,6 +338,25 @@ fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
     }
     let mut err =
         |path: &str, msg: String| errors.push(ContentError::file(file, msg).at_path(path));
+    let no_salary = |what: &str| {
+        format!("£0 is not {what}: give the salary in whole pounds a year, e.g. 18200")
+    };
+    if job.salary.starter == 0 {
+        err("salary.starter", no_salary("a starter's salary"));
+    }
+    if job.salary.experienced == 0 {
+        err(
+            "salary.experienced",
+            no_salary("an experienced person's salary"),
+        );
+    }
+    for (i, note) in job.salary.notes.iter().enumerate() {
+        for (field, v) in [("up_to", note.up_to), ("around", note.around)] {
+            if v == Some(0) {
+                err(&format!("salary.notes[{i}].{field}"), no_salary("a salary"));
+            }
+        }
+    }
     if job.salary.starter > job.salary.experienced {
         err(
             "salary",
@@ -245,7 +375,8 @@ fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
         }
     }
     if let Some(h) = job.working_hours.hours_per_week {
-        if !(0.0..=100.0).contains(&h.min) || h.min > h.max || h.max > 100.0 {
+        let hours = 0.0..=100.0;
+        if !hours.contains(&h.min) || !hours.contains(&h.max) || h.min > h.max || h.max == 0.0 {
             err(
                 "working_hours.hours_per_week",
                 format!("{} to {} is not a range of hours a week", h.min, h.max),
@@ -306,7 +437,12 @@ fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
 pub fn load_brand(dir: &Path) -> Result<LoadedBrand, Vec<ContentError>> {
     let id = id_of(dir, false).map_err(|e| vec![e])?;
     let file = dir.join("brand.yaml");
-    let brand: Brand = yaml::load(&file).map_err(|e| vec![e])?;
+    let bytes = yaml::read_limited(&file).map_err(|e| vec![e])?;
+    let (brand, tree) = yaml::parse_with_tree::<Brand>(&file, &bytes).map_err(|e| vec![e])?;
+    let placeholders = tree
+        .as_ref()
+        .map(|t| placeholder::find(&file, t))
+        .unwrap_or_default();
     let mut errors = Vec::new();
     if brand.languages.is_empty() {
         errors.push(
@@ -349,15 +485,45 @@ pub fn load_brand(dir: &Path) -> Result<LoadedBrand, Vec<ContentError>> {
         (l, f) => {
             errors.extend(l.err());
             errors.extend(f.err());
+            yaml::locate(&mut errors, tree.as_ref());
+            errors.extend(placeholders);
+            errors.sort_by_key(|e| e.line.unwrap_or(u64::MAX));
             return Err(errors);
         }
     };
+    // `brand.<lang>.yaml` beside it: the brand's text in that language.
+    let own: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let lang = overlay::file_language(&name, "brand")?.to_string();
+            Some((lang, e.path()))
+        })
+        .collect::<BTreeMap<_, _>>()
+        .into_iter()
+        .collect();
+    let mut errors = Vec::new();
+    let translations = translations::load(
+        &brand,
+        tree,
+        &own,
+        overlay::brand_policy,
+        |_, _| Vec::new(),
+        &mut errors,
+    );
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     Ok(LoadedBrand {
         id,
         file,
         brand,
         logo,
         fonts,
+        placeholders,
+        translations,
     })
 }
 

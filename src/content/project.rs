@@ -51,6 +51,7 @@ impl ProjectFile {
         if !file.exists() {
             return Ok(ProjectFile::default());
         }
+        crate::safe_fs::check_inside(root, &file).map_err(|m| ContentError::file(&file, m))?;
         let pf: ProjectFile = super::yaml::load(&file)?;
         if let Some(layout) = &pf.output {
             check_layout(layout).map_err(|m| ContentError::file(&file, m).at_path("output"))?;

@@ -48,6 +48,85 @@ macro_rules! validated_string {
     };
 }
 
+/// Characters that do not show, or that change how the text around them
+/// shows: control characters, bidirectional overrides and isolates (which
+/// can make `https://bank.example/moc.nhs` read as something else) and
+/// zero-width characters. Never allowed in an address; shown as `<U+202E>`
+/// when echoed in a message.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{061C}' | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}')
+}
+
+/// A value as it may be echoed to a terminal or a log: invisible characters
+/// (line breaks, NUL, escapes, bidi overrides) written as `<U+000A>`, so a
+/// message never carries them raw.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Refuses an address holding a character that does not show (see
+/// [`is_invisible`]).
+fn visible_address(s: &str, what: &str) -> Result<(), String> {
+    match s.chars().find(|c| is_invisible(*c)) {
+        Some(c) => Err(format!(
+            "'{}' contains the invisible character U+{:04X}; {what} may hold only characters that show",
+            printable(s),
+            c as u32
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Deserialises a number that must be finite: `.nan` and `.inf` are YAML
+/// floats, but never hours, sizes or percentages. Use with
+/// `#[serde(deserialize_with = "…")]` on every float of the model.
+pub fn finite_f32<'de, D: Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
+    let v = f32::deserialize(d)?;
+    check_finite(v).map_err(D::Error::custom)
+}
+
+/// [`finite_f32`] for an optional number.
+pub fn finite_f32_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f32>, D::Error> {
+    Option::<f32>::deserialize(d)?
+        .map(check_finite)
+        .transpose()
+        .map_err(D::Error::custom)
+}
+
+/// [`finite_f32`] for four optional numbers (CMYK).
+pub fn finite_f32x4_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[f32; 4]>, D::Error> {
+    let v = Option::<[f32; 4]>::deserialize(d)?;
+    if let Some(a) = v {
+        for x in a {
+            check_finite(x).map_err(D::Error::custom)?;
+        }
+    }
+    Ok(v)
+}
+
+fn check_finite(v: f32) -> Result<f32, String> {
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err("expected a number: .nan and .inf are not numbers (e.g. 37.5)".into())
+    }
+}
+
 /// Longest single text value accepted (a paragraph, not a book).
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
@@ -79,6 +158,7 @@ validated_string!(
     /// A web address: `https://` or `http://`, no spaces.
     WebAddress,
     |s| {
+        visible_address(s, "a web address")?;
         let lower = s.to_ascii_lowercase();
         let rest = lower
             .strip_prefix("https://")
@@ -109,6 +189,7 @@ validated_string!(
     /// An email address such as `pals@example.nhs.uk`.
     Email,
     |s| {
+        visible_address(s, "an email address")?;
         let ok = s.len() <= 254
             && s.split_once('@').is_some_and(|(local, domain)| {
                 !local.is_empty()
@@ -140,7 +221,7 @@ validated_string!(
     |s| {
         let digits = s.chars().filter(char::is_ascii_digit).count();
         if !(6..=15).contains(&digits) || !s.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c)) {
-            return Err(format!("'{s}' is not a phone number like 0345 60 60 655"));
+            return Err(format!("'{}' is not a phone number like 0345 60 60 655", printable(s)));
         }
         Ok(())
     },
@@ -179,7 +260,12 @@ validated_string!(
 
 /// Parses `YYYY-MM-DD` into (year, month, day).
 pub fn parse_date(s: &str) -> Result<(i32, u32, u32), String> {
-    let err = || format!("'{s}' is not a date like 2024-03-31 (year-month-day)");
+    let err = || {
+        format!(
+            "'{}' is not a date like 2024-03-31 (year-month-day)",
+            printable(s)
+        )
+    };
     let mut parts = s.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(err());
@@ -231,7 +317,10 @@ pub fn parse_hex(s: &str) -> Result<(u8, u8, u8), String> {
         .strip_prefix('#')
         .filter(|h| h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit()))
         .ok_or_else(|| {
-            format!("'{s}' is not a colour like \"#005EB8\" (quote it: # starts a YAML comment)")
+            format!(
+                "'{}' is not a colour like \"#005EB8\" (quote it: # starts a YAML comment)",
+                printable(s)
+            )
         })?;
     let byte = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0);
     Ok((byte(0), byte(2), byte(4)))
@@ -272,6 +361,25 @@ mod tests {
         for bad in ["", "../x", "a/b", "A", "a b", "a\0b", "-x"] {
             assert!(check_id(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn addresses_refuse_invisible_characters() {
+        let web = |s: &str| serde_json::from_value::<WebAddress>(serde_json::json!(s));
+        let mail = |s: &str| serde_json::from_value::<Email>(serde_json::json!(s));
+        assert!(web("https://www.nhs.uk/pals").is_ok());
+        assert!(mail("pals@example.nhs.uk").is_ok());
+        for bad in [
+            "\u{202E}", "\u{200B}", "\u{2066}", "\u{FEFF}", "\u{0007}", "\r",
+        ] {
+            let e = web(&format!("https://www.nhs.uk/{bad}x"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("invisible character"), "{e}");
+            assert!(!e.contains(bad), "raw character echoed: {e:?}");
+            assert!(mail(&format!("pa{bad}ls@example.nhs.uk")).is_err());
+        }
+        assert_eq!(printable("a\nb\u{202E}c"), "a<U+000A>b<U+202E>c");
     }
 
     #[test]

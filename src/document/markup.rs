@@ -350,14 +350,35 @@ fn lang_span_open(html: &str) -> Option<&str> {
     super::is_language_tag(tag).then_some(tag)
 }
 
+/// Deepest nesting of Markdown structure (lists in quotes in lists…) kept:
+/// far beyond any leaflet, and every writer walks the tree recursively.
+const MAX_MARKDOWN_DEPTH: usize = 48;
+
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
     root: Vec<Block>,
+    /// Elements opened beyond [`MAX_MARKDOWN_DEPTH`], not built.
+    too_deep: usize,
+    refused: bool,
 }
 
 impl Builder {
     fn event(&mut self, event: Event) {
+        // Structure nested too deep is refused (see `finish`), not built.
+        match &event {
+            Event::Start(_) if self.too_deep > 0 || self.stack.len() >= MAX_MARKDOWN_DEPTH => {
+                self.too_deep += 1;
+                self.refused = true;
+                return;
+            }
+            Event::End(_) if self.too_deep > 0 => {
+                self.too_deep -= 1;
+                return;
+            }
+            _ if self.too_deep > 0 => return,
+            _ => {}
+        }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
@@ -534,6 +555,11 @@ impl Builder {
     }
 
     fn finish(mut self) -> Result<Vec<Block>, String> {
+        if self.refused {
+            return Err(format!(
+                "the markup nests lists, quotes or emphasis more than {MAX_MARKDOWN_DEPTH} deep"
+            ));
+        }
         // Close an implicit paragraph left open at the end of a tight item.
         while let Some(frame) = self.stack.pop() {
             match frame {
@@ -692,6 +718,18 @@ mod tests {
         );
         let e = parse("::: lang not a tag\nx\n:::\n").unwrap_err();
         assert!(e.message.contains("language tag"), "{e}");
+    }
+
+    #[test]
+    fn structure_nested_too_deep_is_an_error_not_a_crash() {
+        let deep = format!("{}x", "> ".repeat(5000));
+        let e = parse(&deep).unwrap_err();
+        assert!(e.message.contains("more than 48 deep"), "{e}");
+        let lists: String = (0..200)
+            .map(|i| format!("{}- a\n", "  ".repeat(i)))
+            .collect();
+        assert!(parse(&lists).is_err());
+        assert!(parse("> > > quoted\n").is_ok());
     }
 
     #[test]

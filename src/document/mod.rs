@@ -43,7 +43,72 @@ pub struct Meta {
     /// placeholders): every writer says DRAFT on every page, so a draft can
     /// never pass for a finished document.
     pub draft: bool,
+    /// The fixed words writers print themselves, in the document's
+    /// languages (from the message catalogues).
+    pub labels: Labels,
 }
+
+/// The fixed words a writer prints itself. Made by the build from the
+/// message catalogues in the document's languages (Welsh first in a
+/// bilingual document), so no writer holds a word of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labels {
+    /// A page number: `{page}` and `{pages}` are replaced, e.g.
+    /// "Tudalen {page} o {pages} · Page {page} of {pages}".
+    pub page_of: String,
+    /// What every page of a draft says.
+    pub draft: String,
+    /// The word stamped across a draft's pages ("DRAFFT / DRAFT").
+    pub draft_word: String,
+    /// The name of a key facts box without a title of its own (a table's
+    /// caption for screen readers).
+    pub key_facts: String,
+    /// The caption of a data table with no heading before it.
+    pub table: String,
+    /// The caption of a call-out box without a title.
+    pub note: String,
+    /// What a data table holds: `{columns}` is replaced by its column
+    /// names ("Columns: Role, Band").
+    pub table_columns: String,
+    /// What a table used only to set text in columns is, for screen readers.
+    pub layout_table: String,
+    /// What a call-out box is, for screen readers.
+    pub callout: String,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels {
+            page_of: "Page {page} of {pages}".into(),
+            draft: DRAFT_NOTICE.into(),
+            draft_word: "DRAFT".into(),
+            key_facts: "Key facts".into(),
+            table: "Table".into(),
+            note: "Note".into(),
+            table_columns: "Columns: {columns}".into(),
+            layout_table: "Layout only: read each column in turn, left to right.".into(),
+            callout: "A box set apart from the text.".into(),
+        }
+    }
+}
+
+impl Labels {
+    /// `page_of` with the numbers in.
+    pub fn page(&self, page: usize, pages: usize) -> String {
+        self.page_of
+            .replace("{page}", &page.to_string())
+            .replace("{pages}", &pages.to_string())
+    }
+
+    /// `table_columns` with the column names in.
+    pub fn columns(&self, names: &str) -> String {
+        self.table_columns.replace("{columns}", names)
+    }
+}
+
+/// What every page of a draft says (see [`Meta::draft`]) when no catalogue
+/// gives it in the document's language.
+pub const DRAFT_NOTICE: &str = "DRAFT – not for publication";
 
 /// A block-level element.
 #[derive(Debug, Clone, PartialEq)]

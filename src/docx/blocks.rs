@@ -14,13 +14,13 @@ use docx_rs::{
 
 use super::ids::Ids;
 use super::inlines::Fmt;
-use super::labels::Labels;
 use super::media::{Fit, Media, QrCache};
 use super::numbering::{Lists, INDENT, MAX_LEVEL};
 use super::page::{Geometry, EMU_PER_MM, EMU_PER_TWIP};
 use super::patch::{mark, Marker, Picture, TableNote};
 use super::styles::{id, word_lang, BULLET_NUM_ID};
 use super::PartNotes;
+use crate::document::Labels;
 use crate::document::{Block, Inline, Theme};
 
 /// Side of a QR code, in millimetres.
@@ -112,7 +112,9 @@ impl<'a> Body<'a> {
         };
         if draft {
             let notice = self.paragraph(id::DRAFT);
-            let run = self.run(Fmt::default()).add_text(self.labels.draft_notice);
+            let run = self
+                .run(Fmt::default())
+                .add_text(super::xml::clean(&self.labels.draft));
             out.push(Flow::Para(Box::new(notice.add_run(run))));
         }
         self.blocks(rest, frame, &mut out);

@@ -31,7 +31,6 @@
 mod blocks;
 mod ids;
 mod inlines;
-mod labels;
 mod media;
 mod numbering;
 mod package;
@@ -51,9 +50,9 @@ use docx_rs::{BuildXML, PageSize};
 
 use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 
+use crate::document::Labels;
 use blocks::{Body, Flow};
 use ids::Ids;
-use labels::Labels;
 use media::Media;
 use page::Geometry;
 use patch::Notes;
@@ -98,8 +97,9 @@ impl Writer for DocxWriter {
     fn render(&self, doc: &Document, theme: &Theme) -> Result<Rendered, RenderError> {
         let failed =
             |e: &dyn std::fmt::Display| RenderError::Failed(format!("cannot write the .docx: {e}"));
-        let labels = Labels::for_language(&doc.meta.language);
-        let built = self.build(doc, theme, &labels).map_err(|e| failed(&e))?;
+        let built = self
+            .build(doc, theme, &doc.meta.labels)
+            .map_err(|e| failed(&e))?;
         let (bytes, warnings) = self.package(doc, theme, built).map_err(|e| failed(&e))?;
         Ok(Rendered { bytes, warnings })
     }
@@ -140,7 +140,7 @@ impl DocxWriter {
             geometry,
             &mut ids,
             &mut media,
-            *labels,
+            labels.clone(),
             &meta.source,
             &self.qr_cache,
         );
@@ -156,7 +156,7 @@ impl DocxWriter {
         let mut header_xml = header.build();
         if meta.draft {
             header_xml =
-                patch::watermark::apply(&header_xml, labels.draft_mark, &theme.fonts.family)?;
+                patch::watermark::apply(&header_xml, &labels.draft_word, &theme.fonts.family)?;
         }
         let header_xml = patch::rewrite("word/header1.xml", &header_xml, &head.notes, &[])?;
         let footer_xml = footer.build();
@@ -266,7 +266,10 @@ impl DocxWriter {
 /// levels): the same for most handouts of a template, and docx-rs takes
 /// about as long to write its 27 list levels as the rest of the body.
 #[derive(Debug, Default)]
-struct NumberingCache(Mutex<BTreeMap<Vec<(u64, usize)>, Arc<Vec<u8>>>>);
+struct NumberingCache(Mutex<BTreeMap<ListShapes, Arc<Vec<u8>>>>);
+
+/// Each numbered list's start and number of levels.
+type ListShapes = Vec<(u64, usize)>;
 
 /// Distinct numbering parts kept at most.
 const NUMBERING_MAX: usize = 1_024;

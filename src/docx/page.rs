@@ -6,12 +6,12 @@
 use docx_rs::{Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run};
 
 use super::ids::Ids;
-use super::labels::Labels;
 use super::media::{Fit, Media};
 use super::patch::{watermark, Picture};
 use super::styles::id;
 use super::xml::clean;
 use super::PartNotes;
+use crate::document::Labels;
 use crate::document::{Paper, Theme};
 
 /// EMUs per millimetre.
@@ -119,7 +119,7 @@ pub(crate) fn header(
             Paragraph::new()
                 .id(ids.paragraph())
                 .style(id::DRAFT)
-                .add_run(Run::new().add_text(labels.draft_notice))
+                .add_run(Run::new().add_text(clean(&labels.draft)))
                 .add_run(Run::new().add_text(watermark::PLACEHOLDER)),
         );
     }
@@ -138,13 +138,79 @@ pub(crate) fn footer(theme: &Theme, labels: &Labels, ids: &mut Ids) -> Footer {
                 .add_run(Run::new().add_text(clean(&theme.footer))),
         );
     }
-    footer.add_paragraph(
-        Paragraph::new()
-            .id(ids.paragraph())
-            .style(id::FOOTER)
-            .add_run(Run::new().add_text(labels.page))
-            .add_page_num(PageNum::new())
-            .add_run(Run::new().add_text(labels.of))
-            .add_num_pages(NumPages::new()),
-    )
+    // "Tudalen {page} o {pages} · Page {page} of {pages}": the words as
+    // runs, each mark as its field.
+    let mut line = Paragraph::new().id(ids.paragraph()).style(id::FOOTER);
+    for piece in page_pieces(&labels.page_of) {
+        line = match piece {
+            Piece::Text(t) => line.add_run(Run::new().add_text(clean(t))),
+            Piece::Page => line.add_page_num(PageNum::new()),
+            Piece::Pages => line.add_num_pages(NumPages::new()),
+        };
+    }
+    footer.add_paragraph(line)
+}
+
+/// A piece of a page label: words, or where a number goes.
+#[derive(Debug, PartialEq)]
+enum Piece<'a> {
+    Text(&'a str),
+    Page,
+    Pages,
+}
+
+/// `label` cut at its `{page}` and `{pages}` marks.
+fn page_pieces(label: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = label;
+    while let Some(at) = rest.find('{') {
+        let (mark, piece) = if rest[at..].starts_with("{pages}") {
+            ("{pages}", Piece::Pages)
+        } else if rest[at..].starts_with("{page}") {
+            ("{page}", Piece::Page)
+        } else {
+            out.push(Piece::Text(&rest[..=at]));
+            rest = &rest[at + 1..];
+            continue;
+        };
+        if at > 0 {
+            out.push(Piece::Text(&rest[..at]));
+        }
+        out.push(piece);
+        rest = &rest[at + mark.len()..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_labels_cut_at_their_numbers() {
+        assert_eq!(
+            page_pieces("Tudalen {page} o {pages} · Page {page} of {pages}"),
+            [
+                Piece::Text("Tudalen "),
+                Piece::Page,
+                Piece::Text(" o "),
+                Piece::Pages,
+                Piece::Text(" · Page "),
+                Piece::Page,
+                Piece::Text(" of "),
+                Piece::Pages,
+            ]
+        );
+        assert_eq!(
+            page_pieces("{page}/{pages}"),
+            [Piece::Page, Piece::Text("/"), Piece::Pages]
+        );
+        assert_eq!(
+            page_pieces("p. {x}"),
+            [Piece::Text("p. {"), Piece::Text("x}")]
+        );
+    }
 }

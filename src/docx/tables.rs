@@ -104,9 +104,9 @@ impl Body<'_> {
             caption: self
                 .last_heading
                 .as_ref()
-                .map_or(self.labels.table.to_owned(), |(_, t)| t.clone()),
+                .map_or(self.labels.table.clone(), |(_, t)| t.clone()),
             description: if header {
-                format!("{}{}", self.labels.columns, first.join(", "))
+                self.labels.columns(&first.join(", "))
             } else {
                 first.join(" | ")
             },
@@ -153,7 +153,7 @@ impl Body<'_> {
                 first_row: title.is_some(),
                 first_col: true,
             },
-            caption: title.map_or(self.labels.key_facts.to_owned(), Inline::plain),
+            caption: title.map_or(self.labels.key_facts.clone(), Inline::plain),
             description: labels.join(", "),
             header_rows: usize::from(title.is_some()),
         };
@@ -196,8 +196,8 @@ impl Body<'_> {
     ) -> Table {
         let level = self.last_heading.as_ref().map_or(1, |(l, _)| *l);
         let note = TableNote {
-            caption: title.map_or(self.labels.note.to_owned(), Inline::plain),
-            description: self.labels.callout.to_owned(),
+            caption: title.map_or(self.labels.note.clone(), Inline::plain),
+            description: self.labels.callout.clone(),
             ..TableNote::default()
         };
         let outer = self.last_heading.clone();
@@ -229,8 +229,8 @@ impl Body<'_> {
             caption: self
                 .last_heading
                 .as_ref()
-                .map_or(self.labels.layout.to_owned(), |(_, t)| t.clone()),
-            description: self.labels.layout.to_owned(),
+                .map_or(self.labels.layout_table.clone(), |(_, t)| t.clone()),
+            description: self.labels.layout_table.clone(),
             ..TableNote::default()
         };
         let cells = columns

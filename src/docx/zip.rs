@@ -58,9 +58,12 @@ impl Part {
     }
 }
 
+/// A shared part's path and length: where to look for its compressed copy.
+type PartKey = (String, usize);
+
 /// Compressed shared parts, by path and length, then by content.
 #[derive(Debug, Default)]
-pub(crate) struct Deflated(Mutex<BTreeMap<(String, usize), Vec<Arc<Entry>>>>);
+pub(crate) struct Deflated(Mutex<BTreeMap<PartKey, Vec<Arc<Entry>>>>);
 
 #[derive(Debug)]
 pub(crate) struct Entry {

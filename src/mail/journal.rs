@@ -1,7 +1,19 @@
 //! The send journal: one JSON line per message the SMTP server accepted,
-//! appended and flushed to disk before the next message is sent. A run that
+//! appended and synced to disk before the next message is sent. A run that
 //! is interrupted or fails half-way is simply run again: whatever the
 //! journal holds is not sent a second time.
+//!
+//! The journal is the project's, not the output folder's: it lives in
+//! `<project>/.careerpress/mail/sent.jsonl` whatever `--out` says, so a run
+//! with another output folder never mails everyone again. A sending run
+//! holds `<project>/.careerpress/mail/send.lock` exclusively from start to
+//! end (a second run waits), and checks the journal on disk before each
+//! message.
+//!
+//! A line cut short (a run killed mid-write, even inside a multi-byte
+//! character) costs nothing: the intact lines count, the damaged bytes are
+//! moved to `sent.jsonl.damaged` for a person to look at, and the journal
+//! goes on from its last whole line.
 //!
 //! The only window left is between the server's "250 accepted" and the
 //! journal line reaching the disk (milliseconds); a crash exactly there
@@ -10,7 +22,8 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// One accepted message.
@@ -29,13 +42,14 @@ pub struct Entry {
     pub reply: String,
 }
 
-/// The journal file, loaded once and appended to.
-#[derive(Debug)]
-pub struct Journal {
-    path: PathBuf,
-    sent: BTreeMap<String, Entry>,
-    /// Lines that did not parse (a run killed mid-write), kept for the report.
-    pub unreadable: Vec<usize>,
+/// The project's mail state folder.
+pub fn state_dir(root: &Path) -> PathBuf {
+    root.join(".careerpress").join("mail")
+}
+
+/// The journal file of a project.
+pub fn journal_path(root: &Path) -> PathBuf {
+    state_dir(root).join("sent.jsonl")
 }
 
 /// The journal's key for one message.
@@ -43,33 +57,145 @@ pub fn key(brand: &str, job: &str, template: &str, email: &str) -> String {
     format!("{brand}/{job}/{template}/{}", email.to_lowercase())
 }
 
+/// The journal, as read from disk.
+#[derive(Debug)]
+pub struct Journal {
+    path: PathBuf,
+    sent: BTreeMap<String, Entry>,
+    /// Length of the file as last read or written by this run.
+    len: u64,
+    /// Whether damaged lines may be moved aside (not in a dry run).
+    repair: bool,
+    /// Problems found reading it: damaged lines set aside, journals of older
+    /// versions read in.
+    pub notes: Vec<String>,
+}
+
+/// The lock a sending run holds (released when dropped or when the process
+/// ends, however it ends).
+pub struct SendLock(#[allow(dead_code)] File);
+
+impl SendLock {
+    /// Takes the project's send lock, waiting for another sending run to
+    /// finish; `waiting` is called once if it has to wait.
+    pub fn take(root: &Path, waiting: impl FnOnce()) -> std::io::Result<SendLock> {
+        let dir = state_dir(root);
+        std::fs::create_dir_all(&dir)?;
+        let f = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(dir.join("send.lock"))?;
+        if f.try_lock().is_err() {
+            waiting();
+            f.lock()?;
+        }
+        Ok(SendLock(f))
+    }
+}
+
 impl Journal {
-    /// Reads the journal at `path`; a missing file is an empty journal.
-    pub fn load(path: &Path) -> std::io::Result<Journal> {
-        let mut sent = BTreeMap::new();
-        let mut unreadable = Vec::new();
-        match std::fs::read_to_string(path) {
-            Ok(text) => {
-                for (i, line) in text.lines().enumerate() {
-                    if line.trim().is_empty() {
-                        continue;
-                    }
-                    match serde_json::from_str::<Entry>(line) {
-                        Ok(e) => {
-                            sent.insert(e.key.clone(), e);
-                        }
-                        Err(_) => unreadable.push(i + 1),
-                    }
+    /// Reads the journal at `path` (a missing file is an empty journal),
+    /// setting a damaged tail aside when `repair` (not in a dry run).
+    /// `legacy` are journals older versions kept under an output folder:
+    /// their entries count too.
+    pub fn load(path: &Path, legacy: &[PathBuf], repair: bool) -> std::io::Result<Journal> {
+        let mut j = Journal {
+            path: path.to_path_buf(),
+            sent: BTreeMap::new(),
+            len: 0,
+            repair,
+            notes: Vec::new(),
+        };
+        for old in legacy.iter().filter(|p| p.as_path() != path) {
+            if let Ok(bytes) = std::fs::read(old) {
+                let (entries, _) = parse(&bytes);
+                if !entries.is_empty() {
+                    j.notes.push(format!(
+                        "{}: {} messages recorded there by an earlier version are counted as sent (the journal is now {})",
+                        old.display(),
+                        entries.len(),
+                        path.display()
+                    ));
+                }
+                for e in entries {
+                    j.sent.insert(e.key.clone(), e);
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
         }
-        Ok(Journal {
-            path: path.to_path_buf(),
-            sent,
-            unreadable,
-        })
+        j.reload()?;
+        Ok(j)
+    }
+
+    /// Reads the file again if it changed since this run last saw it
+    /// (another process appended to it).
+    pub fn refresh(&mut self) -> std::io::Result<()> {
+        let len = std::fs::metadata(&self.path).map_or(0, |m| m.len());
+        if len != self.len {
+            self.reload()?;
+        }
+        Ok(())
+    }
+
+    fn reload(&mut self) -> std::io::Result<()> {
+        let bytes = match std::fs::read(&self.path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.len = 0;
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        };
+        let (entries, damaged) = parse(&bytes);
+        for e in entries {
+            self.sent.insert(e.key.clone(), e);
+        }
+        self.len = bytes.len() as u64;
+        if damaged.is_empty() {
+            return Ok(());
+        }
+        if self.repair {
+            self.set_aside(&bytes, &damaged)?;
+        } else {
+            for (line, _) in &damaged {
+                self.notes.push(format!(
+                    "{}:{line}: a damaged line (a run cut short while writing it?); the message it was about may be sent again",
+                    self.path.display()
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves damaged lines out of the journal: appended to
+    /// `sent.jsonl.damaged`, and the journal rewritten without them.
+    fn set_aside(&mut self, bytes: &[u8], damaged: &[(usize, &[u8])]) -> std::io::Result<()> {
+        let side = self.path.with_extension("jsonl.damaged");
+        let mut f = OpenOptions::new().create(true).append(true).open(&side)?;
+        for (line, b) in damaged {
+            f.write_all(b)?;
+            f.write_all(b"\n")?;
+            self.notes.push(format!(
+                "{}:{line}: a damaged line (a run cut short while writing it?) was moved to {}; the message it was about may be sent again",
+                self.path.display(),
+                side.display()
+            ));
+        }
+        f.sync_all()?;
+        // Keep every whole, readable line, in order.
+        let mut kept = Vec::with_capacity(bytes.len());
+        for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+            let bad = damaged.iter().any(|(n, _)| *n == i + 1);
+            if !bad && !line.iter().all(u8::is_ascii_whitespace) {
+                kept.extend_from_slice(line);
+                kept.push(b'\n');
+            }
+        }
+        crate::build::write_atomic(&self.path, &kept)?;
+        File::open(&self.path)?.sync_all()?;
+        self.len = kept.len() as u64;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -83,34 +209,62 @@ impl Journal {
 
     /// Appends one accepted message and waits until it is on disk.
     pub fn record(&mut self, entry: Entry) -> std::io::Result<()> {
+        let new_file = !self.path.exists();
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         let mut line = serde_json::to_string(&entry).map_err(std::io::Error::other)?;
         line.push('\n');
-        let mut f = std::fs::OpenOptions::new()
+        let mut f = OpenOptions::new()
             .create(true)
+            .read(true)
             .append(true)
             .open(&self.path)?;
-        // A previous run killed mid-line left no newline: start a fresh line
-        // so this entry parses.
-        if f.metadata()?.len() > 0 && !ends_with_newline(&self.path)? {
-            line.insert(0, '\n');
+        // A line cut short by a killed run, after this run read the file:
+        // start a fresh line so this entry parses.
+        let len = f.metadata()?.len();
+        if len > 0 {
+            let mut last = [0u8; 1];
+            f.seek(SeekFrom::Start(len - 1))?;
+            f.read_exact(&mut last)?;
+            if last[0] != b'\n' {
+                line.insert(0, '\n');
+            }
         }
         f.write_all(line.as_bytes())?;
         f.sync_data()?;
+        if new_file {
+            // The file's name must reach the disk too.
+            if let Some(dir) = self.path.parent() {
+                if let Ok(d) = File::open(dir) {
+                    let _ = d.sync_all();
+                }
+            }
+        }
+        self.len = f.metadata()?.len();
         self.sent.insert(entry.key.clone(), entry);
         Ok(())
     }
 }
 
-fn ends_with_newline(path: &Path) -> std::io::Result<bool> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut f = std::fs::File::open(path)?;
-    f.seek(SeekFrom::End(-1))?;
-    let mut b = [0u8; 1];
-    f.read_exact(&mut b)?;
-    Ok(b[0] == b'\n')
+/// The entries of a journal's bytes, and the damaged lines (1-based line
+/// number and bytes).
+fn parse(bytes: &[u8]) -> (Vec<Entry>, Vec<(usize, &[u8])>) {
+    let mut entries = Vec::new();
+    let mut damaged = Vec::new();
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match std::str::from_utf8(line)
+            .ok()
+            .and_then(|s| serde_json::from_str::<Entry>(s).ok())
+        {
+            Some(e) => entries.push(e),
+            None => damaged.push((i + 1, line)),
+        }
+    }
+    (entries, damaged)
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ` for seconds since the Unix epoch.
@@ -141,23 +295,29 @@ mod tests {
     }
 
     #[test]
-    fn survives_a_line_cut_short() {
+    fn a_line_cut_inside_a_character_is_set_aside() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mail/sent.jsonl");
-        let mut j = Journal::load(&path).unwrap();
+        let mut j = Journal::load(&path, &[], true).unwrap();
         j.record(entry("one")).unwrap();
-        // A run killed mid-write.
-        let mut f = std::fs::OpenOptions::new()
-            .append(true)
-            .open(&path)
-            .unwrap();
-        f.write_all(b"{\"key\":\"tw").unwrap();
-        let mut j = Journal::load(&path).unwrap();
-        assert_eq!(j.unreadable, [2]);
+        let mut two = entry("twö");
+        two.to = "Zoë <z@b.org>".into();
+        let line = serde_json::to_string(&two).unwrap();
+        // A run killed mid-write, inside the two bytes of 'ö'.
+        let cut = line.find('ö').unwrap() + 1;
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(&line.as_bytes()[..cut]).unwrap();
+        drop(f);
+        let mut j = Journal::load(&path, &[], true).unwrap();
+        assert!(j.get("one").is_some());
+        assert_eq!(j.notes.len(), 1, "{:?}", j.notes);
+        assert!(j.notes[0].contains("sent.jsonl:2: a damaged line"));
+        let side = std::fs::read(path.with_extension("jsonl.damaged")).unwrap();
+        assert_eq!(&side[..cut], &line.as_bytes()[..cut]);
         j.record(entry("three")).unwrap();
-        let j = Journal::load(&path).unwrap();
+        let j = Journal::load(&path, &[], true).unwrap();
         assert!(j.get("one").is_some() && j.get("three").is_some());
-        assert_eq!(j.unreadable, [2]);
+        assert!(j.notes.is_empty(), "{:?}", j.notes);
         assert_eq!(utc_timestamp(86_400 + 3661), "1970-01-02T01:01:01Z");
     }
 

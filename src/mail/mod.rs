@@ -7,11 +7,11 @@
 //! is recorded in a [`journal`] as each message is accepted, so a run that
 //! stops half-way is simply run again.
 //!
-//! Layout under the output folder:
+//! Layout:
 //!
 //! ```text
-//! mail/<brand>/<job>--<email>.eml     one message per applicant
-//! mail/sent.jsonl                     the send journal
+//! <out>/mail/<brand>/<job>--<email>.eml        one message per applicant
+//! <project>/.careerpress/mail/sent.jsonl       the send journal (see journal)
 //! ```
 
 pub mod compose;
@@ -234,6 +234,8 @@ impl Report {
 /// Told about each row as it is done, e.g. to print progress.
 pub trait Progress {
     fn row(&self, _row: &RowResult) {}
+    /// Something to know now (e.g. that the run waits for another).
+    fn note(&self, _message: &str) {}
 }
 
 impl Progress for () {}
@@ -253,6 +255,13 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
         ..Report::default()
     };
     check_usage(&project, opts, &report.errors)?;
+    let epoch = match mail_epoch() {
+        Ok(e) => e,
+        Err(e) => {
+            report.errors.push(e);
+            return Ok(report);
+        }
+    };
     let bytes = std::fs::read(&opts.recipients).map_err(|e| {
         UsageError(format!(
             "cannot read the recipients file {}: {e}",
@@ -275,8 +284,48 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
         }
     };
 
-    let journal_path = mail_dir.join("sent.jsonl");
-    let mut journal = match Journal::load(&journal_path) {
+    let sending = opts.smtp.is_some() && !opts.dry_run;
+    // Writing .eml files shares the output folder with builds; sending
+    // holds the project's send lock for the whole run, so two runs never
+    // mail anyone twice (the second waits, then finds them sent).
+    let _out_lock = if opts.dry_run {
+        None
+    } else {
+        match build::OutputLock::shared(&out) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                report.errors.push(format!(
+                    "{}: cannot use the output folder: {e}",
+                    out.display()
+                ));
+                return Ok(report);
+            }
+        }
+    };
+    let _send_lock = if sending {
+        match journal::SendLock::take(&opts.root, || {
+            progress
+                .note("waiting for another careerpress mail run of this project to finish sending")
+        }) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                report.errors.push(format!(
+                    "{}: cannot lock the mail journal: {e}",
+                    journal::state_dir(&opts.root).display()
+                ));
+                return Ok(report);
+            }
+        }
+    } else {
+        None
+    };
+    let journal_path = journal::journal_path(&opts.root);
+    // Journals older versions kept under an output folder still count.
+    let legacy = [
+        mail_dir.join("sent.jsonl"),
+        opts.root.join("output").join("mail").join("sent.jsonl"),
+    ];
+    let mut journal = match Journal::load(&journal_path, &legacy, !opts.dry_run) {
         Ok(j) => j,
         Err(e) => {
             report.errors.push(format!(
@@ -286,16 +335,8 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
             return Ok(report);
         }
     };
-    if journal_path.exists() {
-        report.journal = Some(journal_path.clone());
-    }
-    for line in &journal.unreadable {
-        report.warnings.push(format!(
-            "{}:{line}: unreadable journal line (a run cut short while writing it?); \
-             that message may be sent again",
-            journal_path.display()
-        ));
-    }
+    report.journal = Some(journal_path.clone());
+    report.warnings.append(&mut journal.notes);
     let mailer = match (&opts.smtp, opts.dry_run) {
         (Some(c), false) => match c.transport() {
             Ok(m) => Some(m),
@@ -307,7 +348,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
         _ => None,
     };
 
-    let mut composer = Composer::new(&project, &opts.template, mail_epoch(), &opts.attach);
+    let mut composer = Composer::new(&project, &opts.template, epoch, &opts.attach);
     let interval = opts
         .rate
         .filter(|r| *r > 0)
@@ -375,9 +416,20 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
             continue;
         }
         seen.insert(key.clone(), line);
-        let path = mail_dir
+        let rel = PathBuf::from("mail")
             .join(&applicant.brand)
             .join(eml_name(&applicant, &opts.template));
+        let path = out.join(&rel);
+        // The journal on disk, under the send lock, decides.
+        if let Err(e) = journal.refresh() {
+            report.stopped = Some(format!(
+                "{}: cannot read the send journal: {e}",
+                journal.path().display()
+            ));
+            report.rows.push(res);
+            continue;
+        }
+        report.warnings.append(&mut journal.notes);
         if let Some(entry) = journal.get(&key) {
             res.eml = Some(path);
             res.outcome = Outcome::AlreadySent {
@@ -405,7 +457,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
             report.rows.push(res);
             continue;
         }
-        if let Err(e) = build::write_atomic(&path, &composed.bytes) {
+        if let Err(e) = build::write_within(&out, &rel, &composed.bytes) {
             let res = res.fail("could not be written", format!("{}: {e}", path.display()));
             progress.row(&res);
             report.rows.push(res);
@@ -444,7 +496,6 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
                         journal.path().display()
                     ));
                 }
-                report.journal = Some(journal.path().to_path_buf());
                 res.outcome = Outcome::Sent { reply };
             }
             Err(e) => {
@@ -556,6 +607,8 @@ struct Columns {
     email: usize,
     job: usize,
     brand: Option<usize>,
+    /// The optional `language` column: cy, en, or empty.
+    language: Option<usize>,
 }
 
 impl Columns {
@@ -603,6 +656,7 @@ impl Columns {
             email: find("email").unwrap_or(0),
             job: find("job").unwrap_or(0),
             brand,
+            language: find("language"),
         })
     }
 
@@ -654,6 +708,15 @@ impl Columns {
             };
             return fail("unknown job", detail);
         }
+        if project.content.jobs[&job].is_draft() {
+            return fail(
+                "draft job",
+                format!(
+                    "the job '{job}' is a draft (placeholders in {}): drafts are never mailed",
+                    project.content.jobs[&job].file.display()
+                ),
+            );
+        }
         let Some(brand) = brand else {
             return fail(
                 "no brand",
@@ -672,6 +735,15 @@ impl Columns {
             };
             return fail("unknown brand", detail);
         }
+        if project.content.brands[&brand].is_draft() {
+            return fail(
+                "draft brand",
+                format!(
+                    "the brand '{brand}' is a draft (placeholders in {}): drafts are never mailed",
+                    project.content.brands[&brand].file.display()
+                ),
+            );
+        }
         let mut all: BTreeMap<String, String> = header
             .iter()
             .zip(fields)
@@ -687,12 +759,55 @@ impl Columns {
         ] {
             all.insert(k.to_string(), v.clone());
         }
+        // The row's language: `cy`, `en` (or `en-GB`), or empty for the
+        // brand's own (a Welsh board's default message is bilingual, Welsh
+        // first).
+        let brand_languages: Vec<String> = project.content.brands[&brand]
+            .brand
+            .languages
+            .iter()
+            .map(|l| l.tag().to_string())
+            .collect();
+        let asked = self.language.map(get).unwrap_or_default();
+        let languages = match asked.to_ascii_lowercase().as_str() {
+            "" => brand_languages,
+            "cy" | "cy-gb" => vec!["cy".to_string()],
+            "en" | "en-gb" => vec!["en-GB".to_string()],
+            _ => {
+                return fail(
+                    "unknown language",
+                    format!("'{asked}' is not a language careerpress mails in: write cy, en, or leave it empty for the brand's own"),
+                )
+            }
+        };
+        for lang in &languages {
+            let missing = project.missing_translations(&crate::build::Target {
+                brand: brand.clone(),
+                job: job.clone(),
+                template: opts.template.clone(),
+                format: Format::Txt,
+                path: PathBuf::new(),
+                languages: vec![lang.clone()],
+                print: false,
+            });
+            if !missing.is_empty() {
+                return fail(
+                    "no translation",
+                    format!(
+                        "the job or brand has no {} text for {} printed fields (run `careerpress check` to see them)",
+                        crate::content::overlay::language_name(lang),
+                        missing.len()
+                    ),
+                );
+            }
+        }
         Ok(Applicant {
             name,
             email: address,
             job,
             brand,
             fields: all,
+            languages,
         })
     }
 }
@@ -711,9 +826,14 @@ fn did_not_load(project: &Project, dir: &str, id: &str) -> bool {
     base.join(id).is_dir() || base.join(format!("{id}.yaml")).is_file()
 }
 
+/// Longest address part of an `.eml` file name: every file system takes
+/// 255 bytes a name, and an address may have 254 characters.
+const MAX_SLUG: usize = 80;
+
 /// `<job>--<email>.eml`, plus `--<template>` for a template other than the
 /// default; characters unsafe in file names become `_`, with a short digest
-/// so two addresses never share a file.
+/// so two addresses never share a file, and a long address is shortened
+/// (with its digest) so the name fits any file system.
 fn eml_name(a: &Applicant, template: &str) -> String {
     let email = a.email.to_string().to_lowercase();
     let mut slug: String = email
@@ -726,13 +846,12 @@ fn eml_name(a: &Applicant, template: &str) -> String {
             }
         })
         .collect();
-    if slug != email {
+    if slug != email || slug.len() > MAX_SLUG {
         use sha2::{Digest, Sha256};
         let d = Sha256::digest(email.as_bytes());
-        slug.push_str(&format!(
-            "-{:02x}{:02x}{:02x}{:02x}",
-            d[0], d[1], d[2], d[3]
-        ));
+        slug.truncate(MAX_SLUG - 9);
+        slug.push('-');
+        slug.push_str(&crate::hex(&d[..4]));
     }
     if template == DEFAULT_TEMPLATE {
         format!("{}--{slug}.eml", a.job)
@@ -742,12 +861,9 @@ fn eml_name(a: &Applicant, template: &str) -> String {
 }
 
 /// The messages' date: `SOURCE_DATE_EPOCH` when set (byte-identical
-/// output), else now.
-pub fn mail_epoch() -> i64 {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .unwrap_or_else(now_epoch)
+/// output), else now; `Err` in words for a value no message can carry.
+pub fn mail_epoch() -> Result<i64, String> {
+    Ok(build::source_date_epoch()?.unwrap_or_else(now_epoch))
 }
 
 fn now_epoch() -> i64 {
@@ -779,6 +895,7 @@ mod tests {
             job: "pals-officer".into(),
             brand: "b".into(),
             fields: BTreeMap::new(),
+            languages: vec!["en-GB".into()],
         };
         assert_eq!(
             eml_name(&a("Ann.Smith@Example.org"), "email"),
@@ -788,6 +905,20 @@ mod tests {
             eml_name(&a("ann@example.org"), "reminder"),
             "pals-officer--ann@example.org--reminder.eml"
         );
+        // The longest address there may be still makes a name any file
+        // system takes, and two long ones differ.
+        let long = format!(
+            "{}@{}.{}.{}.org",
+            "a".repeat(64),
+            "b".repeat(63),
+            "c".repeat(63),
+            "d".repeat(57)
+        );
+        assert_eq!(long.len(), 254);
+        let name = eml_name(&a(&long), "email");
+        assert!(name.len() < 200, "{name}");
+        let other = long.replacen("a@", "c@", 1);
+        assert_ne!(name, eml_name(&a(&other), "email"));
         let odd = eml_name(&a("a/b@example.org"), "email");
         assert!(odd.starts_with("pals-officer--a_b@example.org-") && !odd.contains('/'));
         assert_ne!(odd, eml_name(&a("a_b@example.org"), "email"));

@@ -1,11 +1,15 @@
 //! The recipients CSV: UTF-8, a header row, one applicant a row.
 //!
-//! The reader is strict RFC 4180 on purpose. The `csv` crate is lenient by
-//! design: an unclosed quote silently swallows the rest of the file into
-//! one field, and a stray quote is taken literally. For a mailing that is
-//! the worst case (applicants quietly left out, or a mail sent to a garbled
+//! The reader is strict RFC 4180 on purpose, and stricter still: one
+//! applicant is one line. The `csv` crate is lenient by design: an unclosed
+//! quote silently swallows the rest of the file into one field, and a stray
+//! quote is taken literally. For a mailing that is the worst case (two
+//! applicants merged into one message, or a mail sent to a garbled
 //! address), so every row here is either exactly right or reported with its
-//! line number and skipped, and reading goes on at the next line.
+//! line number and skipped, and reading goes on at the next line. No value
+//! of a recipients file holds a line break, so a quoted value that runs on
+//! to another line is a quote gone wrong, never a value: the row is
+//! reported and the next line is read as the next applicant.
 
 use std::fmt;
 
@@ -158,13 +162,23 @@ impl Reader<'_> {
                 let opened = self.line;
                 i += 1;
                 loop {
+                    let line_end = s[i..].find('\n').map_or(s.len(), |e| i + e);
                     let Some(q) = s[i..].find('"').map(|q| i + q) else {
                         return Err(format!(
                             "the quoted value opened on line {opened} is never closed"
                         ));
                     };
+                    if q > line_end {
+                        return Err(format!(
+                            "the quoted value opened on line {opened} is never closed on its line: a quote is missing or extra (no value may hold a line break)"
+                        ));
+                    }
+                    if s[i..q].contains('\n') {
+                        return Err(format!(
+                            "the quoted value opened on line {opened} runs on to the next line: a quote is missing or extra (no value may hold a line break)"
+                        ));
+                    }
                     field.push_str(&s[i..q]);
-                    self.line += s[i..q].matches('\n').count();
                     i = q + 1;
                     if b.get(i) == Some(&b'"') {
                         field.push('"');
@@ -254,7 +268,7 @@ mod tests {
     #[test]
     fn reads_quoted_values_crlf_and_a_bom() {
         let t = read(
-            "\u{feff}name,email,note\r\n\"Smith, Ann\",ann@x.org,\"said \"\"hi\"\"\nthen left\"\r\n\r\nBob,bob@x.org,\n"
+            "\u{feff}name,email,note\r\n\"Smith, Ann\",ann@x.org,\"said \"\"hi\"\"\"\r\n\r\nBob,bob@x.org,\n"
                 .as_bytes(),
         )
         .unwrap();
@@ -262,10 +276,33 @@ mod tests {
         assert_eq!(
             rows(&t),
             [
-                Ok((2, vec!["Smith, Ann", "ann@x.org", "said \"hi\"\nthen left"])),
-                Ok((5, vec!["Bob", "bob@x.org", ""]))
+                Ok((2, vec!["Smith, Ann", "ann@x.org", "said \"hi\""])),
+                Ok((4, vec!["Bob", "bob@x.org", ""]))
             ]
         );
+    }
+
+    #[test]
+    fn a_stray_quote_never_merges_two_applicants() {
+        // The quote before Ann's name is never closed on her line; a later
+        // quote would once have closed it, making Ann and Bob one message.
+        let csv = "name,email,job\n\"Ann Smith,ann@example.org,pals-officer\nBob Jones,bob@example.org,\"pals-officer\"\nCy,\"cy@example.org\nDi\",di@example.org,pals-officer\n";
+        let t = read(csv.as_bytes()).unwrap();
+        let r = rows(&t);
+        assert!(
+            matches!(&r[0], Err((2, m)) if m.contains("line 2 is never closed on its line")),
+            "{r:?}"
+        );
+        assert_eq!(
+            r[1],
+            Ok((3, vec!["Bob Jones", "bob@example.org", "pals-officer"]))
+        );
+        assert!(
+            matches!(&r[2], Err((4, m)) if m.contains("line 4")),
+            "{r:?}"
+        );
+        assert!(matches!(&r[3], Err((5, _))), "{r:?}");
+        assert_eq!(r.len(), 4);
     }
 
     #[test]

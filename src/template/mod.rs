@@ -17,7 +17,9 @@
 //! line and field, never a silent blank. Every value is escaped for the
 //! markup, so `*`, `#`, `_` or `{{` in content print literally.
 
+mod budget;
 mod helpers;
+pub mod i18n;
 mod recursion;
 
 use serde::{Deserialize, Serialize};
@@ -25,9 +27,12 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::content::{LoadedBrand, LoadedJob};
 
+/// `£18,200`: the one money format, for whatever writes a figure.
+pub use helpers::format_money;
 pub use helpers::register as register_helpers;
 
 /// The formats a template can be written for.
@@ -68,12 +73,16 @@ pub struct Settings {
     /// A4 or A5 (paged formats).
     #[serde(default)]
     pub paper: Option<crate::content::brand::PaperSize>,
-    /// Body text size in points.
-    #[serde(default)]
+    /// Body text size in points (6 to 72).
+    #[serde(default, deserialize_with = "crate::content::types::finite_f32_opt")]
     pub body_pt: Option<f32>,
-    /// Plain-text line width in columns.
+    /// Plain-text line width in columns (20 to 200).
     #[serde(default)]
     pub text_width: Option<usize>,
+    /// With more than one language: `sections` or `columns`, over the
+    /// brand's choice (a brand that asks for `separate` documents gets them).
+    #[serde(default)]
+    pub bilingual: Option<crate::content::brand::Bilingual>,
     /// Use the brand's print settings (bleed, crop marks).
     #[serde(default)]
     pub print: bool,
@@ -129,6 +138,8 @@ pub struct Templates {
     /// Partial sources by name, for hashing (incremental builds).
     pub partials: BTreeMap<String, String>,
     dir: PathBuf,
+    /// The message catalogues, `templates/locales/<language>/*.ftl`.
+    catalogues: Arc<i18n::Catalogues>,
 }
 
 impl fmt::Debug for Templates {
@@ -148,6 +159,8 @@ impl Templates {
         hb.set_prevent_indent(true);
         hb.register_escape_fn(escape_markup);
         helpers::register(&mut hb);
+        // `each` that counts its turns (see `budget`).
+        hb.register_helper("each", Box::new(budget::Each));
         let mut errors = Vec::new();
         let mut templates = BTreeMap::new();
         let mut partials = BTreeMap::new();
@@ -155,6 +168,15 @@ impl Templates {
         for file in hbs_files(&dir.join("partials"), &mut errors, true) {
             let name = stem(&file);
             if let Some(src) = read(&file, &mut errors) {
+                if let Err(m) = recursion::check_nesting(&src) {
+                    errors.push(TemplateError {
+                        file: file.clone(),
+                        line: None,
+                        column: None,
+                        message: m,
+                    });
+                    continue;
+                }
                 if let Err(e) = hb.register_partial(&name, &src) {
                     errors.push(template_error(&file, &e));
                 }
@@ -187,13 +209,22 @@ impl Templates {
             let Some(src) = read(&file, &mut errors) else {
                 continue;
             };
+            if let Err(m) = recursion::check_nesting(&src) {
+                errors.push(TemplateError {
+                    file: file.clone(),
+                    line: None,
+                    column: None,
+                    message: m,
+                });
+                continue;
+            }
             let settings = match settings(&src) {
                 Ok(s) => s,
-                Err(message) => {
+                Err((line, column, message)) => {
                     errors.push(TemplateError {
                         file: file.clone(),
-                        line: Some(1),
-                        column: None,
+                        line: Some(line),
+                        column,
                         message,
                     });
                     continue;
@@ -227,20 +258,48 @@ impl Templates {
             }
         }
         check_recursion(dir, &mut templates, &partials, &mut errors);
+        let (catalogues, mut catalogue_errors) =
+            i18n::Catalogues::load(&dir.join("locales"), project_root(dir).unwrap_or(dir));
+        errors.append(&mut catalogue_errors);
         (
             Templates {
                 hb,
                 templates,
                 partials,
                 dir: dir.to_path_buf(),
+                catalogues: Arc::new(catalogues),
             },
             errors,
         )
     }
 
-    /// Renders a template to markup.
+    /// Renders a template to markup, within the bounds of [`budget`]: a
+    /// template that would make too much, loop too often or take too long
+    /// is stopped with an error naming it.
     pub fn render(&self, name: &str, data: &Value) -> Result<String, TemplateError> {
-        self.hb.render(name, data).map_err(|e| {
+        let lang = data.get("lang").and_then(Value::as_str).unwrap_or("en-GB");
+        let (result, exceeded) = budget::with_budget(|| {
+            i18n::rendering(&self.catalogues, lang, || {
+                let mut out = budget::Limited::default();
+                self.hb
+                    .render_to_write(name, data, &mut out)
+                    .map(|()| String::from_utf8(out.bytes).unwrap_or_default())
+            })
+        });
+        if let Some(why) = exceeded {
+            let file = self
+                .templates
+                .get(name)
+                .map(|t| t.file.clone())
+                .unwrap_or_default();
+            return Err(TemplateError {
+                file,
+                line: None,
+                column: None,
+                message: why.explain(),
+            });
+        }
+        result.map_err(|e| {
             let file = match e.template_name.as_deref() {
                 Some(t) if self.templates.contains_key(t) => self.templates[t].file.clone(),
                 Some(t) => self.dir.join("partials").join(format!("{t}.hbs")),
@@ -260,66 +319,104 @@ impl Templates {
     }
 }
 
-/// Refuses partials that include each other in a loop: such a template is
-/// reported and left out (rendering it would overflow the stack).
+/// Refuses templates that would never end: partials, file or inline, that
+/// include each other in a loop (rendering one would overflow the stack).
+/// Such a template is reported, naming the loop, and left out.
 fn check_recursion(
     dir: &Path,
     templates: &mut BTreeMap<String, TemplateInfo>,
     partials: &BTreeMap<String, String>,
     errors: &mut Vec<TemplateError>,
 ) {
-    let mut graph: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let error = |file: PathBuf, message: String| TemplateError {
+        file,
+        line: None,
+        column: None,
+        message,
+    };
+    let partial_file = |name: &str| dir.join("partials").join(format!("{name}.hbs"));
+    let mut partial_calls = BTreeMap::new();
     let mut bad_partials = Vec::new();
     for (name, src) in partials {
-        match recursion::includes(src) {
-            Ok(inc) => {
-                graph.insert(name.clone(), inc);
+        match recursion::calls(src) {
+            Ok(c) => {
+                partial_calls.insert(name.clone(), c);
             }
             Err(m) => {
-                bad_partials.push(name.clone());
-                errors.push(TemplateError {
-                    file: dir.join("partials").join(format!("{name}.hbs")),
-                    line: None,
-                    column: None,
-                    message: m,
-                });
+                bad_partials.push(format!("partial:{name}"));
+                errors.push(error(partial_file(name), m));
             }
         }
     }
-    let mut reported = Vec::new();
+    let mut template_calls = BTreeMap::new();
+    templates.retain(|name, t| match recursion::calls(&t.source) {
+        Ok(c) => {
+            template_calls.insert(name.clone(), c);
+            true
+        }
+        Err(m) => {
+            errors.push(error(t.file.clone(), m));
+            false
+        }
+    });
+    let graph = recursion::graph(&template_calls, &partial_calls);
+    let mut reported: Vec<Vec<String>> = Vec::new();
     templates.retain(|name, t| {
-        let inc = match recursion::includes(&t.source) {
-            Ok(inc) => inc,
-            Err(m) => {
-                errors.push(TemplateError {
-                    file: t.file.clone(),
-                    line: None,
-                    column: None,
-                    message: m,
-                });
-                return false;
-            }
-        };
-        let mut g = graph.clone();
-        g.insert(format!("template:{name}"), inc);
-        if let Some(c) = recursion::cycle(&format!("template:{name}"), &g) {
-            let first = c[0].clone();
-            if !reported.contains(&first) {
-                reported.push(first.clone());
-                errors.push(TemplateError {
-                    file: dir.join("partials").join(format!("{first}.hbs")),
-                    line: None,
-                    column: None,
-                    message: format!(
-                        "partials include each other in a loop ({}): that would never end",
-                        c.join(" → ")
+        let start = format!("template:{name}");
+        if let Some(c) = recursion::cycle(&start, &graph) {
+            let mut key = c[..c.len() - 1].to_vec();
+            key.sort();
+            let first = &c[0];
+            let file = match first.split_once(':') {
+                Some(("partial", p)) => partial_file(p),
+                _ => t.file.clone(),
+            };
+            if !reported.contains(&key) {
+                reported.push(key);
+                let names: Vec<String> = c.iter().map(|n| recursion::describe(n)).collect();
+                errors.push(error(
+                    file,
+                    format!(
+                        "{} includes itself ({}), used by {}: it would never end",
+                        recursion::describe(first),
+                        names.join(" → "),
+                        t.file.display()
                     ),
-                });
+                ));
+            } else {
+                errors.push(error(
+                    t.file.clone(),
+                    format!(
+                        "uses {}, which includes itself (see above): left out",
+                        recursion::describe(first)
+                    ),
+                ));
             }
             return false;
         }
-        let uses_bad = g.values().flatten().any(|p| bad_partials.contains(p));
-        !uses_bad
+        if recursion::depth(&start, &graph) > recursion::MAX_PARTIAL_DEPTH {
+            errors.push(error(
+                t.file.clone(),
+                format!(
+                    "partials include partials more than {} deep: too deep to render safely",
+                    recursion::MAX_PARTIAL_DEPTH
+                ),
+            ));
+            return false;
+        }
+        // A template that uses a partial refused above is left out too.
+        let mut reach = vec![start];
+        let mut seen = Vec::new();
+        while let Some(n) = reach.pop() {
+            if bad_partials.contains(&n) {
+                return false;
+            }
+            if !seen.contains(&n) {
+                reach.extend(graph.get(&n).into_iter().flatten().cloned());
+                seen.push(n);
+            }
+        }
+        true
     });
 }
 
@@ -365,9 +462,39 @@ fn hbs_files(dir: &Path, errors: &mut Vec<TemplateError>, optional: bool) -> Vec
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "hbs"))
+        .filter(
+            |p| match project_root(dir).map(|r| crate::safe_fs::check_inside(r, p)) {
+                Some(Err(message)) => {
+                    errors.push(TemplateError {
+                        file: p.clone(),
+                        line: None,
+                        column: None,
+                        message,
+                    });
+                    false
+                }
+                _ => true,
+            },
+        )
         .collect();
     files.sort();
     files
+}
+
+/// The project a templates folder (or its `partials/`) belongs to: files
+/// read from it must resolve inside.
+fn project_root(dir: &Path) -> Option<&Path> {
+    let templates = if dir.ends_with("partials") {
+        dir.parent()?
+    } else {
+        dir
+    };
+    Some(
+        templates
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new(".")),
+    )
 }
 
 fn stem(file: &Path) -> String {
@@ -408,23 +535,54 @@ fn read(file: &Path, errors: &mut Vec<TemplateError>) -> Option<String> {
 }
 
 /// Parses the optional `{{!-- careerpress … --}}` settings comment.
-fn settings(src: &str) -> Result<Settings, String> {
+fn settings(src: &str) -> Result<Settings, (usize, Option<usize>, String)> {
+    let leading = src.len() - src.trim_start().len();
     let Some(rest) = src.trim_start().strip_prefix("{{!-- careerpress") else {
         return Ok(Settings::default());
     };
-    let body = rest
-        .split_once("--}}")
-        .map(|(b, _)| b)
-        .ok_or("the settings comment is never closed with --}}")?;
+    // Lines of the settings count from the template's first line.
+    let first_line = src[..leading].matches('\n').count() + 1;
+    let at = |line: usize, column: Option<usize>, m: String| (first_line + line - 1, column, m);
+    let body = rest.split_once("--}}").map(|(b, _)| b).ok_or_else(|| {
+        at(
+            1,
+            None,
+            "the settings comment is never closed with --}}".into(),
+        )
+    })?;
     if body.trim().is_empty() {
         return Ok(Settings::default());
     }
-    crate::content::yaml::parse::<Settings>(Path::new("settings"), body.as_bytes()).map_err(|e| {
-        format!(
-            "template settings: {}",
-            e.to_string().trim_start_matches("settings:").trim()
-        )
-    })
+    let line_of = |key: &str| {
+        body.lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map_or(1, |i| i + 1)
+    };
+    let s = crate::content::yaml::parse::<Settings>(Path::new("settings"), body.as_bytes())
+        .map_err(|e| {
+            let mut plain = e.clone();
+            plain.line = None;
+            plain.column = None;
+            at(
+                e.line.unwrap_or(1) as usize,
+                e.column.map(|c| c as usize),
+                format!(
+                    "template settings: {}",
+                    plain.to_string().trim_start_matches("settings:").trim()
+                ),
+            )
+        })?;
+    if let Some(pt) = s.body_pt.filter(|pt| !(6.0..=72.0).contains(pt)) {
+        return Err(at(line_of("body_pt"), None, format!(
+            "template settings: body_pt: {pt} is not a text size; give 6 to 72 points (11 or 12 is usual)"
+        )));
+    }
+    if let Some(w) = s.text_width.filter(|w| !(20..=200).contains(w)) {
+        return Err(at(line_of("text_width"), None, format!(
+            "template settings: text_width: {w} columns is not a line width; give 20 to 200 (72 is usual)"
+        )));
+    }
+    Ok(s)
 }
 
 /// Escapes a value for the markup: every ASCII punctuation character gets
@@ -451,46 +609,234 @@ pub fn escape_markup(s: &str) -> String {
     out
 }
 
-/// The data a template sees: `job`, `brand` and `build`.
-pub fn context(job: &LoadedJob, brand: &LoadedBrand, build_date: &str) -> Value {
-    let mut j = serde_json::to_value(&job.job).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut j {
-        map.insert("id".into(), json!(job.id));
-        let routes: Vec<Value> = job
-            .job
-            .entry_routes
-            .present()
-            .into_iter()
-            .map(|(key, route)| {
-                let mut r = serde_json::to_value(route).unwrap_or(Value::Null);
-                if let Value::Object(m) = &mut r {
-                    m.insert("key".into(), json!(key));
-                    m.insert("title".into(), json!(route_title(key)));
+/// Keys every language's catalogue needs whatever the templates ask for:
+/// the routes' headings, and the words of the helpers and writers.
+pub const REQUIRED_KEYS: &[&str] = &[
+    "route-university",
+    "route-college",
+    "route-apprenticeship",
+    "route-work",
+    "route-volunteering",
+    "route-direct_application",
+    "route-other",
+    "list-and",
+    "list-or",
+    "range",
+    "date-full",
+    "date-month",
+    "month-1",
+    "month-2",
+    "month-3",
+    "month-4",
+    "month-5",
+    "month-6",
+    "month-7",
+    "month-8",
+    "month-9",
+    "month-10",
+    "month-11",
+    "month-12",
+    "plural-form",
+    "with-article",
+    "page-of",
+    "draft-notice",
+    "draft-word",
+    "key-facts",
+    "table-caption",
+    "note-caption",
+    "table-columns",
+    "layout-table",
+    "callout-description",
+];
+
+impl Templates {
+    /// The data a template sees for one document in `languages` (its own
+    /// first): `job`, `brand` and `build` in the document's language, `lang`,
+    /// `languages`, `bilingual`, and `langs.<tag>` with the `job` and
+    /// `brand` of each other language (what `{{#each_language}}` shows).
+    /// A language a job or brand has no translation into falls back to the
+    /// original; whether that may be built is for the caller to decide.
+    pub fn context(
+        &self,
+        job: &LoadedJob,
+        brand: &LoadedBrand,
+        build_date: &str,
+        languages: &[String],
+        layout: crate::content::brand::Bilingual,
+    ) -> Value {
+        let primary = languages.first().map_or("en-GB", String::as_str);
+        let mut root = self.language_data(job, brand, build_date, primary);
+        let mut langs = serde_json::Map::new();
+        for tag in languages.iter().skip(1) {
+            langs.insert(tag.clone(), self.language_data(job, brand, build_date, tag));
+        }
+        if let Value::Object(m) = &mut root {
+            m.insert("languages".into(), json!(languages));
+            m.insert("bilingual".into(), json!(layout.as_str()));
+            m.insert("langs".into(), Value::Object(langs));
+        }
+        root
+    }
+
+    /// `job`, `brand`, `build` and `lang` for one language.
+    fn language_data(
+        &self,
+        job: &LoadedJob,
+        brand: &LoadedBrand,
+        build_date: &str,
+        tag: &str,
+    ) -> Value {
+        let job_text = job.translations.get(tag).map_or(&job.job, |t| &t.value);
+        let brand_text = brand
+            .translations
+            .get(tag)
+            .map_or(&brand.brand, |t| &t.value);
+        let mut j = serde_json::to_value(job_text).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut j {
+            map.insert("id".into(), json!(job.id));
+            let routes: Vec<Value> = job_text
+                .entry_routes
+                .present()
+                .into_iter()
+                .map(|(key, route)| {
+                    let mut r = serde_json::to_value(route).unwrap_or(Value::Null);
+                    if let Value::Object(m) = &mut r {
+                        m.insert("key".into(), json!(key));
+                        let title = self
+                            .catalogues
+                            .message(tag, &format!("route-{key}"), &[])
+                            .unwrap_or_else(|_| route_title(key).to_string());
+                        m.insert("title".into(), json!(title));
+                    }
+                    r
+                })
+                .collect();
+            map.insert("routes".into(), Value::Array(routes));
+        }
+        let mut b = serde_json::to_value(brand_text).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut b {
+            map.insert("id".into(), json!(brand.id));
+            map.insert("language".into(), json!(tag));
+            map.insert(
+                "welsh".into(),
+                json!(brand.brand.languages.iter().any(|l| l.tag() == "cy")),
+            );
+        }
+        let mut data =
+            json!({ "job": j, "brand": b, "build": { "date": build_date }, "lang": tag });
+        whole_numbers(&mut data);
+        data
+    }
+
+    /// The catalogues of the project's templates.
+    pub fn catalogues(&self) -> &Arc<i18n::Catalogues> {
+        &self.catalogues
+    }
+
+    /// Every message key a template asks for with `{{t "key"}}` that a
+    /// language's catalogue lacks, as errors naming the template, the key
+    /// and the language; and the keys every language needs.
+    pub fn missing_messages(&self, languages: &[String]) -> Vec<TemplateError> {
+        let mut out = Vec::new();
+        for tag in languages {
+            if !self.catalogues.has_language(tag) {
+                out.push(TemplateError {
+                    file: self.dir.join("locales").join(tag),
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "there are no {} messages, and a brand makes documents in it: add templates/locales/{tag}/careerpress.ftl",
+                        crate::content::overlay::language_name(tag)
+                    ),
+                });
+                continue;
+            }
+            for key in REQUIRED_KEYS {
+                if !self.catalogues.has(tag, key) {
+                    out.push(TemplateError {
+                        file: self.dir.join("locales").join(tag),
+                        line: None,
+                        column: None,
+                        message: format!(
+                            "the message '{key}' is missing in {} (careerpress itself uses it)",
+                            crate::content::overlay::language_name(tag)
+                        ),
+                    });
                 }
-                r
-            })
-            .collect();
-        map.insert("routes".into(), Value::Array(routes));
+            }
+            let sources = self
+                .templates
+                .values()
+                .map(|t| (t.file.clone(), t.source.as_str()))
+                .chain(self.partials.iter().map(|(n, s)| {
+                    (
+                        self.dir.join("partials").join(format!("{n}.hbs")),
+                        s.as_str(),
+                    )
+                }));
+            for (file, src) in sources {
+                for (key, line) in message_keys(src) {
+                    if !self.catalogues.has(tag, &key) {
+                        out.push(TemplateError {
+                            file: file.clone(),
+                            line: Some(line),
+                            column: None,
+                            message: format!(
+                                "{{{{t \"{key}\"}}}}: the message '{key}' is not in the {} catalogue (templates/locales/{tag}/)",
+                                crate::content::overlay::language_name(tag)
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        out
     }
-    let mut b = serde_json::to_value(&brand.brand).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut b {
-        map.insert("id".into(), json!(brand.id));
-        let lang = brand
-            .brand
-            .languages
-            .first()
-            .map(|l| l.tag())
-            .unwrap_or("en-GB");
-        map.insert("language".into(), json!(lang));
-        map.insert(
-            "welsh".into(),
-            json!(brand.brand.languages.iter().any(|l| l.tag() == "cy")),
-        );
-    }
-    json!({ "job": j, "brand": b, "build": { "date": build_date } })
 }
 
-/// How a route is headed in documents.
+/// The keys a template source asks for with `{{t "key" …}}` or
+/// `(t "key" …)`, each with its line.
+fn message_keys(src: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (i, line) in src.lines().enumerate() {
+        let mut rest = line;
+        while let Some(at) = rest.find("t \"") {
+            let before = rest[..at].chars().last();
+            rest = &rest[at + 3..];
+            if !matches!(before, Some('{') | Some('(') | Some(' ') | Some('~')) {
+                continue;
+            }
+            if let Some(end) = rest.find('"') {
+                let key = &rest[..end];
+                if !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                {
+                    out.push((key.to_string(), i + 1));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Numbers as people write them: a whole number of hours read as a float
+/// (`37.0`) becomes `37`, so a template printing it never shows `.0`.
+fn whole_numbers(v: &mut Value) {
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15) {
+                *v = json!(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        Value::Object(map) => map.values_mut().for_each(whole_numbers),
+        _ => {}
+    }
+}
+
+/// How a route is headed when a catalogue has no `route-<key>` message.
 pub fn route_title(key: &str) -> &'static str {
     match key {
         "university" => "University",
@@ -528,8 +874,12 @@ mod tests {
         assert_eq!(s.paper, Some(crate::content::brand::PaperSize::A5));
         assert_eq!(s.body_pt, Some(12.0));
         assert_eq!(settings("no settings").unwrap(), Settings::default());
-        assert!(settings("{{!-- careerpress\npapr: A5\n--}}")
-            .unwrap_err()
-            .contains("papr"));
+        let (line, _, message) =
+            settings("{{!-- careerpress\npaper: A5\npapr: A5\n--}}").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(message.contains("papr"), "{message}");
+        let (line, _, message) = settings("{{!-- careerpress\nbody_pt: 200\n--}}").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(message.contains("not a text size"), "{message}");
     }
 }

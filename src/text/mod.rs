@@ -20,7 +20,18 @@ impl Writer for TextWriter {
             lines: Vec::new(),
             width,
         };
+        // A draft says so before and after the text, so that no part of
+        // it can be pasted into a message without the warning.
+        let notice = format!("*** {} ***", doc.meta.labels.draft);
+        if doc.meta.draft {
+            out.lines.push(notice.clone());
+            out.blank();
+        }
         out.blocks(&doc.blocks, "", "");
+        if doc.meta.draft {
+            out.blank();
+            out.lines.push(notice);
+        }
         // Exactly one blank line between blocks, none at the ends.
         let mut text = String::new();
         let mut blank = true;

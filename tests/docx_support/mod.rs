@@ -13,6 +13,25 @@ pub mod fixture {
     //! A full PALS officer handout for a fictional trust, built by hand the
     //! way the markup parser builds it.
 
+    /// The labels a build gives a document in `language` (from the
+    /// catalogues in templates/locales): Welsh for Welsh, else English.
+    pub fn labels(language: &str) -> careerpress::document::Labels {
+        if !language.starts_with("cy") {
+            return Default::default();
+        }
+        careerpress::document::Labels {
+            page_of: "Tudalen {page} o {pages}".into(),
+            draft: "DRAFFT – nid i’w gyhoeddi".into(),
+            draft_word: "DRAFFT".into(),
+            key_facts: "Ffeithiau allweddol".into(),
+            table: "Tabl".into(),
+            note: "Nodyn".into(),
+            table_columns: "Colofnau: {columns}".into(),
+            layout_table: "Cynllun yn unig: darllenwch bob colofn yn ei thro.".into(),
+            callout: "Blwch ar wahân i’r testun.".into(),
+        }
+    }
+
     use std::collections::BTreeMap;
     use std::sync::Arc;
 
@@ -278,6 +297,7 @@ pub mod fixture {
                 created: CREATED,
                 source: "content/jobs/pals-officer.yaml".into(),
                 draft: false,
+                labels: labels(language),
             },
             blocks,
         }

@@ -1,12 +1,10 @@
-//! A profile as it is being imported: every field optional, lists
-//! open, and a merge of two drafts that never drops a value.
+//! A profile as it is being imported: every field optional, lists open;
+//! the merge of several pages' drafts, near-duplicates as one; and the
+//! count of facts placed.
 
+use super::numbers::Pay;
+use super::text::{key, words};
 use super::Layout;
-use crate::content::job::{
-    Article, Contact, Duties, Employers, EntryRoutes, FurtherInformation, HoursRange, Job, Route,
-    Salary, SalaryNote, Source, Training, WorkingEnvironment, WorkingHours,
-};
-use crate::content::types::{Date, Email, Phone, Text, WebAddress};
 
 /// A route's usual one-line form.
 pub fn default_in_brief(route: &str) -> &'static str {
@@ -39,22 +37,22 @@ pub struct ContactDraft {
     pub web_address: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SalaryDraft {
-    pub starter: Option<u32>,
-    pub experienced: Option<u32>,
-    /// (who, up_to, around)
-    pub notes: Vec<(String, Option<u32>, Option<u32>)>,
+/// One page a draft came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceDraft {
+    pub id: String,
+    pub name: String,
+    pub layout: Layout,
+    pub page_title: Option<String>,
+    pub date: Option<String>,
 }
 
-/// Everything one or more files said, field by field.
+/// Everything one or more pages said, field by field.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Draft {
+    /// The id of the source being read (set by `set_source`).
     pub source_id: String,
-    /// (id, file name, layout, page title)
-    pub sources: Vec<(String, String, Layout, Option<String>)>,
-    /// The page's own title (its first line), for `sources`.
-    pub page_title: Option<String>,
+    pub sources: Vec<SourceDraft>,
     pub title: Option<String>,
     pub alternative_titles: Vec<String>,
     pub summary: Option<String>,
@@ -64,11 +62,13 @@ pub struct Draft {
     pub duty_notes: Vec<String>,
     pub hours_per_week: Option<(f32, f32)>,
     pub pattern: Option<String>,
+    /// NCS "You could work …" ("evenings / weekends on a rota").
+    pub shifts: Option<String>,
     pub variations: Vec<String>,
     pub locations: Vec<String>,
     pub travel: Option<String>,
     pub conditions: Vec<String>,
-    pub salary: SalaryDraft,
+    pub pay: Pay,
     /// Which source the salary figures came from.
     pub salary_source: Option<String>,
     pub routes: Vec<(String, RouteDraft)>,
@@ -88,24 +88,91 @@ pub struct Draft {
     pub unsorted: Vec<String>,
 }
 
-/// A value checked by its type's own validation (the loader's rules).
-fn valid<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+/// Word stems for comparing two facts: lower case, short words and
+/// plural or "-ing" endings left out.
+fn stems(s: &str) -> Vec<String> {
+    const SMALL: [&str; 24] = [
+        "the", "and", "for", "with", "you", "your", "you'll", "you'd", "from", "that", "this",
+        "are", "can", "may", "will", "into", "their", "them", "they", "who", "also", "such",
+        "other", "about",
+    ];
+    let mut out: Vec<String> = words(s)
+        .into_iter()
+        .filter(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                || (w.chars().count() >= 3 && !SMALL.contains(&w.as_str()))
+        })
+        .map(|w| {
+            let w = w.trim_end_matches("'s").to_string();
+            let mut w = w;
+            for end in ["ing", "es", "ed", "s"] {
+                if w.len() > end.len() + 3 && w.ends_with(end) {
+                    w.truncate(w.len() - end.len());
+                    break;
+                }
+            }
+            if w.len() > 4 && w.ends_with('e') {
+                w.pop();
+            }
+            w
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
-/// Text compared loosely: letters and digits only, lower case.
-fn key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Whether two facts say the same thing: one's words are (nearly) all in
+/// the other's, and they give the same numbers.
+pub fn same_fact(a: &str, b: &str) -> bool {
+    if key(a) == key(b) {
+        return true;
+    }
+    let (sa, sb) = (stems(a), stems(b));
+    let (small, large) = if sa.len() <= sb.len() {
+        (&sa, &sb)
+    } else {
+        (&sb, &sa)
+    };
+    if small.len() < 2 {
+        return false;
+    }
+    let digits = |v: &Vec<String>| -> Vec<String> {
+        v.iter()
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .cloned()
+            .collect()
+    };
+    if digits(small).iter().any(|d| !large.contains(d)) {
+        return false;
+    }
+    let shared = small.iter().filter(|w| large.contains(w)).count();
+    // Short facts must share every word; long ones may differ in a few
+    // ("a mix" / "a mixture", "co-ordinator" / "coordinator").
+    let need = match small.len() {
+        0..=5 => small.len(),
+        6..=11 => small.len() * 85 / 100,
+        _ => small.len() * 3 / 4,
+    };
+    shared >= need.max(2)
 }
 
-/// Adds the items of `more` not already in `list` (compared loosely).
-fn union(list: &mut Vec<String>, more: Vec<String>) {
+/// A short lead-in into a list, with no fact of its own.
+fn lead_in_only(s: &str) -> bool {
+    s.trim_end().ends_with(':') && words(s).len() <= 10
+}
+
+/// Adds the items of `more` that are not already in `list`; where one is a
+/// near-duplicate, the fuller wording is kept in the first one's place.
+pub fn union(list: &mut Vec<String>, more: Vec<String>) {
     for m in more {
-        if !list.iter().any(|l| key(l) == key(&m)) {
-            list.push(m);
+        match list.iter().position(|l| same_fact(l, &m)) {
+            Some(i) => {
+                if words(&m).len() > words(&list[i]).len() {
+                    list[i] = m;
+                }
+            }
+            None => list.push(m),
         }
     }
 }
@@ -136,31 +203,73 @@ impl Draft {
         self.unsorted.push(format!("{label}{text}"));
     }
 
-    /// Names the file this draft came from.
-    pub fn set_source(&mut self, id: &str, name: &str, layout: Layout) {
-        self.source_id = id.to_string();
-        self.sources.push((
-            id.to_string(),
-            name.to_string(),
-            layout,
-            self.page_title.clone(),
-        ));
+    /// Names the page this draft came from.
+    pub fn set_source(&mut self, source: SourceDraft) {
+        let id = source.id.clone();
+        self.source_id = id.clone();
+        self.sources.push(source);
         for u in &mut self.unsorted {
-            *u = u.replace("{source}", id);
+            *u = u.replace("{source}", &id);
         }
         for (_, src) in &mut self.contacts {
             if src.is_empty() {
-                *src = id.to_string();
+                *src = id.clone();
             }
         }
-        if self.salary != SalaryDraft::default() {
-            self.salary_source = Some(id.to_string());
+        if !self.pay.is_empty() {
+            self.salary_source = Some(id);
         }
     }
 
-    /// Merges a later file's draft into this one: lists are joined (without
-    /// repeats), the first value of a single field is kept and a different
-    /// later one goes to `unsorted`, so nothing is lost.
+    /// How many facts the draft holds in its fields (not `unsorted`).
+    pub fn facts(&self) -> usize {
+        let some = |o: &Option<String>| usize::from(o.is_some());
+        let p = &self.pay;
+        let mut n = some(&self.title)
+            + self.alternative_titles.len()
+            + some(&self.summary)
+            + some(&self.web_address)
+            + some(&self.duties_intro)
+            + self.tasks.len()
+            + self.duty_notes.len()
+            + usize::from(self.hours_per_week.is_some())
+            + some(&self.pattern)
+            + some(&self.shifts)
+            + self.variations.len()
+            + self.locations.len()
+            + some(&self.travel)
+            + self.conditions.len()
+            + usize::from(p.starter.is_some())
+            + usize::from(p.experienced.is_some())
+            + usize::from(p.single.is_some())
+            + p.notes.len()
+            + self.skills.len()
+            + self.restrictions.len()
+            + some(&self.on_the_job)
+            + self.short_courses.len()
+            + self.training_notes.len()
+            + self.career_tips.len()
+            + self.career_path.len()
+            + self.employers.len()
+            + self.advertised.len()
+            + self.further_text.len()
+            + self.contacts.len()
+            + self.related_jobs.len();
+        for (_, r) in &self.routes {
+            n += some(&r.in_brief)
+                + r.description.len()
+                + some(&r.requirements_intro)
+                + r.entry_requirements.len()
+                + r.notes.len();
+        }
+        n
+    }
+
+    /// Merges a later page's draft into this one. Lists are joined, with
+    /// near-duplicates as one; a single field keeps this draft's value and
+    /// a different one goes to `unsorted`, citing its source. Drafts are
+    /// merged best source first (see `import`), so the order the files
+    /// were given in changes nothing.
     pub fn merge(&mut self, other: Draft) {
         let from = other.source_id.clone();
         let mut conflicts: Vec<String> = Vec::new();
@@ -170,7 +279,9 @@ impl Draft {
         ) {
             (_, None) => {}
             (None, Some(t)) => *mine = Some(t),
-            (Some(m), Some(t)) if key(m) == key(&t) => {}
+            (Some(m), Some(t)) if same_fact(m, &t) => {}
+            // A second lead-in ("Your tasks could include:") says nothing.
+            (Some(_), Some(t)) if lead_in_only(&t) => {}
             (Some(_), Some(t)) => {
                 conflicts.push(format!("(from {from}, another value for {field}) {t}"))
             }
@@ -181,10 +292,15 @@ impl Draft {
             (Some(m), Some(t)) if key(m) != key(&t) => union(&mut self.alternative_titles, vec![t]),
             _ => {}
         }
+        if let Some(t) = &self.title {
+            let t = key(t);
+            self.alternative_titles.retain(|a| key(a) != t);
+        }
         single(&mut self.summary, other.summary, "summary");
         single(&mut self.web_address, other.web_address, "web_address");
         single(&mut self.duties_intro, other.duties_intro, "duties.intro");
         single(&mut self.pattern, other.pattern, "working_hours.pattern");
+        single(&mut self.shifts, other.shifts, "working_hours.pattern");
         single(&mut self.travel, other.travel, "working_environment.travel");
         single(
             &mut self.on_the_job,
@@ -208,17 +324,22 @@ impl Draft {
             union(&mut mine.entry_requirements, r.entry_requirements);
             union(&mut mine.notes, r.notes);
         }
-        if self.hours_per_week.is_none() {
-            self.hours_per_week = other.hours_per_week;
+        match (self.hours_per_week, other.hours_per_week) {
+            (None, h) => self.hours_per_week = h,
+            (Some(a), Some(b)) if a != b => conflicts.push(if b.0 == b.1 {
+                format!("(from {from}, other hours) {} hours a week", b.0)
+            } else {
+                format!("(from {from}, other hours) {} to {} hours a week", b.0, b.1)
+            }),
+            _ => {}
         }
-        if self.salary == SalaryDraft::default() {
-            self.salary = other.salary;
+        if self.pay.is_empty() {
+            self.pay = other.pay;
             self.salary_source = other.salary_source;
-        } else if other.salary != SalaryDraft::default() && other.salary != self.salary {
-            let s = &other.salary;
+        } else if !other.pay.is_empty() && other.pay != self.pay {
             conflicts.push(format!(
-                "(from {from}, other salary figures) starter {:?}, experienced {:?}, notes {:?}",
-                s.starter, s.experienced, s.notes
+                "(from {from}, other salary figures) {}",
+                describe_pay(&other.pay)
             ));
         }
         union(&mut self.alternative_titles, other.alternative_titles);
@@ -247,282 +368,127 @@ impl Draft {
             }
         }
         self.sources.extend(other.sources);
-        self.unsorted.extend(other.unsorted);
+        union(&mut self.unsorted, other.unsorted);
         self.unsorted.extend(conflicts);
         self.source_id = from;
     }
+}
 
-    /// The job, with a draft value (and a TODO) for each required field the
-    /// files did not give.
-    pub fn into_job(self, today: &str) -> (Job, Vec<(String, String)>) {
-        let mut todos: Vec<(String, String)> = Vec::new();
-        let mut todo = |path: &str, why: &str| todos.push((path.to_string(), why.to_string()));
-        let mut unsorted = self.unsorted;
-        let t = |s: &str| Text(s.to_string());
-        let list = |v: Vec<String>| v.into_iter().map(Text).collect::<Vec<_>>();
-        let mut need = |v: Option<String>, path: &str, placeholder: &str, why: &str| -> Text {
-            match v {
-                Some(s) => Text(s),
-                None => {
-                    todo(path, why);
-                    t(placeholder)
-                }
+impl Draft {
+    /// Keeps each list within what a profile may hold
+    /// (`content::MAX_LIST_ITEMS`); what is over is given back, with its
+    /// field, for the report.
+    pub fn cap(&mut self) -> Vec<(String, Vec<String>)> {
+        let max = crate::content::MAX_LIST_ITEMS;
+        let mut over = Vec::new();
+        let mut cut = |field: &str, list: &mut Vec<String>| {
+            if list.len() > max {
+                over.push((field.to_string(), list.split_off(max)));
             }
         };
-        let title = need(
-            self.title,
-            "title",
-            "TODO job title",
-            "no title found; write the job title",
-        );
-        let summary = need(
-            self.summary,
-            "summary",
-            "TODO: one or two sentences on what the job is.",
-            "no summary found",
-        );
-        let pattern = need(
-            self.pattern,
-            "working_hours.pattern",
-            "TODO: the usual pattern, e.g. 9am to 5pm, Monday to Friday",
-            "no working hours found",
-        );
-        let first = title.as_str().split_whitespace().next().unwrap_or("");
-        let article = if super::text::article(first) == "an" {
-            Article::An
-        } else {
-            Article::A
-        };
-        let mut todos2: Vec<(String, String)> = Vec::new();
-        todos2.push((
-            "title_article".into(),
-            "guessed from the first letter of the title; check it".into(),
-        ));
-        let web_address = match self.web_address {
-            Some(w) => WebAddress(w),
-            None => {
-                todos2.push((
-                    "web_address".into(),
-                    "no web address in the sources; give the page to read more".into(),
-                ));
-                WebAddress("https://www.healthcareers.nhs.uk".into())
-            }
-        };
-        let mut tasks = list(self.tasks);
-        if tasks.is_empty() {
-            todos2.push(("duties.tasks".into(), "no tasks found".into()));
-            tasks.push(t("TODO: the tasks, one sentence each."));
+        cut("alternative_titles", &mut self.alternative_titles);
+        cut("duties.tasks", &mut self.tasks);
+        cut("duties.notes", &mut self.duty_notes);
+        cut("working_hours.variations", &mut self.variations);
+        cut("working_environment.locations", &mut self.locations);
+        cut("working_environment.conditions", &mut self.conditions);
+        cut("skills", &mut self.skills);
+        cut("restrictions_and_requirements", &mut self.restrictions);
+        cut("training.short_courses", &mut self.short_courses);
+        cut("training.notes", &mut self.training_notes);
+        cut("career_tips", &mut self.career_tips);
+        cut("career_path", &mut self.career_path);
+        cut("where_the_jobs_are.employers", &mut self.employers);
+        cut("where_the_jobs_are.advertised", &mut self.advertised);
+        cut("further_information.text", &mut self.further_text);
+        cut("related_jobs", &mut self.related_jobs);
+        cut("unsorted", &mut self.unsorted);
+        for (k, r) in &mut self.routes {
+            cut(&format!("entry_routes.{k}.description"), &mut r.description);
+            cut(
+                &format!("entry_routes.{k}.entry_requirements"),
+                &mut r.entry_requirements,
+            );
+            cut(&format!("entry_routes.{k}.notes"), &mut r.notes);
         }
-        let mut skills = list(self.skills);
-        if skills.is_empty() {
-            todos2.push(("skills".into(), "no skills found".into()));
-            skills.push(t("TODO: skills and personal qualities"));
-        }
-        let mut career_path = list(self.career_path);
-        if career_path.is_empty() {
-            todos2.push(("career_path".into(), "no career path found".into()));
-            career_path.push(t("TODO: career path and progression."));
-        }
-        let (starter, experienced) = match (self.salary.starter, self.salary.experienced) {
-            (Some(s), Some(e)) => (s.min(e), s.max(e)),
-            (Some(s), None) | (None, Some(s)) => {
-                todos2.push((
-                    "salary".into(),
-                    "only one salary figure found; it is given as both".into(),
-                ));
-                (s, s)
-            }
-            (None, None) => {
-                todos2.push((
-                    "salary".into(),
-                    "no salary found; give starter and experienced".into(),
-                ));
-                (0, 0)
-            }
-        };
-        if self.salary_source.is_some() {
-            todos2.push((
-                "salary.source".into(),
-                "salary figures date quickly: check them against current pay bands".into(),
+        if self.contacts.len() > max {
+            let rest = self.contacts.split_off(max);
+            over.push((
+                "further_information.contacts".into(),
+                rest.into_iter().map(|(c, _)| c.name).collect(),
             ));
         }
-        let mut routes = EntryRoutes::default();
-        for (k, r) in self.routes {
-            let route = Route {
-                in_brief: Text(
-                    r.in_brief
-                        .unwrap_or_else(|| default_in_brief(&k).to_string()),
-                ),
-                description: list(r.description),
-                requirements_intro: r.requirements_intro.map(Text),
-                entry_requirements: list(r.entry_requirements),
-                notes: list(r.notes),
-            };
-            if route.description.is_empty() {
-                todos2.push((
-                    format!("entry_routes.{k}.description"),
-                    "the source gave no description of this route".into(),
-                ));
-            }
-            let slot = match k.as_str() {
-                "university" => &mut routes.university,
-                "college" => &mut routes.college,
-                "apprenticeship" => &mut routes.apprenticeship,
-                "work" => &mut routes.work,
-                "volunteering" => &mut routes.volunteering,
-                "direct_application" => &mut routes.direct_application,
-                _ => &mut routes.other,
-            };
-            *slot = Some(route);
-        }
-        if routes.present().is_empty() {
-            todos2.push(("entry_routes".into(), "no routes into the job found".into()));
-            routes.other = Some(Route {
-                in_brief: t("TODO: a route into the job"),
-                description: vec![],
-                requirements_intro: None,
-                entry_requirements: vec![],
-                notes: vec![],
-            });
-        }
-        let training = (self.on_the_job.is_some()
-            || !self.short_courses.is_empty()
-            || !self.training_notes.is_empty())
-        .then(|| Training {
-            on_the_job: self.on_the_job.map(Text),
-            short_courses: list(self.short_courses),
-            notes: list(self.training_notes),
-        });
-        let where_the_jobs_are = if self.employers.is_empty() && !self.advertised.is_empty() {
-            todos2.push((
-                "where_the_jobs_are.employers".into(),
-                "no employers found".into(),
+        if self.pay.notes.len() > max {
+            let rest = self.pay.notes.split_off(max);
+            over.push((
+                "salary.notes".into(),
+                rest.into_iter().map(|(w, _, _)| w).collect(),
             ));
-            Some(Employers {
-                employers: vec![],
-                advertised: list(self.advertised),
-            })
-        } else {
-            (!self.employers.is_empty()).then(|| Employers {
-                employers: list(self.employers),
-                advertised: list(self.advertised),
-            })
-        };
-        let mut contacts = Vec::new();
-        for (c, src) in self.contacts {
-            let mut bad = |what: &str, v: &str| {
-                unsorted.push(format!(
-                    "(from {src}, contact {}) {what} not understood: {v}",
-                    c.name
-                ));
-            };
-            let phone = c.phone.and_then(|p| {
-                valid::<Phone>(&p).or_else(|| {
-                    bad("phone", &p);
-                    None
-                })
-            });
-            let email = c.email.and_then(|e| {
-                valid::<Email>(&e).or_else(|| {
-                    bad("email", &e);
-                    None
-                })
-            });
-            let web = c.web_address.and_then(|w| {
-                valid::<WebAddress>(&w).or_else(|| {
-                    bad("web address", &w);
-                    None
-                })
-            });
-            contacts.push(Contact {
-                name: Text(c.name.clone()),
-                address: list(c.address),
-                phone,
-                email,
-                web_address: web,
-                source: Some(src),
-            });
         }
-        let further_information =
-            (!self.further_text.is_empty() || !contacts.is_empty()).then(|| FurtherInformation {
-                text: list(self.further_text),
-                contacts,
-            });
-        let sources = self
-            .sources
-            .iter()
-            .map(|(id, name, layout, page_title)| {
-                todos2.push((
-                    format!("sources[{id}].date"),
-                    "when the source was published; the files do not say".into(),
-                ));
-                Source {
-                    id: id.clone(),
-                    title: Text(match page_title {
-                        Some(t) => format!("{t} ({})", layout.describe()),
-                        None => layout.describe().to_string(),
-                    }),
-                    date: t("unknown"),
-                    notes: vec![Text(format!("Imported from {name}."))],
-                }
-            })
-            .collect();
-        todos2.push((
-            "last_reviewed".into(),
-            "the date of the import; set it when a person has checked the whole profile".into(),
+        over
+    }
+}
+
+/// Salary figures in words, for `unsorted`.
+pub fn describe_pay(p: &Pay) -> String {
+    let mut parts = Vec::new();
+    let money = |v: u32| crate::template::format_money(f64::from(v));
+    if let Some((v, _)) = p.starter {
+        parts.push(format!("starter {}", money(v)));
+    }
+    if let Some((v, _)) = p.experienced {
+        parts.push(format!("experienced {}", money(v)));
+    }
+    if let Some(v) = p.single {
+        parts.push(money(v));
+    }
+    for (who, up_to, around) in &p.notes {
+        match (up_to, around) {
+            (Some(v), _) => parts.push(format!("{who} up to {}", money(*v))),
+            (_, Some(v)) => parts.push(format!("{who} around {}", money(*v))),
+            _ => {}
+        }
+    }
+    parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_duplicates() {
+        assert!(same_fact(
+            "Sterilising instruments.",
+            "sterilise instruments after the patient has left"
         ));
-        let job = Job {
-            title,
-            title_article: article,
-            alternative_titles: list(self.alternative_titles),
-            summary,
-            web_address,
-            duties: Duties {
-                intro: self.duties_intro.map(Text),
-                tasks,
-                notes: list(self.duty_notes),
-            },
-            working_hours: WorkingHours {
-                hours_per_week: self
-                    .hours_per_week
-                    .map(|(min, max)| HoursRange { min, max }),
-                pattern,
-                variations: list(self.variations),
-            },
-            working_environment: WorkingEnvironment {
-                locations: list(self.locations),
-                travel: self.travel.map(Text),
-                conditions: list(self.conditions),
-            },
-            salary: Salary {
-                starter,
-                experienced,
-                notes: self
-                    .salary
-                    .notes
-                    .into_iter()
-                    .map(|(who, up_to, around)| SalaryNote {
-                        who: Text(who),
-                        up_to,
-                        around,
-                    })
-                    .collect(),
-                source: self.salary_source,
-            },
-            entry_routes: routes,
-            skills,
-            restrictions_and_requirements: list(self.restrictions),
-            training,
-            career_tips: list(self.career_tips),
-            career_path,
-            where_the_jobs_are,
-            further_information,
-            related_jobs: list(self.related_jobs),
-            sources,
-            last_reviewed: Date(today.to_string()),
-            unsorted: list(unsorted),
-        };
-        todos.extend(todos2);
-        (job, todos)
+        assert!(same_fact(
+            "Passing instruments to the dentist.",
+            "pass instruments to the dentist"
+        ));
+        assert!(!same_fact(
+            "4 or 5 GCSEs at grades 9 to 4 (A* to C), or equivalent, for a level 3 course",
+            "5 GCSEs at grades 9 to 4 (A* to C), or equivalent, including English and maths, for an advanced apprenticeship"
+        ));
+        assert!(!same_fact("2 GCSEs", "5 GCSEs"));
+        assert!(!same_fact(
+            "making beds",
+            "moving beds, wheelchairs and trolleys"
+        ));
+        let mut l = vec!["Sterilising instruments.".to_string()];
+        union(
+            &mut l,
+            vec![
+                "sterilise instruments after the patient has left".into(),
+                "make beds".into(),
+            ],
+        );
+        assert_eq!(
+            l,
+            [
+                "sterilise instruments after the patient has left",
+                "make beds"
+            ]
+        );
     }
 }

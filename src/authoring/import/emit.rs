@@ -2,6 +2,7 @@
 //! tidied line by line: empty optional fields left out, a `# TODO` after each
 //! drafted value, and a header naming the sources and what was left out.
 
+use super::placeholders as ph;
 use super::Report;
 use crate::authoring::schema;
 use crate::content::{yaml, Job};
@@ -22,7 +23,8 @@ pub fn yaml(job: &Job, report: &Report) -> Result<String, String> {
     let mut out = String::new();
     out.push_str(&schema::job_modeline());
     out.push('\n');
-    out.push_str("# DRAFT imported by `careerpress import` from:\n");
+    out.push_str(ph::HEADER);
+    out.push('\n');
     for (name, id, layout) in &report.files {
         out.push_str(&format!(
             "#   {name} (source '{id}': {})\n",
@@ -33,11 +35,24 @@ pub fn yaml(job: &Job, report: &Report) -> Result<String, String> {
         "# Check every field against the sources, fix each TODO, move what is under\n\
          # `unsorted` (at the end) into the right fields, then run `careerpress check`.\n",
     );
+    out.push_str(&format!(
+        "# {} facts placed in the fields, {} left under `unsorted`.\n",
+        report.placed, report.unsorted
+    ));
     if !report.dropped.is_empty() {
-        out.push_str("# Left out as page noise:\n");
+        out.push_str("# Left out as page furniture:\n");
         for d in &report.dropped {
             let first = d.text.lines().next().unwrap_or("");
-            out.push_str(&format!("#   - \"{first}\" in {}: {}\n", d.source, d.why));
+            let more = d.text.lines().count().saturating_sub(1);
+            let more = match more {
+                0 => String::new(),
+                1 => " (and 1 more line)".to_string(),
+                n => format!(" (and {n} more lines)"),
+            };
+            out.push_str(&format!(
+                "#   - \"{first}\"{more} in {}: {}\n",
+                d.source, d.why
+            ));
         }
     }
     out.push('\n');
@@ -91,10 +106,16 @@ pub fn yaml(job: &Job, report: &Report) -> Result<String, String> {
         if let Some((_, why)) = key.as_ref().and_then(|_| {
             let path: Vec<&str> = stack.iter().map(|(_, k)| k.as_str()).collect();
             let path = path.join(".");
-            report
-                .todos
-                .iter()
-                .find(|(p, _)| *p == path || (p.starts_with("sources[") && path == "sources.date"))
+            let value = line
+                .split_once(':')
+                .map(|(_, v)| v.trim().trim_matches(['\'', '"']))
+                .unwrap_or("");
+            report.todos.iter().find(|(p, _)| {
+                *p == path
+                    || (p.starts_with("sources[")
+                        && path == "sources.date"
+                        && value == ph::SOURCE_DATE)
+            })
         }) {
             out.push_str(&format!("  # TODO: {why}"));
         }

@@ -1,24 +1,45 @@
-//! `careerpress import`: plain-text careers profiles into a draft job
-//! profile.
+//! `careerpress import`: careers pages copied as plain text into a draft
+//! job profile.
 //!
-//! Two layouts are known, those of the seed documents: the National Careers
-//! Service "How to become" page (headings such as "College", "Entry
-//! requirements", "More Information", one paragraph a line, `- ` bullets)
-//! and the older "The Job and What's Involved" job guide (paragraphs between
-//! blank lines, `  • ` bullets, facts in prose: salaries, hours, places).
-//! Sections are mapped to fields, bullet lists to lists, salaries and hours
-//! to numbers, contacts to contact records. Page noise (a "Featured Job
-//! Guide" promo for another job, empty "More Information" stubs, empty
-//! headings) is dropped and listed in the [`Report`]. Whatever cannot be
-//! placed goes to the job's `unsorted` list, labelled with where it came
-//! from, for a person to sort: nothing is lost. Several files make one
-//! profile, merged field by field; where two give different values for one
-//! field, the first is kept and the other goes to `unsorted`.
+//! The pages careers teams migrate from are the National Careers Service
+//! job profiles (today's layout, the 2019 one with numbered sections and
+//! the 2012 one), NHS Health Careers role pages, Prospects, My World of
+//! Work and the older job guides. A page is read by its content, not by
+//! where things are on it:
+//!
+//! - [`furniture`] leaves out what the site puts around the facts (skip
+//!   links, breadcrumbs, banners, feedback prompts, transcripts, widgets)
+//!   and lists it in the [`Report`];
+//! - [`page`] finds the title and splits the page at headings, recognised
+//!   wherever they are by the vocabulary of every site ([`headings`]);
+//! - [`place`] and [`routes`] put each section's text in its field, and a
+//!   sentence whose words say otherwise where they say ([`cues`]): a salary
+//!   or hours in any section become numbers ([`numbers`]);
+//! - what cannot be placed goes to the job's `unsorted` list, labelled with
+//!   its source and heading, for a person to sort: nothing is lost.
+//!
+//! Several pages of one job merge into one draft ([`draft`]): read best
+//! source first whatever order the files were given in, lists joined with
+//! near-duplicates as one, a second value of a single field kept under
+//! `unsorted` with its source, and the salary citing the page it is from.
+//! The result is always a draft: values the pages do not give are the
+//! placeholders of [`placeholders`], each with a `# TODO` comment.
 
+mod contacts;
+mod cues;
 mod draft;
 mod emit;
-mod sections;
+mod fields;
+pub mod furniture;
+mod headings;
+mod numbers;
+mod page;
+mod place;
+pub mod placeholders;
+mod routes;
 pub mod text;
+mod to_job;
+mod work;
 
 pub use draft::Draft;
 
@@ -31,47 +52,94 @@ pub struct Input {
     pub text: String,
 }
 
-/// The layout a file was read as.
+/// The site a page is from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
-    /// A National Careers Service "How to become" page.
-    HowToBecome,
+    /// A National Careers Service job profile (or its "How to become" part).
+    Ncs,
+    /// A National Careers Service profile of about 2019 (numbered sections).
+    Ncs2019,
+    /// A National Careers Service profile of about 2012 ("The work",
+    /// "Income", "Entry").
+    Ncs2012,
+    /// An NHS Health Careers role page.
+    HealthCareers,
+    /// A Prospects job profile.
+    Prospects,
+    /// A My World of Work job profile.
+    MyWorldOfWork,
     /// A "The Job and What's Involved" job guide.
     JobGuide,
-    /// Neither: read with the same rules, sections by known headings.
+    /// None of these: read with the same rules.
     Other,
 }
 
 impl Layout {
     pub fn describe(self) -> &'static str {
         match self {
-            Layout::HowToBecome => "a \"How to become\" careers profile",
+            Layout::Ncs => "a National Careers Service job profile",
+            Layout::Ncs2019 => "a National Careers Service job profile (2019 layout)",
+            Layout::Ncs2012 => "a National Careers Service job profile (2012 layout)",
+            Layout::HealthCareers => "an NHS Health Careers role page",
+            Layout::Prospects => "a Prospects job profile",
+            Layout::MyWorldOfWork => "a My World of Work job profile",
             Layout::JobGuide => "a \"The Job and What's Involved\" job guide",
-            Layout::Other => "an unrecognised layout",
+            Layout::Other => "a careers page in an unrecognised layout",
+        }
+    }
+
+    /// How current the site's figures are, best first: today's sites,
+    /// then the older layouts (whose salaries and grades have dated).
+    pub fn rank(self) -> u8 {
+        match self {
+            Layout::Ncs => 0,
+            Layout::HealthCareers => 1,
+            Layout::Prospects => 2,
+            Layout::MyWorldOfWork => 3,
+            Layout::Ncs2019 => 4,
+            Layout::Ncs2012 => 5,
+            Layout::JobGuide => 6,
+            Layout::Other => 7,
+        }
+    }
+
+    /// The id its source gets in the profile.
+    pub fn id(self) -> &'static str {
+        match self {
+            Layout::Ncs => "ncs",
+            Layout::Ncs2019 => "ncs-2019",
+            Layout::Ncs2012 => "ncs-2012",
+            Layout::HealthCareers => "health-careers",
+            Layout::Prospects => "prospects",
+            Layout::MyWorldOfWork => "my-world-of-work",
+            Layout::JobGuide => "job-guide",
+            Layout::Other => "source",
         }
     }
 }
 
-/// Something left out as page noise.
+/// Something left out as page furniture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dropped {
-    /// The source id of the file it was in.
+    /// The source id of the page it was on.
     pub source: String,
-    /// Why, e.g. "promo for another job".
+    /// Why, e.g. "a promo for another job".
     pub why: String,
-    /// The heading and text left out.
+    /// The text left out, heading first.
     pub text: String,
 }
 
 /// What an import did, for the person who sorts the draft.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
-    /// Each file: its name, source id and layout.
+    /// Each page: its name, source id and layout (best source first).
     pub files: Vec<(String, String, Layout)>,
-    /// Page noise left out.
+    /// Page furniture left out.
     pub dropped: Vec<Dropped>,
     /// Fields given a draft value a person must check (`# TODO` in the file).
     pub todos: Vec<(String, String)>,
+    /// How many facts went into the profile's fields.
+    pub placed: usize,
     /// How many items went to `unsorted`.
     pub unsorted: usize,
 }
@@ -84,22 +152,59 @@ pub struct Import {
     pub report: Report,
 }
 
-/// Imports one or more plain-text profiles of one job into a draft.
+/// One page read, before it is named and merged.
+struct Read {
+    name: String,
+    text: String,
+    layout: Layout,
+    title: Option<String>,
+    date: Option<String>,
+    draft: Draft,
+    dropped: Vec<Dropped>,
+}
+
+/// Imports one or more plain-text pages of one job into a draft.
 /// `today` (`YYYY-MM-DD`) is the draft's `last_reviewed`, marked TODO.
 pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
     if inputs.is_empty() {
         return Err("give at least one file to import".into());
     }
+    let mut reads: Vec<Read> = inputs
+        .iter()
+        .map(|input| {
+            let mut dropped = Vec::new();
+            let page = page::read(&input.text, &mut dropped);
+            let (layout, title, date) = (page.layout, page.title.clone(), page.date.clone());
+            let mut draft = Draft::default();
+            place::place(page, &mut draft, &mut dropped);
+            Read {
+                name: input.name.clone(),
+                text: input.text.clone(),
+                layout,
+                title,
+                date,
+                draft,
+                dropped,
+            }
+        })
+        .collect();
+    // Best source first (today's sites before older ones, a newer page
+    // before an older one), then by content: the order the files were given
+    // in changes nothing.
+    let year = |r: &Read| std::cmp::Reverse(r.date.as_deref().and_then(year_of).unwrap_or(0));
+    reads.sort_by(|a, b| {
+        (a.layout.rank(), year(a), &a.text, &a.name).cmp(&(
+            b.layout.rank(),
+            year(b),
+            &b.text,
+            &b.name,
+        ))
+    });
     let mut report = Report::default();
     let mut merged: Option<Draft> = None;
     let mut ids: Vec<String> = Vec::new();
-    for input in inputs {
-        let (layout, mut d) = sections::read(&input.text, &mut report.dropped);
-        let base = match layout {
-            Layout::HowToBecome => "how-to-become",
-            Layout::JobGuide => "job-guide",
-            Layout::Other => "source",
-        };
+    for r in reads {
+        let base = r.layout.id();
         let mut id = base.to_string();
         let mut n = 2;
         while ids.contains(&id) {
@@ -107,22 +212,50 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
             n += 1;
         }
         ids.push(id.clone());
-        d.set_source(&id, &input.name, layout);
-        for dr in report.dropped.iter_mut().filter(|d| d.source.is_empty()) {
+        let mut d = r.draft;
+        d.set_source(draft::SourceDraft {
+            id: id.clone(),
+            name: r.name.clone(),
+            layout: r.layout,
+            page_title: r.title,
+            date: r.date,
+        });
+        for mut dr in r.dropped {
             dr.source = id.clone();
+            report.dropped.push(dr);
         }
-        report.files.push((input.name.clone(), id, layout));
+        report.files.push((r.name, id, r.layout));
         match &mut merged {
             None => merged = Some(d),
             Some(m) => m.merge(d),
         }
     }
-    let draft = merged.unwrap_or_default();
+    let mut draft = merged.unwrap_or_default();
+    // Items past what a list may hold are left out, and said so.
+    for (field, items) in draft.cap() {
+        report.dropped.push(Dropped {
+            source: "the merged draft".into(),
+            why: format!(
+                "more items for {field} than a profile may hold ({})",
+                crate::content::MAX_LIST_ITEMS
+            ),
+            text: items.join("\n"),
+        });
+    }
+    report.placed = draft.facts();
     let (job, todos) = draft.into_job(today);
     report.todos = todos;
     report.unsorted = job.unsorted.len();
     let yaml = emit::yaml(&job, &report)?;
     Ok(Import { job, yaml, report })
+}
+
+/// The year in a page's date ("last reviewed 14 March 2024" → 2024).
+fn year_of(date: &str) -> Option<u32> {
+    date.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .next_back()
 }
 
 /// A file name for a title: "Patient advice and liaison service officer" →
@@ -141,7 +274,7 @@ pub fn id_for(title: &str) -> String {
     while id.ends_with('-') {
         id.pop();
     }
-    if id.is_empty() {
+    if id.is_empty() || id.starts_with("todo") {
         "imported-job".into()
     } else {
         id

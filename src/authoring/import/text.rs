@@ -1,36 +1,5 @@
-//! Plain text into blocks and sections, and the small text tools the
-//! importer uses (sentences, lists in prose, salaries, hours, contacts).
-
-/// A block of a plain-text page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    /// A paragraph; its lines as they were (contacts need the line breaks).
-    Para(Vec<String>),
-    /// A bullet list (`- `, `• `, `* `), one item an entry.
-    List(Vec<String>),
-}
-
-impl Block {
-    /// The block as one string: lines joined by spaces, items by new lines.
-    pub fn text(&self) -> String {
-        match self {
-            Block::Para(lines) => join_lines(lines),
-            Block::List(items) => items
-                .iter()
-                .map(|i| format!("- {i}"))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        }
-    }
-}
-
-/// A heading and what follows it up to the next heading.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section {
-    /// `None` for what comes before the first heading.
-    pub heading: Option<String>,
-    pub blocks: Vec<Block>,
-}
+//! The small text tools the importer uses: cleaning lines, bullets,
+//! sentences, lists in prose, cases, loose comparison, postcodes.
 
 /// Joins the lines of a paragraph with single spaces.
 pub fn join_lines(lines: &[String]) -> String {
@@ -48,11 +17,14 @@ pub fn clean(line: &str) -> String {
     let s: String = line
         .chars()
         .map(|c| match c {
-            '\u{a0}' | '\t' => ' ',
+            '\u{a0}' | '\t' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\u{202f}' => ' ',
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{200b}' | '\u{feff}' | '\u{ad}' => '\u{0}',
             c if c.is_control() => ' ',
             c => c,
         })
         .collect();
+    let s: String = s.chars().filter(|c| *c != '\u{0}').collect();
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.trim_end().chars() {
@@ -69,10 +41,12 @@ pub fn clean(line: &str) -> String {
     out
 }
 
-/// The text of a bullet line, if it is one.
+/// The text of a bullet line, if it is one: `- `, `• `, `* ` and the like.
 pub fn bullet(line: &str) -> Option<&str> {
     let t = line.trim_start();
-    for mark in ["- ", "• ", "* ", "· ", "– ", "▪ ", "◦ "] {
+    for mark in [
+        "- ", "• ", "* ", "· ", "– ", "▪ ", "◦ ", "○ ", "● ", "‣ ", "■ ", "→ ",
+    ] {
         if let Some(rest) = t.strip_prefix(mark) {
             return Some(rest.trim());
         }
@@ -80,56 +54,72 @@ pub fn bullet(line: &str) -> Option<&str> {
     None
 }
 
-/// Splits cleaned lines into blocks. A file with blank lines between
-/// paragraphs is read a paragraph at a time (lines joined); a file without
-/// any is read a line at a time (each line its own paragraph).
-pub fn blocks(lines: &[String]) -> Vec<(Block, bool)> {
-    let interior_blank = {
-        let first = lines.iter().position(|l| !l.trim().is_empty());
-        let last = lines.iter().rposition(|l| !l.trim().is_empty());
-        match (first, last) {
-            (Some(a), Some(b)) => lines[a..=b].iter().any(|l| l.trim().is_empty()),
-            _ => false,
-        }
-    };
-    let mut out: Vec<(Block, bool)> = Vec::new();
-    let mut para: Vec<String> = Vec::new();
-    let mut list: Vec<String> = Vec::new();
-    let flush = |para: &mut Vec<String>, list: &mut Vec<String>, out: &mut Vec<(Block, bool)>| {
-        if !para.is_empty() {
-            out.push((Block::Para(std::mem::take(para)), false));
-        }
-        if !list.is_empty() {
-            out.push((Block::List(std::mem::take(list)), false));
-        }
-    };
-    for line in lines {
-        if line.trim().is_empty() {
-            flush(&mut para, &mut list, &mut out);
-            if let Some(last) = out.last_mut() {
-                last.1 = true; // a blank line follows this block
-            }
-            continue;
-        }
-        if let Some(item) = bullet(line) {
-            if !para.is_empty() {
-                flush(&mut para, &mut Vec::new(), &mut out);
-            }
-            if !item.is_empty() {
-                list.push(item.to_string());
-            }
-            continue;
-        }
-        if !list.is_empty() {
-            flush(&mut Vec::new(), &mut list, &mut out);
-        }
-        para.push(line.trim().to_string());
-        if !interior_blank {
-            flush(&mut para, &mut list, &mut out);
-        }
+/// A numbered line: "1. Entry requirements", "2) a degree".
+pub fn numbered(line: &str) -> Option<(u32, &str)> {
+    let t = line.trim_start();
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 2 {
+        return None;
     }
-    flush(&mut para, &mut list, &mut out);
-    out
+    let rest = &t[digits.len()..];
+    let rest = rest
+        .strip_prefix(". ")
+        .or_else(|| rest.strip_prefix(") "))?;
+    let n = digits.parse().ok()?;
+    (!rest.trim().is_empty()).then(|| (n, rest.trim()))
+}
+
+/// Whether a line ends a sentence (so the next line is a new paragraph).
+pub fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['"', '\'', ')', '”'])
+        .ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Text compared loosely: letters and digits only, lower case.
+pub fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Words of a text, lower case, letters and digits only.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `text` contains `word` as a whole word (case-insensitive).
+pub fn has_word(text: &str, word: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(word) {
+        let at = from + i;
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + word.len()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = at + word.len().max(1);
+    }
+    false
+}
+
+/// Whether a line reads as a title or heading: short, capitalised, no
+/// sentence punctuation, no figures.
+pub fn title_like(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    (1..=8).contains(&words)
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !t.ends_with(['.', ',', ';', '!', ':'])
+        && !t.contains(['£', '@', '|', '%'])
+        && !t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Splits text into sentences at `. `, `! ` or `? ` followed by a capital
@@ -196,13 +186,25 @@ pub fn prose_list(text: &str) -> Vec<String> {
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect();
+    let listed = !parts.is_empty() && parts.len() >= 2;
     if let Some(last) = parts.pop() {
         let last = last
             .strip_prefix("and ")
             .or_else(|| last.strip_prefix("or "))
             .unwrap_or(&last)
             .to_string();
-        match split_last_conjunction(&last) {
+        // "a, b and c" is a list; "an NHS or private hospital" is one place,
+        // "a hospital or the community" two.
+        let split = split_last_conjunction(&last).filter(|(_, b)| {
+            let first = b.split_whitespace().next().unwrap_or("").to_lowercase();
+            listed
+                || [
+                    "in", "at", "on", "for", "with", "from", "a", "an", "the", "some", "other",
+                    "their", "your", "local", "as",
+                ]
+                .contains(&first.as_str())
+        });
+        match split {
             Some((a, b)) => {
                 parts.push(a);
                 parts.push(b);
@@ -294,97 +296,6 @@ pub fn article(word: &str) -> &'static str {
     }
 }
 
-/// Whole pounds in a figure such as "£18,200" or "£27.5k".
-pub fn pounds(s: &str) -> Option<u32> {
-    let s = s.trim().trim_start_matches('£');
-    let digits: String = s
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-        .filter(|c| *c != ',')
-        .collect();
-    let rest = &s[s
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == ',' || *c == '.'))
-        .map(|(i, _)| i)
-        .unwrap_or(s.len())..];
-    let value: f64 = digits.trim_end_matches('.').parse().ok()?;
-    let value = if rest.starts_with('k') || rest.starts_with('K') {
-        value * 1000.0
-    } else {
-        value
-    };
-    (0.0..10_000_000.0)
-        .contains(&value)
-        .then_some(value.round() as u32)
-}
-
-/// Every "£…" figure in a text, with its byte position.
-pub fn figures(text: &str) -> Vec<(usize, u32)> {
-    text.match_indices('£')
-        .filter_map(|(i, _)| pounds(&text[i..]).map(|v| (i, v)))
-        .collect()
-}
-
-/// A time of day such as "9am", "5.30pm" or "17:00".
-fn is_time(w: &str) -> bool {
-    let w = w.trim_end_matches([',', '.']).to_ascii_lowercase();
-    let core = w.trim_end_matches("am").trim_end_matches("pm");
-    (w.ends_with("am") || w.ends_with("pm") || w.contains(':'))
-        && !core.is_empty()
-        && core
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ':')
-}
-
-const DAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// The working pattern in a sentence: "9am to 5pm, Monday to Friday".
-pub fn hours_pattern(sentence: &str) -> Option<String> {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    let start = (0..words.len()).find(|&i| {
-        is_time(words[i])
-            && words.get(i + 1) == Some(&"to")
-            && words.get(i + 2).is_some_and(|w| is_time(w))
-    })?;
-    let mut end = start + 3;
-    let day = |w: &str| DAYS.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str());
-    if words.get(end).is_some_and(|w| day(w))
-        && words.get(end + 1) == Some(&"to")
-        && words.get(end + 2).is_some_and(|w| day(w))
-    {
-        end += 3;
-    }
-    let pattern = words[start..end].join(" ");
-    Some(pattern.trim_end_matches(['.', ',']).to_string())
-}
-
-/// Hours a week: "37.5 hours a week", "between 37 and 40 hours a week".
-pub fn hours_per_week(sentence: &str) -> Option<(f32, f32)> {
-    let lower = sentence.to_lowercase();
-    let at = lower
-        .find("hours a week")
-        .or_else(|| lower.find("hours per week"))?;
-    let before: Vec<f32> = lower[..at]
-        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .filter_map(|w| w.trim_end_matches('.').parse::<f32>().ok())
-        .collect();
-    match before.as_slice() {
-        [.., a, b] if lower[..at].contains(" and ") || lower[..at].contains(" to ") => {
-            Some((*a, *b))
-        }
-        [.., a] => Some((*a, *a)),
-        [] => None,
-    }
-}
-
 /// A UK postcode at the end of a line, split off: "Uxbridge UB8 1LH" →
 /// ("Uxbridge", "UB8 1LH").
 pub fn split_postcode(line: &str) -> (Option<String>, Option<String>) {
@@ -436,21 +347,7 @@ mod tests {
     }
 
     #[test]
-    fn numbers_and_times() {
-        assert_eq!(pounds("£18,200 and"), Some(18200));
-        assert_eq!(pounds("£27.5k"), Some(27500));
-        assert_eq!(
-            hours_pattern("You would normally cover 9am to 5pm, Monday to Friday. However"),
-            Some("9am to 5pm, Monday to Friday".into())
-        );
-        assert_eq!(
-            hours_per_week("You'll work 37.5 hours a week."),
-            Some((37.5, 37.5))
-        );
-        assert_eq!(
-            hours_per_week("between 37 and 40 hours a week"),
-            Some((37.0, 40.0))
-        );
+    fn postcodes_bullets_and_numbers() {
         assert_eq!(
             split_postcode("Uxbridge UB8 1LH"),
             (Some("Uxbridge".into()), Some("UB8 1LH".into()))
@@ -458,6 +355,20 @@ mod tests {
         assert_eq!(
             split_postcode("PO Box 376"),
             (Some("PO Box 376".into()), None)
+        );
+        assert_eq!(bullet("  • Giving advice."), Some("Giving advice."));
+        assert_eq!(bullet("-5 degrees"), None);
+        assert_eq!(
+            numbered("1. Entry requirements"),
+            Some((1, "Entry requirements"))
+        );
+        assert_eq!(numbered("2) a degree"), Some((2, "a degree")));
+        assert_eq!(numbered("2024. A year"), None);
+        assert!(has_word("An apprenticeship.", "apprenticeship"));
+        assert!(!has_word("apprenticeships", "apprenticeship"));
+        assert_eq!(
+            clean("It\u{2019}s\u{a0}\u{a0}a  test\u{200b} "),
+            "It's a test"
         );
     }
 

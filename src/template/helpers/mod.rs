@@ -1,17 +1,23 @@
 //! Helpers a careers writer needs, one file each.
 //!
-//! Every helper escapes what it writes for the markup (see
-//! [`super::escape_markup`]), so content can never turn into formatting.
+//! Helpers return values; handlebars escapes a value for the markup (see
+//! [`super::escape_markup`]) exactly once, where it is written out, so
+//! content can never turn into formatting and never gains backslashes.
 
 mod article;
 mod capitalise;
 mod date;
+mod each_language;
 mod half;
 mod join;
 mod lower_first;
 mod money;
+mod mutation;
 mod plural;
+mod t;
 mod tel;
+
+pub use money::format_money;
 
 use handlebars::{Handlebars, Helper, RenderError, RenderErrorReason};
 use serde_json::Value;
@@ -27,6 +33,18 @@ pub fn register(hb: &mut Handlebars) {
     hb.register_helper("tel", Box::new(tel::tel));
     hb.register_helper("half", Box::new(half::half));
     hb.register_helper("lower_first", Box::new(lower_first::lower_first_helper));
+    hb.register_helper("t", Box::new(t::T));
+    hb.register_helper("each_language", Box::new(each_language::EachLanguage));
+}
+
+/// A catalogue message in the language being rendered, as a helper error
+/// when it is missing (naming the key and the language).
+fn message(key: &str, args: &[(&str, super::i18n::Arg)]) -> Result<String, RenderError> {
+    super::i18n::message(key, args).map_err(|m| RenderErrorReason::Other(m).into())
+}
+
+fn text_arg(s: impl Into<String>) -> super::i18n::Arg {
+    super::i18n::Arg::Text(s.into())
 }
 
 /// Parameter `i` of a helper, or an error naming the helper and its use.
@@ -48,19 +66,32 @@ fn number(h: &Helper, v: &Value) -> Result<f64, RenderError> {
     v.as_f64().ok_or_else(|| not_a(h, "a number", v))
 }
 
-/// Registers a helper whose output is a pure function of its parameters.
+/// Defines a helper whose result is a pure function of its parameters.
+///
+/// It *returns* its text as a value rather than writing it: handlebars then
+/// escapes it once, where it is written out (`{{capitalise x}}`), and hands
+/// it unescaped to an enclosing helper (`{{capitalise (join xs "or")}}`), a
+/// block helper or a partial's parameter. A helper that wrote escaped text
+/// itself would be escaped again when used inside another
+/// (`GP\'s` printed as `GP\\'s`).
 macro_rules! simple_helper {
     ($name:ident, |$h:ident| $body:expr) => {
-        pub fn $name(
-            $h: &handlebars::Helper,
-            _: &handlebars::Handlebars,
-            _: &handlebars::Context,
-            _: &mut handlebars::RenderContext,
-            out: &mut dyn handlebars::Output,
-        ) -> handlebars::HelperResult {
-            let text: String = $body?;
-            out.write(&crate::template::escape_markup(&text))?;
-            Ok(())
+        #[allow(non_camel_case_types)]
+        pub struct $name;
+
+        impl handlebars::HelperDef for $name {
+            fn call_inner<'reg: 'rc, 'rc>(
+                &self,
+                $h: &handlebars::Helper<'rc>,
+                _: &'reg handlebars::Handlebars<'reg>,
+                _: &'rc handlebars::Context,
+                _: &mut handlebars::RenderContext<'reg, 'rc>,
+            ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
+                let text: String = $body?;
+                Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(
+                    text,
+                )))
+            }
         }
     };
 }

@@ -3,6 +3,8 @@
 //! alias expansion and reports line and column. `serde_path_to_error` adds
 //! the field path.
 
+pub mod tree;
+
 use super::error::ContentError;
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -47,7 +49,33 @@ fn options() -> serde_saphyr::Options {
     budget.max_nodes = 200_000;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    // `.nan` and `.inf` are never hours, pounds or sizes.
+    options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::Reject;
     options
+}
+
+/// Parses YAML bytes into `T`, and reads them as a [`tree::Tree`] too, so
+/// checks made after parsing can name the line of the field they are about.
+pub fn parse_with_tree<T: DeserializeOwned>(
+    file: &Path,
+    bytes: &[u8],
+) -> Result<(T, Option<tree::Tree>), ContentError> {
+    let value = parse(file, bytes)?;
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    let tree = tree::parse(text.strip_prefix('\u{feff}').unwrap_or(text));
+    Ok((value, tree))
+}
+
+/// Fills in the line and column of errors that name a field but no place,
+/// from the file's tree.
+pub fn locate(errors: &mut [ContentError], tree: Option<&tree::Tree>) {
+    let Some(tree) = tree else { return };
+    for e in errors.iter_mut().filter(|e| e.line.is_none()) {
+        if let Some(pos) = e.path.as_deref().and_then(|p| tree.root.locate(p)) {
+            e.line = Some(pos.line as u64);
+            e.column = Some(pos.column as u64);
+        }
+    }
 }
 
 /// Parses YAML bytes (UTF-8, an optional BOM, LF or CRLF) into `T`.
@@ -97,6 +125,7 @@ fn to_error(file: &Path, path: &str, e: &serde_saphyr::Error) -> ContentError {
         path: (!path.is_empty() && path != ".").then(|| path.to_string()),
         message,
         suggestion,
+        placeholder: false,
     }
 }
 
@@ -121,6 +150,10 @@ fn explain(e: &serde_saphyr::Error) -> (String, Option<String>) {
             (message, suggestion)
         }
         E::SerdeMissingField { field, .. } => (format!("missing required field '{field}'"), None),
+        E::NonFiniteFloat { .. } => (
+            "expected a number: .nan and .inf are not numbers (e.g. 37.5)".to_string(),
+            None,
+        ),
         E::DuplicateMappingKey { key, .. } => (
             match key {
                 Some(k) => format!("the key '{k}' appears twice; each key may appear once"),
