@@ -717,6 +717,12 @@ pub const REQUIRED_KEYS: &[&str] = &[
     "page-of",
     "draft-notice",
     "draft-word",
+    "key-facts",
+    "table-caption",
+    "note-caption",
+    "table-columns",
+    "layout-table",
+    "callout-description",
 ];
 
 impl Templates {
