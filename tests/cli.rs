@@ -111,7 +111,7 @@ fn two_builds_are_byte_identical() {
     let (oa, ob) = (a.outputs(), b.outputs());
     assert_eq!(
         oa.len(),
-        6,
+        8,
         "{:?}",
         oa.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
@@ -165,6 +165,7 @@ fn list_shows_jobs_brands_and_templates() {
             ("template", "email"),
             ("template", "handout"),
             ("template", "leaflet"),
+            ("template", "page"),
             ("template", "summary"),
         ]
     );

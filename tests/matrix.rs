@@ -40,7 +40,7 @@ fn unchanged_documents_are_not_rebuilt() {
     let first = p.run(&["build", "--json"]);
     assert_exit(&first, 0);
     assert!(statuses(&first).iter().all(|(_, s)| s == "built"));
-    assert_eq!(statuses(&first).len(), 12);
+    assert_eq!(statuses(&first).len(), 16);
 
     let again = p.run(&["build", "--json"]);
     assert_exit(&again, 0);
@@ -51,7 +51,7 @@ fn unchanged_documents_are_not_rebuilt() {
     );
     let o = p.run(&["build"]);
     assert!(
-        stdout(&o).starts_with("Nothing to rebuild: 12 documents up to date"),
+        stdout(&o).starts_with("Nothing to rebuild: 16 documents up to date"),
         "{}",
         stdout(&o)
     );
@@ -174,7 +174,7 @@ fn shards_together_are_a_full_build() {
         assert_exit(&o, 0);
         counts.push(statuses(&o).len());
     }
-    assert_eq!(counts, [4, 4, 4], "an even split of 12 documents");
+    assert_eq!(counts, [6, 5, 5], "an even split of 16 documents");
     assert_eq!(
         p.outputs_in(&shards),
         p.outputs_in(&full),
@@ -231,8 +231,9 @@ fn unknown_template_lists_the_known_ones() {
     let o = p.run(&["build", "--template", "poster"]);
     assert_exit(&o, 2);
     assert!(
-        stderr(&o)
-            .contains("there is no template 'poster'; known templates: handout, leaflet, summary"),
+        stderr(&o).contains(
+            "there is no template 'poster'; known templates: handout, leaflet, page, summary"
+        ),
         "{}",
         stderr(&o)
     );
@@ -272,5 +273,5 @@ fn a_broken_job_fails_alone_with_exit_1() {
             .contains("complaints-officer.yaml"),
         "{v}"
     );
-    assert_eq!(statuses(&o).len(), 6, "the PALS documents are all built");
+    assert_eq!(statuses(&o).len(), 8, "the PALS documents are all built");
 }

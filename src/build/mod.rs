@@ -184,6 +184,7 @@ pub struct Writers {
     text: crate::text::TextWriter,
     pdf: crate::pdf::PdfWriter,
     docx: crate::docx::DocxWriter,
+    html: crate::html::HtmlWriter,
 }
 
 impl Default for Writers {
@@ -192,6 +193,7 @@ impl Default for Writers {
             text: crate::text::TextWriter,
             pdf: crate::pdf::PdfWriter::new(),
             docx: crate::docx::DocxWriter::new(),
+            html: crate::html::HtmlWriter::new(),
         }
     }
 }
@@ -202,6 +204,7 @@ impl Writers {
             Format::Txt => &self.text,
             Format::Pdf => &self.pdf,
             Format::Docx => &self.docx,
+            Format::Html => &self.html,
         }
     }
 }

@@ -40,16 +40,18 @@ pub enum Format {
     Txt,
     Pdf,
     Docx,
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Txt, Format::Pdf, Format::Docx];
+    pub const ALL: [Format; 4] = [Format::Txt, Format::Pdf, Format::Docx, Format::Html];
 
     pub fn extension(self) -> &'static str {
         match self {
             Format::Txt => "txt",
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Html => "html",
         }
     }
 
@@ -185,7 +187,7 @@ impl Templates {
                     file: file.clone(),
                     line: None,
                     column: None,
-                    message: "name templates <name>.<format>.hbs, where format is txt, pdf or docx (e.g. summary.txt.hbs)".into(),
+                    message: "name templates <name>.<format>.hbs, where format is txt, pdf, docx or html (e.g. summary.txt.hbs)".into(),
                 });
                 continue;
             };
