@@ -18,6 +18,7 @@ pub mod html;
 pub mod mail;
 pub mod pdf;
 pub mod safe_fs;
+pub mod serve;
 pub mod template;
 pub mod text;
 

@@ -31,6 +31,7 @@ mod mail;
 mod markup;
 mod new;
 mod schema;
+mod serve;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -79,6 +80,9 @@ pub enum Command {
     Mail(mail::MailArgs),
     /// Rebuild the documents a change affects as files are saved (Ctrl-C to stop).
     Watch(watch::WatchArgs),
+    /// Show every document in a browser, rebuilt and shown again as files
+    /// are saved (http://127.0.0.1:8000/; Ctrl-C to stop).
+    Serve(serve::ServeArgs),
     /// Print shell completions: bash, zsh, fish, powershell or elvish.
     Completions(completions::CompletionsArgs),
     /// Print the manual page (or write every page with --out DIR).
@@ -104,6 +108,7 @@ pub fn main() -> ExitCode {
         Command::Import(args) => import::run(cli.project, args),
         Command::Mail(args) => mail::run(cli.project, args),
         Command::Watch(args) => watch::run(cli.project, args),
+        Command::Serve(args) => serve::run(cli.project, args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
     }
