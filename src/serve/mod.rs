@@ -69,9 +69,12 @@ struct App {
 
 impl App {
     fn apply(&self, event: &Event, base: &Options) {
+        // Loaded before the state is locked: pages are not held up by it.
+        let project =
+            matches!(event, Event::Built(_)).then(|| crate::build::Project::load(&base.root));
         let generation = match self.state.lock() {
             Ok(mut s) => {
-                s.apply(event, base);
+                s.apply(event, base, project.as_ref());
                 s.generation
             }
             Err(_) => return,

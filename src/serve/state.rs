@@ -76,15 +76,16 @@ impl State {
         }
     }
 
-    /// Takes in one event from the watch.
-    pub(crate) fn apply(&mut self, event: &Event, base: &Options) {
+    /// Takes in one event from the watch; for a build, `project` is the
+    /// project as loaded after it (for names and the matrix).
+    pub(crate) fn apply(&mut self, event: &Event, base: &Options, project: Option<&Project>) {
         match event {
             Event::Watching(_) => return,
             Event::Changed(_) => self.building = true,
-            Event::Built(report) => {
-                let project = Project::load(&base.root);
-                self.built(&project, report, base);
-            }
+            Event::Built(report) => match project {
+                Some(project) => self.built(project, report, base),
+                None => return,
+            },
             Event::Problem(p) => {
                 self.problems.push(p.clone());
                 let extra = self.problems.len().saturating_sub(MAX_PROBLEMS);
@@ -131,7 +132,7 @@ impl State {
             let draft = c.jobs.get(&t.job).is_some_and(|j| j.is_draft())
                 || c.brands.get(&t.brand).is_some_and(|b| b.is_draft());
             doc.held_back = (draft && !base.draft).then(|| {
-                "a draft: it still has placeholders (see the problems above); run serve with --draft to preview it marked DRAFT".to_string()
+                "a draft: it still has placeholders (listed with the problems); run serve with --draft to preview it marked DRAFT".to_string()
             });
             self.docs.insert(key, doc);
         }
@@ -141,7 +142,7 @@ impl State {
         if loading_failed {
             for (key, mut doc) in old {
                 doc.held_back = Some(
-                    "not rebuilt: its job, trust or template has an error (see the problems above)"
+                    "its job, trust or template has an error: the last good version is shown until it is fixed"
                         .to_string(),
                 );
                 self.docs.insert(key, doc);
