@@ -40,7 +40,7 @@ impl Palette {
     pub(crate) fn new(theme: &Theme) -> Palette {
         // A shade dark enough to hide text is lightened first, then every
         // text colour is made to pass on it (and so on white, which is lighter).
-        let shade = contrast::lighten_for(theme.shade.rgb, BLACK, 12.0);
+        let shade = contrast::lighten_for(theme.shade.rgb, BLACK, 15.0);
         let ink = contrast::darken_for(theme.text.rgb, shade, AA_TEXT);
         let heading = contrast::darken_for(theme.primary.rgb, shade, AA_TEXT);
         let band = contrast::darken_for(theme.primary.rgb, WHITE, AA_TEXT);

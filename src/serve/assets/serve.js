@@ -48,9 +48,24 @@
       });
   }
 
-  var events = new EventSource("/events");
-  events.addEventListener("change", function (e) {
-    var generation = Number(JSON.parse(e.data).generation);
-    if (generation !== shown) refresh();
+  // Only a tab on show listens: a browser keeps about six connections to
+  // one server, and each listening tab holds one. A tab shown again hears
+  // the current state at once, and catches up if it missed anything.
+  var events = null;
+  function listen() {
+    if (events) return;
+    events = new EventSource("/events");
+    events.addEventListener("change", function (e) {
+      var generation = Number(JSON.parse(e.data).generation);
+      if (generation !== shown) refresh();
+    });
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) {
+      if (events) { events.close(); events = null; }
+    } else {
+      listen();
+    }
   });
+  if (!document.hidden) listen();
 })();
