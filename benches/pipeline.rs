@@ -7,7 +7,7 @@
 
 use careerpress::build::{self, Options, Project, Target};
 use careerpress::document::markup;
-use careerpress::template::{self, Format};
+use careerpress::template::Format;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 
@@ -53,13 +53,17 @@ fn bench(c: &mut Criterion) {
     let t = targets.iter().find(|t| t.format == Format::Txt).unwrap();
     let job = &project.content.jobs[&t.job];
     let brand = &project.content.brands[&t.brand];
-    let data = template::context(job, brand, "2026-11-21");
+    let layout = careerpress::build::layout(&project, t);
+    let context = || {
+        project
+            .templates
+            .context(job, brand, "2026-11-21", &t.languages, layout)
+    };
+    let data = context();
     let text = project.templates.render(&t.template, &data).unwrap();
     let blocks = markup::parse(&text).unwrap();
     let mut stages = c.benchmark_group("stages");
-    stages.bench_function("context", |b| {
-        b.iter(|| black_box(template::context(job, brand, "2026-11-21")))
-    });
+    stages.bench_function("context", |b| b.iter(|| black_box(context())));
     stages.bench_function("handlebars", |b| {
         b.iter(|| black_box(project.templates.render(&t.template, &data).unwrap()))
     });

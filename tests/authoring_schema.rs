@@ -30,18 +30,31 @@ fn content_files() -> Vec<(PathBuf, &'static str)> {
     let mut files = Vec::new();
     for e in std::fs::read_dir(fixture().join("content/jobs")).unwrap() {
         let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x == "yaml") {
-            files.push((p, "job"));
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".yaml") {
+            // `<id>.<lang>.yaml` is a translation.
+            let kind = if name.matches('.').count() == 2 {
+                "job-translation"
+            } else {
+                "job"
+            };
+            files.push((p, kind));
         }
     }
     for e in std::fs::read_dir(fixture().join("content/brands")).unwrap() {
-        let p = e.unwrap().path().join("brand.yaml");
-        if p.exists() {
-            files.push((p, "brand"));
+        let dir = e.unwrap().path();
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let p = f.unwrap().path();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            if name == "brand.yaml" {
+                files.push((p, "brand"));
+            } else if name.starts_with("brand.") && name.ends_with(".yaml") {
+                files.push((p, "brand-translation"));
+            }
         }
     }
     files.sort();
-    assert!(files.len() >= 3, "{files:?}");
+    assert!(files.len() >= 5, "{files:?}");
     files
 }
 
@@ -100,6 +113,8 @@ fn content_files_name_their_schema_on_the_first_line() {
         let first = text.lines().next().unwrap();
         let expected = match kind {
             "job" => schema::job_modeline(),
+            "job-translation" => schema::job_translation_modeline(),
+            "brand-translation" => schema::brand_translation_modeline(),
             _ => schema::brand_modeline(),
         };
         assert_eq!(first, expected, "{}", file.display());

@@ -25,7 +25,7 @@ fn bundled_content_loads_without_errors() {
     assert!(c.brands.contains_key("eastbrook-hospitals"));
     let wales = &c.brands["glan-y-mor"].brand;
     let langs: Vec<&str> = wales.languages.iter().map(|l| l.tag()).collect();
-    assert_eq!(langs, ["en-GB", "cy"]);
+    assert_eq!(langs, ["cy", "en-GB"], "Welsh first");
 }
 
 #[test]

@@ -280,6 +280,7 @@ pub mod fixture {
                 created: CREATED,
                 source: "content/jobs/pals-officer.yaml".into(),
                 draft: false,
+                labels: Default::default(),
             },
             blocks,
         }

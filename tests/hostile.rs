@@ -53,7 +53,7 @@ fn job_with(p: &Project, from: &str, to: &str) {
         s.contains(from),
         "fixture: {from:?} not in the PALS profile"
     );
-    p.write(BAD_JOB, s.replacen(from, to, 1));
+    p.add_job("bad", &s.replacen(from, to, 1));
 }
 
 /// A copy of the Eastbrook brand with one edit, as `bad-brand`.
@@ -602,6 +602,14 @@ fn run_case(case: &Case) {
         Target::Template => p.file("templates/broken.txt.hbs"),
         Target::Project => p.path().to_path_buf(),
     };
+    // A job a case writes needs the Welsh beside it, as every job of a
+    // project with a Welsh board does.
+    if p.file(BAD_JOB).exists() && !p.file("content/jobs/bad.cy.yaml").exists() {
+        p.write(
+            "content/jobs/bad.cy.yaml",
+            std::fs::read(p.file("content/jobs/pals-officer.cy.yaml")).unwrap(),
+        );
+    }
     let o = p.run(case.args);
     let err = stderr(&o);
     assert_eq!(

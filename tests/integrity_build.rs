@@ -25,9 +25,9 @@ fn bigger() -> Project {
     let p = Project::copy();
     let pals = p.read("content/jobs/pals-officer.yaml");
     for i in 1..=5 {
-        p.write(
-            &format!("content/jobs/job-{i}.yaml"),
-            pals.replace(
+        p.add_job(
+            &format!("job-{i}"),
+            &pals.replace(
                 "title: Patient advice and liaison service (PALS) officer",
                 &format!("title: Job number {i}"),
             ),
@@ -41,7 +41,8 @@ fn runs_into_one_folder_at_once_all_succeed_and_agree() {
     let reference = bigger();
     assert_exit(&reference.run(&["build"]), 0);
     let want = reference.outputs();
-    assert_eq!(want.len(), 6 * 2 * 4);
+    // 6 jobs × 2 trusts × 4 templates, and Eastbrook's print leaflets.
+    assert_eq!(want.len(), 6 * 2 * 4 + 6);
     for round in 0..3 {
         let p = bigger();
         // The three shards of a build, two more builds of the PDFs and a
@@ -73,7 +74,7 @@ fn runs_into_one_folder_at_once_all_succeed_and_agree() {
         // Every run's record was kept: nothing is rebuilt.
         let o = p.run(&["build"]);
         assert!(
-            stdout(&o).contains("Nothing to rebuild: 48 documents up to date"),
+            stdout(&o).contains("Nothing to rebuild: 54 documents up to date"),
             "{}",
             stdout(&o)
         );
@@ -113,11 +114,9 @@ fn clean_in_a_shard_removes_only_what_the_whole_matrix_no_longer_makes() {
     let before = p.outputs().len();
     // Adding a job deals the documents to shards afresh.
     let pals = p.read("content/jobs/pals-officer.yaml");
-    p.write(
-        "content/jobs/aaa-new.yaml",
-        pals.replace("(PALS) officer", "(PALS) lead"),
-    );
+    p.add_job("aaa-new", &pals.replace("(PALS) officer", "(PALS) lead"));
     std::fs::remove_file(p.file("content/jobs/job-5.yaml")).unwrap();
+    std::fs::remove_file(p.file("content/jobs/job-5.cy.yaml")).unwrap();
     let o = p.run(&["build", "--shard", "1/2", "--clean"]);
     assert_exit(&o, 0);
     for (f, _) in p.outputs() {
@@ -147,11 +146,13 @@ fn a_failed_document_stays_known_so_clean_can_remove_its_old_file() {
     assert_exit(&p.run(&["build", "--format", "txt"]), 1);
     // …then the job is renamed. Its old documents are stale, and removable.
     p.edit("templates/summary.txt.hbs", " {{job.no_such_field}}", "");
-    std::fs::rename(
-        p.file("content/jobs/pals-officer.yaml"),
-        p.file("content/jobs/pals-lead.yaml"),
-    )
-    .unwrap();
+    for lang in ["", ".cy"] {
+        std::fs::rename(
+            p.file(&format!("content/jobs/pals-officer{lang}.yaml")),
+            p.file(&format!("content/jobs/pals-lead{lang}.yaml")),
+        )
+        .unwrap();
+    }
     let o = p.run(&["build", "--format", "txt", "--clean"]);
     assert_exit(&o, 0);
     assert!(!p.file(old).exists(), "{}", stderr(&o));
@@ -199,8 +200,9 @@ fn two_documents_mapping_to_one_file_are_refused_before_anything_is_written() {
     let p = Project::copy();
     let pals = p.read("content/jobs/pals-officer.yaml");
     std::fs::remove_file(p.file("content/jobs/pals-officer.yaml")).unwrap();
-    p.write("content/jobs/hospital-porter.yaml", &pals);
-    p.write("content/jobs/porter.yaml", &pals);
+    p.add_job("hospital-porter", &pals);
+    p.add_job("porter", &pals);
+    std::fs::remove_file(p.file("content/jobs/pals-officer.cy.yaml")).unwrap();
     common::copy_dir(
         &p.file("content/brands/eastbrook-hospitals"),
         &p.file("content/brands/st-marys"),

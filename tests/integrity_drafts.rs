@@ -26,7 +26,7 @@ fn with_draft() -> Project {
             "last_reviewed:   # TODO: the date a person checked the profile\n  ",
         );
     assert_ne!(draft, pals);
-    p.write(NURSE, draft);
+    p.add_job("nurse", &draft);
     p
 }
 
@@ -87,7 +87,9 @@ fn build_leaves_drafts_out_unless_asked_and_then_marks_them() {
         let lines: Vec<&str> = txt.lines().collect();
         assert!(lines[0].contains("DRAFT – not for publication"), "{txt}");
         assert!(lines[lines.len() - 1].contains("DRAFT – not for publication"));
-        assert!(txt.contains("TODO job title"));
+        if brand == "eastbrook-hospitals" {
+            assert!(txt.contains("TODO job title"));
+        }
     }
 
     // Finished, it is built unmarked (its draft documents are not "up to date").

@@ -120,6 +120,9 @@ fn project() -> Project {
     let text = replace_list(&p.read(PALS), "  locations:", &LOCATIONS);
     let text = replace_list(&text, "skills:", &SKILLS);
     p.write(PALS, text);
+    // The probe builds for the English trust: the Welsh, with its own
+    // lists, is not this test's.
+    std::fs::remove_file(p.file("content/jobs/pals-officer.cy.yaml")).unwrap();
     p.write("templates/partials/probe-echo.hbs", "[{{value}}]");
     for ext in ["txt", "pdf", "docx", "html"] {
         p.write(&format!("templates/probe-{ext}.{ext}.hbs"), PROBE);
@@ -180,8 +183,10 @@ fn every_helper_plain_or_nested_prints_content_exactly_as_written() {
         ),
     ];
     for (format, text) in &texts {
+        // The only backslash is the one the content has.
+        let bare: String = text.split_whitespace().collect();
         assert!(
-            !text.contains('\\') || text.contains("\\ back_slash"),
+            !bare.replace("\\back_slash", "").contains('\\'),
             "{format}: {text}"
         );
         for (label, want) in expected() {

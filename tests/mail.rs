@@ -119,11 +119,18 @@ fn one_eml_per_applicant_with_brand_headers_body_and_leaflet() {
     let m = MessageParser::default().parse(&raw).unwrap();
     let to = m.to().and_then(|a| a.first()).unwrap();
     assert_eq!(to.name(), Some("Siân O'Brien, MBE"));
-    assert!(m.subject().unwrap().ends_with("Glan-y-Môr Health Board"));
-    assert!(m
-        .body_text(0)
-        .unwrap()
-        .starts_with("Dear Siân O'Brien, MBE,\r\n"));
+    // The Welsh board writes in Welsh, then English.
+    assert_eq!(
+        m.subject().unwrap(),
+        "Eich cais: Swyddog y gwasanaeth cyngor a chyswllt cleifion (PALS), Bwrdd Iechyd Glan-y-Môr / Your application: Patient advice and liaison service (PALS) officer, Glan-y-Môr Health Board"
+    );
+    let body = m.body_text(0).unwrap();
+    assert!(body.starts_with("Annwyl Siân O'Brien, MBE,\r\n"), "{body}");
+    let (welsh, english) = (
+        body.find("Annwyl").unwrap(),
+        body.find("Dear Siân O'Brien, MBE,").unwrap(),
+    );
+    assert!(welsh < english, "{body}");
 }
 
 #[test]

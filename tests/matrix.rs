@@ -30,7 +30,7 @@ fn with_second_job(p: &Project) {
         "title: Patient advice and liaison service (PALS) officer",
         "title: Complaints officer",
     );
-    p.write("content/jobs/complaints-officer.yaml", nurse);
+    p.add_job("complaints-officer", &nurse);
 }
 
 #[test]
@@ -40,7 +40,8 @@ fn unchanged_documents_are_not_rebuilt() {
     let first = p.run(&["build", "--json"]);
     assert_exit(&first, 0);
     assert!(statuses(&first).iter().all(|(_, s)| s == "built"));
-    assert_eq!(statuses(&first).len(), 16);
+    // 2 jobs × (4 formats × 2 trusts + Eastbrook's print PDF)
+    assert_eq!(statuses(&first).len(), 18);
 
     let again = p.run(&["build", "--json"]);
     assert_exit(&again, 0);
@@ -51,7 +52,7 @@ fn unchanged_documents_are_not_rebuilt() {
     );
     let o = p.run(&["build"]);
     assert!(
-        stdout(&o).starts_with("Nothing to rebuild: 16 documents up to date"),
+        stdout(&o).starts_with("Nothing to rebuild: 18 documents up to date"),
         "{}",
         stdout(&o)
     );
@@ -74,8 +75,8 @@ fn unchanged_documents_are_not_rebuilt() {
     // A template change rebuilds that template's documents; --force rebuilds all.
     p.edit(
         "templates/summary.txt.hbs",
-        "## Career path",
-        "## Career progression",
+        "## {{t \"career-path\"}}",
+        "## {{t \"career-progression\"}}",
     );
     let t = statuses(&p.run(&["build", "--json"]));
     assert!(
@@ -103,6 +104,7 @@ fn stale_documents_are_reported_and_cleaned_only_from_the_manifest() {
     assert_exit(&p.run(&["build", "--format", "txt"]), 0);
     p.write("output/eastbrook-hospitals/notes-by-hand.txt", "mine");
     std::fs::remove_file(p.file("content/jobs/complaints-officer.yaml")).unwrap();
+    std::fs::remove_file(p.file("content/jobs/complaints-officer.cy.yaml")).unwrap();
     let o = p.run(&["build", "--format", "txt"]);
     assert_exit(&o, 0);
     assert!(
@@ -174,7 +176,7 @@ fn shards_together_are_a_full_build() {
         assert_exit(&o, 0);
         counts.push(statuses(&o).len());
     }
-    assert_eq!(counts, [6, 5, 5], "an even split of 16 documents");
+    assert_eq!(counts, [6, 6, 6], "an even split of 18 documents");
     assert_eq!(
         p.outputs_in(&shards),
         p.outputs_in(&full),
@@ -273,5 +275,5 @@ fn a_broken_job_fails_alone_with_exit_1() {
             .contains("complaints-officer.yaml"),
         "{v}"
     );
-    assert_eq!(statuses(&o).len(), 8, "the PALS documents are all built");
+    assert_eq!(statuses(&o).len(), 9, "the PALS documents are all built");
 }

@@ -38,7 +38,7 @@ impl SchemaFile {
 }
 
 /// Every schema careerpress writes.
-pub const SCHEMAS: [SchemaFile; 3] = [
+pub const SCHEMAS: [SchemaFile; 5] = [
     SchemaFile {
         file: "job.schema.json",
         describes: "content/jobs/<id>.yaml",
@@ -48,6 +48,16 @@ pub const SCHEMAS: [SchemaFile; 3] = [
         file: "brand.schema.json",
         describes: "content/brands/<id>/brand.yaml",
         make: schema_of::<Brand>,
+    },
+    SchemaFile {
+        file: "job-translation.schema.json",
+        describes: "content/jobs/<id>.<language>.yaml",
+        make: translation_of::<Job>,
+    },
+    SchemaFile {
+        file: "brand-translation.schema.json",
+        describes: "content/brands/<id>/brand.<language>.yaml",
+        make: translation_of::<Brand>,
     },
     SchemaFile {
         file: "project.schema.json",
@@ -73,6 +83,39 @@ fn schema_of<T: JsonSchema>() -> serde_json::Value {
         obj.insert(
             "$comment".into(),
             "Written by `careerpress schema` from the content model; do not edit by hand.".into(),
+        );
+    }
+    value
+}
+
+/// The schema of a translation (`pals-officer.cy.yaml`): the same fields,
+/// none of them required, as a translation holds only the text that reads
+/// differently in its language (the loader says which fields are facts
+/// that may not be repeated).
+fn translation_of<T: JsonSchema>() -> serde_json::Value {
+    fn optional(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.remove("required");
+                map.remove("minItems");
+                map.values_mut().for_each(optional);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(optional),
+            _ => {}
+        }
+    }
+    let mut value = schema_of::<T>();
+    optional(&mut value);
+    if let Some(obj) = value.as_object_mut() {
+        let title = obj
+            .get("title")
+            .and_then(|t| t.as_str())
+            .unwrap_or("careerpress")
+            .to_string();
+        obj.insert("title".into(), format!("{title}: translation").into());
+        obj.insert(
+            "description".into(),
+            "The text of a job or brand in another language, beside the original (e.g. pals-officer.cy.yaml): the same fields in the same places, only the text translated; salaries, hours, dates, addresses, phone numbers and web addresses come from the original and are left out.".into(),
         );
     }
     value
@@ -127,6 +170,18 @@ pub fn modeline(relative: &str) -> String {
 /// The modeline of a job file (`content/jobs/<id>.yaml`).
 pub fn job_modeline() -> String {
     modeline(&format!("../../{SCHEMA_DIR}/job.schema.json"))
+}
+
+/// The modeline of a job's translation (`content/jobs/<id>.<lang>.yaml`).
+pub fn job_translation_modeline() -> String {
+    modeline(&format!("../../{SCHEMA_DIR}/job-translation.schema.json"))
+}
+
+/// The modeline of a brand's translation (`content/brands/<id>/brand.<lang>.yaml`).
+pub fn brand_translation_modeline() -> String {
+    modeline(&format!(
+        "../../../{SCHEMA_DIR}/brand-translation.schema.json"
+    ))
 }
 
 /// The modeline of a brand file (`content/brands/<id>/brand.yaml`).

@@ -327,8 +327,15 @@ contact:
 # A line for page footers.
 footer: ""
 
-# Languages, the main one first: en-GB, cy.
+# Languages documents are made in, the first first: [en-GB] in England,
+# [cy, en-GB] for an NHS Wales board (Welsh first; the Welsh text goes in
+# brand.cy.yaml beside this file, and each job's in <id>.cy.yaml).
 languages: [en-GB]
+
+# With more than one language (optional): sections (each section in every
+# language, the default), columns (side by side) or separate (a document
+# per language: leaflet.cy.pdf and leaflet.en.pdf).
+bilingual: sections
 
 # Professional printing (optional).
 print:

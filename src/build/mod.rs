@@ -18,13 +18,13 @@ pub use lock::OutputLock;
 pub use manifest::{manifest_path, InputDigests, Manifest, MANIFEST_FILE};
 pub use plan::{full_plan, plan, plan_with_drafts, Shard, Target};
 pub use report::{DocResult, Report, Status};
-pub use theme::{brand_fonts, bundled_fonts, BUNDLED_FAMILY};
+pub use theme::{brand_fonts, bundled_fonts, press_options, BUNDLED_FAMILY};
 pub use write::{write_atomic, write_within, TEMP_PREFIX};
 
 use crate::content::project::ProjectFile;
 use crate::content::{self, Content, ContentError, LoadedBrand, LoadedJob};
 use crate::document::{markup, Document, FontSet, Meta, Theme, Writer};
-use crate::template::{self, Format, TemplateError, Templates};
+use crate::template::{Format, TemplateError, Templates};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -84,7 +84,16 @@ impl Project {
             ProjectFile::default()
         });
         let tdir = root.join("templates");
-        let (templates, template_errors) = Templates::load(&tdir);
+        let (templates, mut template_errors) = Templates::load(&tdir);
+        // Every language a brand makes documents in needs every message.
+        let mut languages: Vec<String> = content
+            .brands
+            .values()
+            .flat_map(|b| b.brand.languages.iter().map(|l| l.tag().to_string()))
+            .collect();
+        languages.sort();
+        languages.dedup();
+        template_errors.extend(templates.missing_messages(&languages));
         let mut other_errors = Vec::new();
         let fonts = match bundled_fonts(&tdir) {
             Ok(f) => Some(Arc::new(f)),
@@ -114,6 +123,26 @@ impl Project {
             .chain(c.brands.values().flat_map(|b| &b.placeholders))
             .map(ContentError::to_string)
             .collect()
+    }
+
+    /// The printed fields a target's job and brand have no text for in the
+    /// target's languages, at their lines in the originals.
+    pub fn missing_translations(&self, target: &Target) -> Vec<ContentError> {
+        let job = &self.content.jobs[&target.job];
+        let brand = &self.content.brands[&target.brand];
+        let mut out = Vec::new();
+        for tag in &target.languages {
+            out.extend(
+                job.translations
+                    .missing(&job.file, tag, content::overlay::job_policy),
+            );
+            out.extend(brand.translations.missing(
+                &brand.file,
+                tag,
+                content::overlay::brand_policy,
+            ));
+        }
+        out
     }
 
     /// Every problem found while loading, formatted `file:line:column: …`.
@@ -246,11 +275,68 @@ pub fn render_markup(project: &Project, target: &Target) -> Result<String, Strin
 
 fn markup_for(project: &Project, job: &LoadedJob, target: &Target) -> Result<String, String> {
     let brand = &project.content.brands[&target.brand];
-    let data = template::context(job, brand, &iso_date(document_epoch(job)));
+    let data = project.templates.context(
+        job,
+        brand,
+        &iso_date(document_epoch(job)),
+        &target.languages,
+        layout(project, target),
+    );
     project
         .templates
         .render(&target.template, &data)
         .map_err(|e| e.to_string())
+}
+
+/// How a document in more than one language is laid out: the template's
+/// setting, else the brand's, else a section at a time.
+pub fn layout(project: &Project, target: &Target) -> crate::content::brand::Bilingual {
+    use crate::content::brand::Bilingual;
+    let template = project.templates.templates[&target.template]
+        .settings
+        .bilingual;
+    let brand = project.content.brands[&target.brand].brand.bilingual;
+    match (template, brand) {
+        (Some(t @ (Bilingual::Sections | Bilingual::Columns)), _) => t,
+        (_, Some(Bilingual::Columns)) => Bilingual::Columns,
+        _ => Bilingual::Sections,
+    }
+}
+
+/// The fixed words writers print, in the document's languages (the first
+/// first), from the catalogues; English when a catalogue lacks them.
+pub fn labels(project: &Project, languages: &[String]) -> crate::document::Labels {
+    use crate::template::i18n::Arg;
+    let cats = project.templates.catalogues();
+    let mut page = Vec::new();
+    let mut draft = Vec::new();
+    let mut word = Vec::new();
+    let marks = [
+        ("page", Arg::Text("{page}".into())),
+        ("pages", Arg::Text("{pages}".into())),
+    ];
+    for tag in languages {
+        if let Ok(p) = cats.message(tag, "page-of", &marks) {
+            page.push(p);
+        }
+        if let Ok(d) = cats.message(tag, "draft-notice", &[]) {
+            draft.push(d);
+        }
+        if let Ok(w) = cats.message(tag, "draft-word", &[]) {
+            word.push(w);
+        }
+    }
+    let mut labels = crate::document::Labels::default();
+    if !page.is_empty() {
+        labels.page_of = page.join(" · ");
+    }
+    if !draft.is_empty() {
+        labels.draft = draft.join(" · ");
+    }
+    if !word.is_empty() {
+        labels.draft_word = word.join(" / ");
+    }
+    labels
 }
 
 /// Makes one document's bytes: template → markup → Document → writer.
@@ -288,7 +374,27 @@ pub fn render_job(
         )
     })?;
     let mut meta = meta(job, brand, document_epoch(job), &project.root);
-    meta.draft = job.is_draft() || brand.is_draft();
+    meta.language = target
+        .languages
+        .first()
+        .cloned()
+        .unwrap_or_else(|| meta.language.clone());
+    if let Some(t) = job.translations.get(&meta.language) {
+        meta.title = t.value.title.to_string();
+    }
+    meta.labels = labels(project, &target.languages);
+    meta.draft = job.is_draft()
+        || brand.is_draft()
+        || !project.missing_translations(target).is_empty()
+        || target.languages.iter().any(|l| {
+            job.translations
+                .get(l)
+                .is_some_and(|t| !t.placeholders.is_empty())
+                || brand
+                    .translations
+                    .get(l)
+                    .is_some_and(|t| !t.placeholders.is_empty())
+        });
     let doc = Document { meta, blocks };
     writer.render(&doc, theme).map_err(|e| e.to_string())
 }
@@ -325,6 +431,7 @@ fn meta(job: &LoadedJob, brand: &LoadedBrand, epoch: i64, root: &Path) -> Meta {
             .display()
             .to_string(),
         draft: false,
+        labels: crate::document::Labels::default(),
     }
 }
 
@@ -365,6 +472,7 @@ pub fn build_project(
         ..Report::default()
     };
     drafts(project, opts, &targets, &mut report)?;
+    let targets = untranslated(project, opts, targets, &mut report);
     if let Err(e) = source_date_epoch() {
         report.errors.push(e);
         return Ok(report);
@@ -472,6 +580,121 @@ fn drafts(
     Ok(())
 }
 
+/// Documents in a language their job or brand has no text in (or whose
+/// translation still holds placeholders): without `--draft` they are left
+/// out, each file and language an error with every field it lacks; with it
+/// they are built, the original's text standing in, marked DRAFT.
+fn untranslated(
+    project: &Project,
+    opts: &Options,
+    targets: Vec<Target>,
+    report: &mut Report,
+) -> Vec<Target> {
+    let mut said = std::collections::BTreeSet::new();
+    let mut kept = Vec::with_capacity(targets.len());
+    for t in targets {
+        let job = &project.content.jobs[&t.job];
+        let brand = &project.content.brands[&t.brand];
+        let mut ok = true;
+        for lang in &t.languages {
+            let name = content::overlay::language_name(lang);
+            let gaps = [
+                (
+                    &job.file,
+                    job.translations
+                        .missing(&job.file, lang, content::overlay::job_policy),
+                ),
+                (
+                    &brand.file,
+                    brand
+                        .translations
+                        .missing(&brand.file, lang, content::overlay::brand_policy),
+                ),
+            ];
+            for (file, missing) in gaps {
+                if missing.is_empty() {
+                    continue;
+                }
+                ok = false;
+                if !said.insert((file.clone(), lang.clone())) {
+                    continue;
+                }
+                let n = missing.len();
+                let translation = content::translations::translation_file(file, lang);
+                let untouched = missing.len() == 1 && missing[0].path.is_none();
+                if untouched && !opts.draft {
+                    // No translation at all: the one error says it all.
+                    report.errors.push(format!(
+                        "{}; so its documents in {name} were not built (build with --draft to preview them, the original's text standing in)",
+                        missing[0]
+                    ));
+                    continue;
+                }
+                if opts.draft {
+                    report.warnings.push(format!(
+                        "{}: no {name} text for {n} printed field{}: its {name} documents show the original's, marked DRAFT",
+                        file.display(),
+                        if n == 1 { "" } else { "s" }
+                    ));
+                } else {
+                    report.errors.push(format!(
+                        "{}: no {name} text for {n} printed field{}, so its documents in {name} were not built; write them in {} (or build with --draft to preview, the original's text standing in)",
+                        file.display(),
+                        if n == 1 { "" } else { "s" },
+                        translation.display()
+                    ));
+                    report
+                        .errors
+                        .extend(missing.iter().map(ContentError::to_string));
+                }
+            }
+            for tr in [
+                job.translations
+                    .get(lang)
+                    .map(|t| (&t.file, &t.placeholders)),
+                brand
+                    .translations
+                    .get(lang)
+                    .map(|t| (&t.file, &t.placeholders)),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let (file, placeholders) = tr;
+                if placeholders.is_empty() {
+                    continue;
+                }
+                if !opts.draft {
+                    ok = false;
+                }
+                if said.insert((file.clone(), "draft".into())) {
+                    let line = format!(
+                        "{}: a draft translation ({} placeholders)",
+                        file.display(),
+                        placeholders.len()
+                    );
+                    if opts.draft {
+                        report
+                            .warnings
+                            .push(format!("{line}: its documents say DRAFT"));
+                    } else {
+                        report
+                            .errors
+                            .push(format!("{line}, so its documents were not built"));
+                        report
+                            .errors
+                            .extend(placeholders.iter().map(ContentError::to_string));
+                    }
+                }
+            }
+        }
+        if ok || opts.draft {
+            kept.push(t);
+        }
+    }
+    kept
+}
+
 /// Documents the manifest knows that the project no longer makes. The
 /// documents of a job or brand whose file fails to load, or is a draft, are
 /// still wanted: a typo must not make them look gone.
@@ -572,7 +795,13 @@ fn make(
     }
     let result = match themes.get(&(t.brand.clone(), t.template.clone())) {
         None => Err("no fonts to draw with (see the error above)".to_string()),
-        Some(theme) => render_one(project, t, theme, writers.get(t.format)).and_then(|r| {
+        Some(theme) => render_one(
+            project,
+            t,
+            &target_theme(project, t, theme),
+            writers.get(t.format),
+        )
+        .and_then(|r| {
             write_within(out, &t.path, &r.bytes)
                 .map(|()| r)
                 .map_err(|e| format!("{}: cannot write: {e}", out.join(&t.path).display()))
@@ -598,6 +827,45 @@ fn make(
             failed(d)
         }
     }
+}
+
+/// The theme of one target: the screen theme, or for a print file the
+/// same with the brand's print settings; and the trust's name, footer line
+/// and logo text in the document's own language (a Welsh-first document
+/// names the board in Welsh).
+pub fn target_theme<'a>(
+    project: &Project,
+    t: &Target,
+    screen: &'a Theme,
+) -> std::borrow::Cow<'a, Theme> {
+    let brand = &project.content.brands[&t.brand];
+    let press = t
+        .print
+        .then(|| press_options(brand, &project.templates.templates[&t.template]))
+        .flatten();
+    let translated = t
+        .languages
+        .first()
+        .and_then(|l| brand.translations.get(l))
+        .map(|tr| &tr.value);
+    if press.is_none() && translated.is_none() {
+        return std::borrow::Cow::Borrowed(screen);
+    }
+    let mut theme = screen.clone();
+    if let Some(print) = press {
+        theme.print = print;
+    }
+    if let Some(b) = translated {
+        theme.org_name = b.name.to_string();
+        theme.org_short_name = b.short_name.to_string();
+        theme.footer = b.footer.to_string();
+        if let Some(logo) = theme.images.get("logo").cloned() {
+            let mut logo = (*logo).clone();
+            logo.alt = b.logo.alt.to_string();
+            theme.images.insert("logo".into(), Arc::new(logo));
+        }
+    }
+    std::borrow::Cow::Owned(theme)
 }
 
 #[cfg(test)]

@@ -14,6 +14,13 @@ pub struct Target {
     /// Relative to the output folder, from the layout
     /// (default `<brand>/<job>/<template>.<ext>`).
     pub path: PathBuf,
+    /// The document's languages, the first its own (`["cy", "en-GB"]` for
+    /// a bilingual Welsh board, one language for a brand's `separate`
+    /// documents).
+    pub languages: Vec<String>,
+    /// The print file of a PDF (`<template>-print.pdf`: bleed, crop marks,
+    /// CMYK), made beside the screen file for brands with print settings.
+    pub print: bool,
 }
 
 /// `--shard K/N`: this run builds the K-th of N deterministic slices.
@@ -213,24 +220,57 @@ fn plan_with(project: &Project, opts: &Options, scope: Scope) -> Result<Vec<Targ
     let layout = pf.layout();
     let mut targets = Vec::new();
     for brand in &brand_ids {
+        let b = &content.brands[brand].brand;
+        let languages: Vec<String> = b.languages.iter().map(|l| l.tag().to_string()).collect();
+        // A brand that asks for separate documents gets one per language,
+        // `leaflet.cy.pdf` beside `leaflet.en.pdf`.
+        let separate =
+            languages.len() > 1 && b.bilingual == Some(crate::content::brand::Bilingual::Separate);
+        let versions: Vec<(Vec<String>, String)> = if separate {
+            languages
+                .iter()
+                .map(|l| {
+                    let short = crate::content::overlay::primary(l).to_string();
+                    (vec![l.clone()], format!(".{short}"))
+                })
+                .collect()
+        } else {
+            vec![(languages.clone(), String::new())]
+        };
         for job in &job_ids {
             for name in &tmpl_names {
                 let t = &project.templates.templates[name];
                 if scope.narrowed && !opts.formats.is_empty() && !opts.formats.contains(&t.format) {
                     continue;
                 }
-                let path = layout
-                    .replace("{brand}", brand)
-                    .replace("{job}", job)
-                    .replace("{template}", name)
-                    .replace("{ext}", t.format.extension());
-                targets.push(Target {
-                    brand: brand.clone(),
-                    job: job.clone(),
-                    template: name.clone(),
-                    format: t.format,
-                    path: PathBuf::from(path),
-                });
+                let press = t.format == Format::Pdf
+                    && super::theme::press_options(&project.content.brands[brand], t).is_some();
+                for (langs, suffix) in &versions {
+                    for print in [false, true] {
+                        if print && !press {
+                            continue;
+                        }
+                        let file = if print {
+                            format!("{name}{suffix}-print")
+                        } else {
+                            format!("{name}{suffix}")
+                        };
+                        let path = layout
+                            .replace("{brand}", brand)
+                            .replace("{job}", job)
+                            .replace("{template}", &file)
+                            .replace("{ext}", t.format.extension());
+                        targets.push(Target {
+                            brand: brand.clone(),
+                            job: job.clone(),
+                            template: name.clone(),
+                            format: t.format,
+                            path: PathBuf::from(path),
+                            languages: langs.clone(),
+                            print,
+                        });
+                    }
+                }
             }
         }
     }

@@ -82,7 +82,19 @@ fn colour(hex: &types::HexColour, cmyk: Option<[f32; 4]>) -> Colour {
     }
 }
 
-/// The theme for one brand and one template.
+/// The print file's settings (bleed, crop marks, CMYK) when the brand
+/// has print settings and the template asks for them (`print: true`):
+/// such a template makes `<template>-print.pdf` beside `<template>.pdf`.
+pub fn press_options(brand: &LoadedBrand, template: &TemplateInfo) -> Option<PrintOptions> {
+    let p = brand.brand.print.as_ref()?;
+    template.settings.print.then(|| PrintOptions {
+        press: true,
+        bleed_mm: p.bleed_mm.unwrap_or(3.0),
+        crop_marks: p.crop_marks,
+    })
+}
+
+/// The theme for one brand and one template (the screen file's).
 pub fn theme(
     brand: &LoadedBrand,
     fonts: Arc<FontSet>,
@@ -121,20 +133,12 @@ pub fn theme(
             alt: b.logo.alt.to_string(),
         }),
     );
-    let print = b.print.as_ref();
     let paper = template
         .settings
         .paper
-        .or(print.and_then(|p| p.paper))
+        .or(b.print.as_ref().and_then(|p| p.paper))
         .or(default_paper)
         .unwrap_or(PaperSize::A4);
-    let print = match print {
-        Some(p) if template.settings.print => PrintOptions {
-            bleed_mm: p.bleed_mm.unwrap_or(3.0),
-            crop_marks: p.crop_marks,
-        },
-        _ => PrintOptions::default(),
-    };
     Theme {
         org_name: b.name.to_string(),
         org_short_name: b.short_name.to_string(),
@@ -148,7 +152,8 @@ pub fn theme(
             PaperSize::A4 => Paper::A4,
             PaperSize::A5 => Paper::A5,
         },
-        print,
+        // The screen file; `press_options` makes the print file's.
+        print: PrintOptions::default(),
         body_pt: template.settings.body_pt.unwrap_or(11.0).clamp(6.0, 24.0),
         footer: b.footer.to_string(),
         text_width: template.settings.text_width.unwrap_or(72).clamp(20, 1000),

@@ -11,6 +11,55 @@ pub fn run(root: PathBuf) -> ExitCode {
     let mut errors = project.errors();
     // A draft is never "all good": each placeholder is an error.
     errors.extend(project.placeholders());
+    // Every printed field a document's languages need, and the review
+    // notes of translations (said, never holding anything back).
+    if let Ok(all) = build::full_plan(
+        &project,
+        &Options {
+            root: root.clone(),
+            ..Options::default()
+        },
+    ) {
+        for t in &all {
+            for e in project.missing_translations(t) {
+                let e = e.to_string();
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
+        }
+    }
+    let c = &project.content;
+    for r in c
+        .jobs
+        .values()
+        .flat_map(|j| j.translations.by_language.values().flat_map(|t| &t.reviews))
+        .chain(
+            c.brands
+                .values()
+                .flat_map(|b| b.translations.by_language.values().flat_map(|t| &t.reviews)),
+        )
+    {
+        tell!("note: {r}");
+    }
+    for t in c
+        .jobs
+        .values()
+        .flat_map(|j| {
+            j.translations
+                .by_language
+                .values()
+                .flat_map(|t| &t.placeholders)
+        })
+        .chain(c.brands.values().flat_map(|b| {
+            b.translations
+                .by_language
+                .values()
+                .flat_map(|t| &t.placeholders)
+        }))
+    {
+        errors.push(t.to_string());
+    }
     // An imported draft keeps what the importer could not place under
     // `unsorted`: never printed, so say so until a person has sorted it.
     for job in project.content.jobs.values() {

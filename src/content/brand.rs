@@ -42,9 +42,19 @@ pub struct Brand {
     /// A line for page footers.
     #[schemars(example = &"Eastbrook Hospitals PALS · 01632 960 123 · pals@eastbrook.example.nhs.uk")]
     pub footer: Text,
-    /// Languages, the main one first: `en-GB`, `cy` (give at least one).
-    #[schemars(example = ["en-GB", "cy"])]
+    /// Languages documents are made in, the first first: `cy` then `en-GB`
+    /// for an NHS Wales board (Welsh first), `en-GB` alone in England. Each
+    /// language other than English needs the job's and the brand's text in
+    /// it (`<id>.cy.yaml`, `brand.cy.yaml`).
+    #[schemars(example = ["cy", "en-GB"])]
     pub languages: Vec<Language>,
+    /// With more than one language: `sections` (each section in the first
+    /// language, then the next: the default), `columns` (side by side where
+    /// the format allows) or `separate` (a document per language:
+    /// `leaflet.cy.pdf` and `leaflet.en.pdf`).
+    #[serde(default)]
+    #[schemars(example = &"sections")]
+    pub bilingual: Option<Bilingual>,
     /// Settings for professional printing.
     #[serde(default)]
     #[schemars(example = serde_json::json!({ "paper": "A4", "bleed_mm": 3, "crop_marks": true }))]
@@ -170,6 +180,28 @@ impl Language {
         match self {
             Language::EnGb => "en-GB",
             Language::Cy => "cy",
+        }
+    }
+}
+
+/// How documents in more than one language are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Bilingual {
+    /// Each section in every language, one after the other.
+    Sections,
+    /// The languages side by side, where the format allows.
+    Columns,
+    /// A separate document for each language.
+    Separate,
+}
+
+impl Bilingual {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bilingual::Sections => "sections",
+            Bilingual::Columns => "columns",
+            Bilingual::Separate => "separate",
         }
     }
 }

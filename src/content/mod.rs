@@ -14,8 +14,10 @@ pub mod brand;
 pub mod corpus;
 mod error;
 pub mod job;
+pub mod overlay;
 pub mod placeholder;
 pub mod project;
+pub mod translations;
 pub mod types;
 pub mod yaml;
 
@@ -41,6 +43,8 @@ pub struct LoadedJob {
     /// Placeholders still in the file (see [`placeholder`]): when there are
     /// any, the job is a draft.
     pub placeholders: Vec<ContentError>,
+    /// The profile in other languages (`<id>.<lang>.yaml` beside it).
+    pub translations: translations::Translations<Job>,
 }
 
 impl LoadedJob {
@@ -79,6 +83,8 @@ pub struct LoadedBrand {
     /// Placeholders still in `brand.yaml`: when there are any, the brand is
     /// a draft.
     pub placeholders: Vec<ContentError>,
+    /// The brand's text in other languages (`brand.<lang>.yaml`).
+    pub translations: translations::Translations<Brand>,
 }
 
 impl LoadedBrand {
@@ -104,11 +110,30 @@ pub struct Content {
 pub fn load(root: &Path) -> Content {
     let mut content = Content::default();
     let jobs_dir = root.join("content").join("jobs");
-    for file in list(root, &jobs_dir, &mut content.errors, |p| {
+    let files = list(root, &jobs_dir, &mut content.errors, |p| {
         p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
-    }) {
+    });
+    // `<id>.<lang>.yaml` is the translation of `<id>.yaml`, not a job.
+    let (originals, translated): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.into_iter().partition(|f| translation_of(f).is_none());
+    for file in originals {
         match load_job(&file) {
-            Ok(job) => {
+            Ok(mut job) => {
+                let own: Vec<(String, PathBuf)> = translated
+                    .iter()
+                    .filter_map(|t| {
+                        let (stem, lang) = translation_of(t)?;
+                        (stem == job.id).then(|| (lang, t.clone()))
+                    })
+                    .collect();
+                job.translations = translations::load(
+                    &job.job,
+                    job.translations.original_tree.take(),
+                    &own,
+                    overlay::job_policy,
+                    check_job,
+                    &mut content.errors,
+                );
                 content.jobs.insert(job.id.clone(), job);
             }
             Err(mut errs) => {
@@ -136,7 +161,25 @@ pub fn load(root: &Path) -> Content {
             }
         }
     }
+    for t in &translated {
+        if let Some((stem, _)) = translation_of(t) {
+            if !content.jobs.contains_key(&stem) && !content.failed_jobs.contains(&stem) {
+                content.errors.push(ContentError::file(
+                    t,
+                    format!("a translation of '{stem}', but there is no content/jobs/{stem}.yaml to translate"),
+                ));
+            }
+        }
+    }
     content
+}
+
+/// `(id, lang)` when `file` is a translation, `<id>.<lang>.yaml`.
+fn translation_of(file: &Path) -> Option<(String, String)> {
+    let name = file.file_name()?.to_string_lossy().into_owned();
+    let stem = name.split('.').next()?.to_string();
+    let lang = overlay::file_language(&name, &stem)?.to_string();
+    Some((stem, lang))
 }
 
 /// The entries of a folder that pass `keep`, sorted (so runs are repeatable).
@@ -207,25 +250,28 @@ fn id_of(path: &Path, stem: bool) -> Result<String, ContentError> {
 pub fn load_job(file: &Path) -> Result<LoadedJob, Vec<ContentError>> {
     let id = id_of(file, true).map_err(|e| vec![e])?;
     let bytes = yaml::read_limited(file).map_err(|e| vec![e])?;
-    let (job, placeholders) = parse_job_with_placeholders(file, &bytes)?;
+    let (job, placeholders, tree) = parse_job_with_placeholders(file, &bytes)?;
     Ok(LoadedJob {
         id,
         file: file.to_path_buf(),
         job,
         placeholders,
+        translations: translations::Translations {
+            by_language: BTreeMap::new(),
+            original_tree: tree,
+        },
     })
 }
 
 /// Parses and checks a job profile's bytes; `file` names it in errors.
 pub fn parse_job(file: &Path, bytes: &[u8]) -> Result<Job, Vec<ContentError>> {
-    parse_job_with_placeholders(file, bytes).map(|(job, _)| job)
+    parse_job_with_placeholders(file, bytes).map(|(job, _, _)| job)
 }
 
 /// [`parse_job`], also returning the placeholders the file still holds.
-fn parse_job_with_placeholders(
-    file: &Path,
-    bytes: &[u8],
-) -> Result<(Job, Vec<ContentError>), Vec<ContentError>> {
+type Parsed = (Job, Vec<ContentError>, Option<yaml::tree::Tree>);
+
+fn parse_job_with_placeholders(file: &Path, bytes: &[u8]) -> Result<Parsed, Vec<ContentError>> {
     let (job, tree) = yaml::parse_with_tree::<Job>(file, bytes).map_err(|e| vec![e])?;
     let mut errors = check_job(file, &job);
     yaml::locate(&mut errors, tree.as_ref());
@@ -234,7 +280,7 @@ fn parse_job_with_placeholders(
         .map(|t| placeholder::find(file, t))
         .unwrap_or_default();
     if errors.is_empty() {
-        Ok((job, placeholders))
+        Ok((job, placeholders, tree))
     } else {
         // Every problem at once: the placeholders too.
         errors.extend(placeholders);
@@ -273,7 +319,7 @@ fn long_lists(value: &serde_json::Value, path: &str, out: &mut Vec<(String, usiz
 }
 
 /// Checks that need more than one field at a time.
-fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
+pub fn check_job(file: &Path, job: &Job) -> Vec<ContentError> {
     let mut errors = Vec::new();
     let mut long = Vec::new();
     long_lists(
@@ -445,6 +491,31 @@ pub fn load_brand(dir: &Path) -> Result<LoadedBrand, Vec<ContentError>> {
             return Err(errors);
         }
     };
+    // `brand.<lang>.yaml` beside it: the brand's text in that language.
+    let own: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let lang = overlay::file_language(&name, "brand")?.to_string();
+            Some((lang, e.path()))
+        })
+        .collect::<BTreeMap<_, _>>()
+        .into_iter()
+        .collect();
+    let mut errors = Vec::new();
+    let translations = translations::load(
+        &brand,
+        tree,
+        &own,
+        overlay::brand_policy,
+        |_, _| Vec::new(),
+        &mut errors,
+    );
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     Ok(LoadedBrand {
         id,
         file,
@@ -452,6 +523,7 @@ pub fn load_brand(dir: &Path) -> Result<LoadedBrand, Vec<ContentError>> {
         logo,
         fonts,
         placeholders,
+        translations,
     })
 }
 

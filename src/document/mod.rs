@@ -43,9 +43,46 @@ pub struct Meta {
     /// placeholders): every writer says DRAFT on every page, so a draft can
     /// never pass for a finished document.
     pub draft: bool,
+    /// The fixed words writers print themselves, in the document's
+    /// languages (from the message catalogues).
+    pub labels: Labels,
 }
 
-/// What every page of a draft says (see [`Meta::draft`]).
+/// The fixed words a writer prints itself. Made by the build from the
+/// message catalogues in the document's languages (Welsh first in a
+/// bilingual document), so no writer holds a word of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labels {
+    /// A page number: `{page}` and `{pages}` are replaced, e.g.
+    /// "Tudalen {page} o {pages} · Page {page} of {pages}".
+    pub page_of: String,
+    /// What every page of a draft says.
+    pub draft: String,
+    /// The word stamped across a draft's pages ("DRAFFT / DRAFT").
+    pub draft_word: String,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels {
+            page_of: "Page {page} of {pages}".into(),
+            draft: DRAFT_NOTICE.into(),
+            draft_word: "DRAFT".into(),
+        }
+    }
+}
+
+impl Labels {
+    /// `page_of` with the numbers in.
+    pub fn page(&self, page: usize, pages: usize) -> String {
+        self.page_of
+            .replace("{page}", &page.to_string())
+            .replace("{pages}", &pages.to_string())
+    }
+}
+
+/// What every page of a draft says (see [`Meta::draft`]) when no catalogue
+/// gives it in the document's language.
 pub const DRAFT_NOTICE: &str = "DRAFT – not for publication";
 
 /// A block-level element.

@@ -81,9 +81,13 @@ impl Paper {
     }
 }
 
-/// Professional print settings.
+/// Which file a paged document is, and its professional print settings.
+/// The default is the screen file: trim size, RGB.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct PrintOptions {
+    /// The press file (`<template>-print.pdf`): CMYK colours, the logo
+    /// included, and an output intent naming the printing condition.
+    pub press: bool,
     /// Bleed in millimetres (0 for none; 3 is the printers' usual).
     pub bleed_mm: f32,
     /// Draw crop marks outside the bleed.

@@ -14,7 +14,7 @@
 use crate::build::{self, Project, Target, Writers};
 use crate::content::{LoadedBrand, LoadedJob};
 use crate::document::{markup, Block, Document, Inline, Meta, Theme, Writer};
-use crate::template::{self, Format};
+use crate::template::Format;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{Address, Message};
@@ -37,6 +37,9 @@ pub struct Applicant {
     /// Every column of the row, by header name (`name`, `email`, `job`,
     /// `brand` and any other), as the template sees them in `applicant`.
     pub fields: BTreeMap<String, String>,
+    /// The message's languages, its own first: the row's `language`
+    /// (`cy`, `en`), else the brand's (Welsh first for a Welsh board).
+    pub languages: Vec<String>,
 }
 
 /// A finished message.
@@ -61,6 +64,9 @@ struct Attached {
     bytes: Vec<u8>,
 }
 
+/// What a set of attachments is made for: job, brand and languages.
+type AttachmentKey = (String, String, Vec<String>);
+
 /// Makes messages for one mail template; caches themes and attachments.
 pub struct Composer<'a> {
     project: &'a Project,
@@ -70,7 +76,7 @@ pub struct Composer<'a> {
     attach: Vec<Format>,
     writers: Writers,
     themes: BTreeMap<String, Theme>,
-    attachments: BTreeMap<(String, String), Result<Vec<Attached>, String>>,
+    attachments: BTreeMap<AttachmentKey, Result<Vec<Attached>, String>>,
 }
 
 impl<'a> Composer<'a> {
@@ -91,7 +97,12 @@ impl<'a> Composer<'a> {
         let job = &self.project.content.jobs[&a.job];
         let brand = &self.project.content.brands[&a.brand];
         let (subject, body) = self.render(a, job, brand)?;
-        let attachments = self.attachments(&a.job, &a.brand)?;
+        let attachments = self.attachments(&a.job, &a.brand, &a.languages)?;
+        let service = a
+            .languages
+            .first()
+            .and_then(|l| brand.translations.get(l))
+            .map_or(&brand.brand.contact.service, |t| &t.value.contact.service);
 
         let from_address: Address = brand.brand.contact.email.as_str().parse().map_err(|e| {
             format!(
@@ -99,7 +110,7 @@ impl<'a> Composer<'a> {
                 brand.file.display()
             )
         })?;
-        let from = Mailbox::new(Some(brand.brand.contact.service.to_string()), from_address);
+        let from = Mailbox::new(Some(service.to_string()), from_address);
         let to = Mailbox::new(Some(a.name.clone()), a.email.clone());
 
         // Digest of everything the message says: a new message gets a new id.
@@ -168,7 +179,22 @@ impl<'a> Composer<'a> {
         let file = self.project.templates.templates[&self.template]
             .file
             .clone();
-        let mut data = template::context(job, brand, &build::iso_date(self.epoch));
+        let target = Target {
+            brand: a.brand.clone(),
+            job: a.job.clone(),
+            template: self.template.clone(),
+            format: Format::Txt,
+            path: PathBuf::new(),
+            languages: a.languages.clone(),
+            print: false,
+        };
+        let mut data = self.project.templates.context(
+            job,
+            brand,
+            &build::iso_date(self.epoch),
+            &a.languages,
+            build::layout(self.project, &target),
+        );
         if let Value::Object(m) = &mut data {
             let fields = a
                 .fields
@@ -205,15 +231,15 @@ impl<'a> Composer<'a> {
                 author: brand.brand.name.to_string(),
                 subject: subject.clone(),
                 keywords: Vec::new(),
-                language: brand
-                    .brand
+                language: a
                     .languages
                     .first()
-                    .map_or("en-GB", |l| l.tag())
-                    .to_string(),
+                    .cloned()
+                    .unwrap_or_else(|| "en-GB".into()),
                 created: self.epoch,
                 source: job.file.display().to_string(),
                 draft: false,
+                labels: build::labels(self.project, &a.languages),
             },
             blocks,
         };
@@ -234,6 +260,8 @@ impl<'a> Composer<'a> {
                 template: self.template.clone(),
                 format: Format::Txt,
                 path: PathBuf::new(),
+                languages: Vec::new(),
+                print: false,
             };
             let mut theme = build::themes(self.project, &[target])
                 .into_values()
@@ -245,21 +273,36 @@ impl<'a> Composer<'a> {
         Ok(&self.themes[brand])
     }
 
-    /// The documents to attach for a job and brand, made once.
-    fn attachments(&mut self, job: &str, brand: &str) -> Result<Vec<Attached>, String> {
-        let key = (job.to_string(), brand.to_string());
+    /// The documents to attach for a job and brand in the applicant's
+    /// languages, made once.
+    fn attachments(
+        &mut self,
+        job: &str,
+        brand: &str,
+        languages: &[String],
+    ) -> Result<Vec<Attached>, String> {
+        let key = (job.to_string(), brand.to_string(), languages.to_vec());
         if !self.attachments.contains_key(&key) {
-            let made = self.make_attachments(job, brand);
+            let made = self.make_attachments(job, brand, languages);
             self.attachments.insert(key.clone(), made);
         }
         self.attachments[&key].clone()
     }
 
-    fn make_attachments(&self, job: &str, brand: &str) -> Result<Vec<Attached>, String> {
+    fn make_attachments(
+        &self,
+        job: &str,
+        brand: &str,
+        languages: &[String],
+    ) -> Result<Vec<Attached>, String> {
         let mut out = Vec::new();
         for &format in &self.attach {
-            let targets =
+            let mut targets =
                 attachment_targets(self.project, job, brand, format).map_err(|e| e.to_string())?;
+            // A brand with a document per language: the applicant's.
+            if targets.iter().any(|t| t.languages == languages) {
+                targets.retain(|t| t.languages == languages);
+            }
             let themes = build::themes(self.project, &targets);
             for t in &targets {
                 let theme = themes
@@ -267,8 +310,13 @@ impl<'a> Composer<'a> {
                     .ok_or("no fonts loaded (see the errors above)")?;
                 let r = build::render_one(self.project, t, theme, self.writers.get(format))
                     .map_err(|e| format!("cannot make the {format} to attach: {e}"))?;
+                let file = t
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| format!("{}.{}", t.template, format.extension()));
                 out.push(Attached {
-                    name: format!("{}-{}.{}", t.job, t.template, format.extension()),
+                    name: format!("{}-{file}", t.job),
                     mime: match format {
                         Format::Pdf => "application/pdf",
                         Format::Docx => {
@@ -303,6 +351,8 @@ pub fn attachment_targets(
             ..build::Options::default()
         },
     )
+    // Mail gets the screen file, never the print file.
+    .map(|ts| ts.into_iter().filter(|t| !t.print).collect())
 }
 
 /// Splits rendered markup into the subject (after `Subject:` on the first

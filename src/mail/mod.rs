@@ -607,6 +607,8 @@ struct Columns {
     email: usize,
     job: usize,
     brand: Option<usize>,
+    /// The optional `language` column: cy, en, or empty.
+    language: Option<usize>,
 }
 
 impl Columns {
@@ -654,6 +656,7 @@ impl Columns {
             email: find("email").unwrap_or(0),
             job: find("job").unwrap_or(0),
             brand,
+            language: find("language"),
         })
     }
 
@@ -756,12 +759,55 @@ impl Columns {
         ] {
             all.insert(k.to_string(), v.clone());
         }
+        // The row's language: `cy`, `en` (or `en-GB`), or empty for the
+        // brand's own (a Welsh board's default message is bilingual, Welsh
+        // first).
+        let brand_languages: Vec<String> = project.content.brands[&brand]
+            .brand
+            .languages
+            .iter()
+            .map(|l| l.tag().to_string())
+            .collect();
+        let asked = self.language.map(get).unwrap_or_default();
+        let languages = match asked.to_ascii_lowercase().as_str() {
+            "" => brand_languages,
+            "cy" | "cy-gb" => vec!["cy".to_string()],
+            "en" | "en-gb" => vec!["en-GB".to_string()],
+            _ => {
+                return fail(
+                    "unknown language",
+                    format!("'{asked}' is not a language careerpress mails in: write cy, en, or leave it empty for the brand's own"),
+                )
+            }
+        };
+        for lang in &languages {
+            let missing = project.missing_translations(&crate::build::Target {
+                brand: brand.clone(),
+                job: job.clone(),
+                template: opts.template.clone(),
+                format: Format::Txt,
+                path: PathBuf::new(),
+                languages: vec![lang.clone()],
+                print: false,
+            });
+            if !missing.is_empty() {
+                return fail(
+                    "no translation",
+                    format!(
+                        "the job or brand has no {} text for {} printed fields (run `careerpress check` to see them)",
+                        crate::content::overlay::language_name(lang),
+                        missing.len()
+                    ),
+                );
+            }
+        }
         Ok(Applicant {
             name,
             email: address,
             job,
             brand,
             fields: all,
+            languages,
         })
     }
 }
@@ -849,6 +895,7 @@ mod tests {
             job: "pals-officer".into(),
             brand: "b".into(),
             fields: BTreeMap::new(),
+            languages: vec!["en-GB".into()],
         };
         assert_eq!(
             eml_name(&a("Ann.Smith@Example.org"), "email"),

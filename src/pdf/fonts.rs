@@ -171,6 +171,11 @@ impl<'a> Shaper<'a> {
         self.rb(face).glyph_index(c).is_some_and(|g| g.0 != 0)
     }
 
+    /// The glyph `face` draws `c` with (0, .notdef, when it has none).
+    pub(crate) fn glyph(&self, face: FaceId, c: char) -> u16 {
+        self.rb(face).glyph_index(c).map_or(0, |g| g.0)
+    }
+
     /// Advance width of `gid` in font units (the hmtx value).
     pub(crate) fn advance_units(&self, face: FaceId, gid: u16) -> i32 {
         i32::from(

@@ -8,7 +8,17 @@
 //! 3. [`draw`]: pages → printpdf ops (glyph ids plus source text, so copy
 //!    and search work), fonts embedded and subset by printpdf;
 //! 4. [`post`]: lopdf fills what printpdf 0.12 lacks (boxes, images,
-//!    nested outline, language, metadata, a stable document id).
+//!    nested outline, language, metadata, the structure tree, a stable
+//!    document id).
+//!
+//! Every item layout makes carries a [`tags::Tag`] (its structure node, or
+//! the kind of artifact it is), so the PDF is tagged (PDF/UA-1): the
+//! structure follows the `Document`, figures have alt text, links are
+//! tagged annotations, decoration and footers are artifacts.
+//!
+//! A theme whose [`PrintOptions::press`](crate::document::PrintOptions) is
+//! set makes the press file (bleed, crop marks, CMYK, an output intent);
+//! otherwise the screen file (trim size, RGB).
 //!
 //! One `PdfWriter` serves a whole build from many threads.
 
@@ -18,6 +28,7 @@ mod images;
 mod layout;
 mod post;
 mod qr;
+mod tags;
 mod text;
 
 use crate::document::{Document, RenderError, Rendered, Theme, Writer};
@@ -56,7 +67,9 @@ fn count_blocks(blocks: &[crate::document::Block]) -> usize {
         .map(|b| {
             1 + match b {
                 Block::List { items, .. } => items.iter().map(|i| count_blocks(i)).sum(),
-                Block::Callout { blocks, .. } | Block::Banner { blocks } => count_blocks(blocks),
+                Block::Callout { blocks, .. }
+                | Block::Banner { blocks }
+                | Block::Lang { blocks, .. } => count_blocks(blocks),
                 Block::Columns(cols) => cols.iter().map(|c| count_blocks(c)).sum(),
                 Block::Table { rows, .. } => rows.iter().map(Vec::len).sum(),
                 Block::Facts { rows, .. } => rows.len(),
@@ -83,12 +96,16 @@ impl Writer for PdfWriter {
         }
         let family = self.fonts.get(&theme.fonts)?;
         let shaper = Shaper::new(&family)?;
-        let mut layout = Layout::new(&shaper, theme, &self.qrs);
+        let lang = match doc.meta.language.trim() {
+            "" => "en-GB",
+            l => l,
+        };
+        let mut layout = Layout::new(&shaper, theme, &self.qrs, &doc.meta, lang);
         let pages = layout.run(&doc.blocks)?;
         let sheet = draw::Sheet::new(&layout.geo, theme.print);
-        let drawn = draw::draw(&pages, &shaper, &sheet, &doc.meta.title);
+        let drawn = draw::draw(&pages, &shaper, &sheet, &doc.meta.title, &layout.tags);
         let (bytes, mut post_warnings) =
-            post::finish(drawn, &self.images, &sheet, &doc.meta, theme)?;
+            post::finish(drawn, &layout.tags, &self.images, &sheet, &doc.meta, theme)?;
 
         let source = if doc.meta.source.is_empty() {
             "the document".to_string()

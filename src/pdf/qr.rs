@@ -17,14 +17,19 @@ pub(crate) struct QrMatrix {
 pub(crate) const MAX_QR_BYTES: usize = 600;
 
 impl QrMatrix {
-    pub(crate) fn encode(url: &str) -> Result<QrMatrix, String> {
+    /// Error-correction levels, most robust first: a code on a leaflet gets
+    /// creased, smudged and photographed at an angle, so it takes the most
+    /// correction its size allows.
+    pub(crate) const LEVELS: [EcLevel; 4] = [EcLevel::H, EcLevel::Q, EcLevel::M, EcLevel::L];
+
+    pub(crate) fn encode(url: &str, level: EcLevel) -> Result<QrMatrix, String> {
         if url.len() > MAX_QR_BYTES {
             return Err(format!(
                 "the address is {} bytes long; a QR code at leaflet size holds {MAX_QR_BYTES}",
                 url.len()
             ));
         }
-        let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)
+        let code = QrCode::with_error_correction_level(url.as_bytes(), level)
             .map_err(|e| e.to_string())?;
         let n = code.width();
         let dark = code
@@ -33,6 +38,19 @@ impl QrMatrix {
             .map(|c| c == Color::Dark)
             .collect();
         Ok(QrMatrix { n, dark })
+    }
+
+    /// How many modules wide the symbol for `url` at `level` is, without
+    /// making it (choosing the mask is most of the cost of a symbol).
+    pub(crate) fn width(url: &str, level: EcLevel) -> Result<usize, String> {
+        if url.len() > MAX_QR_BYTES {
+            return Err(format!(
+                "the address is {} bytes long; a QR code at leaflet size holds {MAX_QR_BYTES}",
+                url.len()
+            ));
+        }
+        let bits = qrcode::bits::encode_auto(url.as_bytes(), level).map_err(|e| e.to_string())?;
+        usize::try_from(bits.version().width()).map_err(|e| e.to_string())
     }
 
     /// Dark modules merged into horizontal runs: (row, first column, length).
@@ -61,23 +79,27 @@ impl QrMatrix {
 /// every brand's leaflet.
 #[derive(Default)]
 pub(crate) struct QrCache {
-    map: RwLock<HashMap<String, Result<Arc<QrMatrix>, String>>>,
+    map: RwLock<HashMap<(String, u8), Encoded>>,
 }
+
+/// A symbol, or why there is none.
+type Encoded = Result<Arc<QrMatrix>, String>;
 
 /// Most symbols kept; a build has one address per job.
 const MAX_CACHED: usize = 4096;
 
 impl QrCache {
-    pub(crate) fn get(&self, url: &str) -> Result<Arc<QrMatrix>, String> {
-        if let Some(hit) = self.map.read().unwrap_or_else(|e| e.into_inner()).get(url) {
+    pub(crate) fn get(&self, url: &str, level: EcLevel) -> Result<Arc<QrMatrix>, String> {
+        let key = (url.to_string(), level as u8);
+        if let Some(hit) = self.map.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
             return hit.clone();
         }
-        let made = QrMatrix::encode(url).map(Arc::new);
+        let made = QrMatrix::encode(url, level).map(Arc::new);
         let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
         if map.len() >= MAX_CACHED {
             map.clear();
         }
-        map.insert(url.to_string(), made.clone());
+        map.insert(key, made.clone());
         made
     }
 }
@@ -88,14 +110,23 @@ mod tests {
 
     #[test]
     fn encodes_and_merges_runs() {
-        let q = QrMatrix::encode("https://example.org/").expect("encodes");
+        let q = QrMatrix::encode("https://example.org/", EcLevel::M).expect("encodes");
         assert_eq!(q.dark.len(), q.n * q.n);
         let covered: usize = q.runs().iter().map(|r| r.2).sum();
         assert_eq!(covered, q.dark.iter().filter(|d| **d).count());
     }
 
     #[test]
+    fn width_is_the_width_of_the_symbol() {
+        for level in QrMatrix::LEVELS {
+            let url = "https://www.healthcareers.nhs.uk/explore-roles/wider-healthcare-team";
+            let q = QrMatrix::encode(url, level).expect("encodes");
+            assert_eq!(QrMatrix::width(url, level), Ok(q.n));
+        }
+    }
+
+    #[test]
     fn refuses_huge_payloads() {
-        assert!(QrMatrix::encode(&"x".repeat(5000)).is_err());
+        assert!(QrMatrix::encode(&"x".repeat(5000), EcLevel::L).is_err());
     }
 }

@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use super::fonts::{FaceId, Shaped, Shaper};
-use super::layout::{Item, Paint, TextGlyph, TextRun};
+use super::layout::{Item, Paint, Shape, TextGlyph, TextRun};
+use super::tags::{Role, Tag, Tree};
 use crate::document::Inline;
 
 /// How one span looks.
@@ -19,6 +20,9 @@ pub(crate) struct SpanStyle {
     pub(crate) face: FaceId,
     pub(crate) colour: Paint,
     pub(crate) link: Option<String>,
+    /// The structure node the text belongs to (its paragraph, link or
+    /// language span), or the artifact it is.
+    pub(crate) tag: Tag,
 }
 
 /// Styled text ready for shaping.
@@ -39,7 +43,7 @@ pub(crate) struct TextStyle {
 }
 
 impl StyledText {
-    pub(crate) fn plain(text: &str, face: FaceId, colour: Paint) -> StyledText {
+    pub(crate) fn plain(text: &str, face: FaceId, colour: Paint, tag: Tag) -> StyledText {
         let mut s = StyledText::default();
         s.push(
             text,
@@ -47,18 +51,42 @@ impl StyledText {
                 face,
                 colour,
                 link: None,
+                tag,
             },
         );
         s
     }
 
-    pub(crate) fn from_inlines(inlines: &[Inline], style: TextStyle) -> StyledText {
+    /// Styled text for `inlines`, tagged as content of node `tag`: a link
+    /// becomes a `Link` node under it and text in another language a
+    /// `Span` with its own `/Lang`.
+    pub(crate) fn from_inlines(
+        inlines: &[Inline],
+        style: TextStyle,
+        tag: Tag,
+        tree: &mut Tree,
+    ) -> StyledText {
         let mut s = StyledText::default();
-        s.add_inlines(inlines, style, None);
+        s.add_inlines(inlines, style, None, tag, Some(tree));
         s
     }
 
-    fn add_inlines(&mut self, inlines: &[Inline], style: TextStyle, link: Option<&str>) {
+    /// Styled text for measuring only: nothing of it is drawn, so it makes
+    /// no structure nodes.
+    pub(crate) fn measure(inlines: &[Inline], style: TextStyle) -> StyledText {
+        let mut s = StyledText::default();
+        s.add_inlines(inlines, style, None, Tag::DECO, None);
+        s
+    }
+
+    fn add_inlines(
+        &mut self,
+        inlines: &[Inline],
+        style: TextStyle,
+        link: Option<&str>,
+        tag: Tag,
+        mut tree: Option<&mut Tree>,
+    ) {
         for i in inlines {
             match i {
                 Inline::Text(t) => {
@@ -71,6 +99,7 @@ impl StyledText {
                         face: FaceId::new(style.bold, style.italic),
                         colour,
                         link: link.map(str::to_string),
+                        tag,
                     };
                     let clean: String = t
                         .chars()
@@ -91,6 +120,8 @@ impl StyledText {
                         ..style
                     },
                     link,
+                    tag,
+                    tree.as_deref_mut(),
                 ),
                 Inline::Emphasis(c) => self.add_inlines(
                     c,
@@ -99,14 +130,37 @@ impl StyledText {
                         ..style
                     },
                     link,
+                    tag,
+                    tree.as_deref_mut(),
                 ),
-                Inline::Link { url, content } => self.add_inlines(content, style, Some(url)),
-                Inline::Lang { content, .. } => self.add_inlines(content, style, link),
+                Inline::Link { url, content } => {
+                    // A link inside a link (not valid markup) stays the outer one.
+                    let inner = match (&mut tree, tag) {
+                        (Some(t), Tag::Node(parent)) if link.is_none() => {
+                            let id = t.add(Role::Link, parent, None);
+                            t.set_alt(id, &link_description(content, url));
+                            Tag::Node(id)
+                        }
+                        _ => tag,
+                    };
+                    self.add_inlines(content, style, Some(url), inner, tree.as_deref_mut())
+                }
+                Inline::Lang { lang, content } => {
+                    let inner = match (&mut tree, tag) {
+                        (Some(t), Tag::Node(parent)) => {
+                            let l = t.lang(lang);
+                            Tag::Node(t.add(Role::Span, parent, Some(l)))
+                        }
+                        _ => tag,
+                    };
+                    self.add_inlines(content, style, link, inner, tree.as_deref_mut())
+                }
                 Inline::LineBreak => {
                     let span = SpanStyle {
                         face: FaceId::new(style.bold, style.italic),
                         colour: style.colour,
                         link: None,
+                        tag,
                     };
                     self.push("\n", &span);
                 }
@@ -119,7 +173,10 @@ impl StyledText {
             return;
         }
         let same = self.spans.last().is_some_and(|(_, s)| {
-            s.face == style.face && s.colour == style.colour && s.link == style.link
+            s.face == style.face
+                && s.colour == style.colour
+                && s.link == style.link
+                && s.tag == style.tag
         });
         if !same {
             self.spans.push((self.text.len(), style.clone()));
@@ -129,6 +186,32 @@ impl StyledText {
 
     fn span_end(&self, i: usize) -> usize {
         self.spans.get(i + 1).map_or(self.text.len(), |s| s.0)
+    }
+}
+
+/// What a link's annotation says (its `/Contents`): the link's text, and
+/// where it goes when the text does not say so.
+fn link_description(content: &[Inline], url: &str) -> String {
+    let text = Inline::plain(content)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let target = url
+        .strip_prefix("mailto:")
+        .or_else(|| url.strip_prefix("tel:"))
+        .unwrap_or(url);
+    let plain_target: String = target.chars().filter(|c| !c.is_whitespace()).collect();
+    let plain_text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if text.is_empty() {
+        format!("Link to {url}")
+    } else if plain_text == plain_target || plain_text == url {
+        text
+    } else if url.starts_with("mailto:") {
+        format!("{text} (email {target})")
+    } else if url.starts_with("tel:") {
+        format!("{text} (phone {target})")
+    } else {
+        format!("{text} ({url})")
     }
 }
 
@@ -150,12 +233,18 @@ struct Glyph {
 pub(crate) struct Line {
     glyphs: Vec<Glyph>,
     pub(crate) width: f32,
+    /// The line was broken at a space (or a hard break), which is not
+    /// drawn; an invisible space is put back at its end so that text read
+    /// in structure order ("liaison service") keeps its word break.
+    broke_at_space: bool,
 }
 
 /// A shaped, broken paragraph.
 pub(crate) struct Lines {
     text: StyledText,
-    size: f32,
+    pub(crate) size: f32,
+    /// Each face's space glyph (see [`Line::broke_at_space`]).
+    spaces: [u16; 4],
     pub(crate) lines: Vec<Line>,
 }
 
@@ -208,7 +297,59 @@ impl Lines {
         substitute_missing(shaper, &mut text, missing);
         let glyphs = shape_all(shaper, &text, size);
         let lines = break_lines(&text.text, glyphs, width.max(size));
-        Lines { text, size, lines }
+        Lines {
+            text,
+            size,
+            spaces: space_glyphs(shaper),
+            lines,
+        }
+    }
+
+    /// Like [`Lines::layout`], but with lines of even length: as many lines
+    /// as `width` needs, in the narrowest width that keeps that many, so a
+    /// heading never ends on one word alone when it need not.
+    pub(crate) fn balanced(
+        shaper: &Shaper,
+        mut text: StyledText,
+        size: f32,
+        width: f32,
+        missing: &mut Missing,
+    ) -> Lines {
+        substitute_missing(shaper, &mut text, missing);
+        let glyphs = shape_all(shaper, &text, size);
+        let width = width.max(size);
+        let lines = break_lines(&text.text, glyphs.clone(), width);
+        let n = lines.len();
+        if n < 2 || lines.iter().any(|l| l.width > width + 0.01) {
+            return Lines {
+                text,
+                size,
+                spaces: space_glyphs(shaper),
+                lines,
+            };
+        }
+        // Binary search for the narrowest width still giving n lines.
+        let (mut lo, mut hi) = (width / n as f32 * 0.9, width);
+        let mut best = lines;
+        for _ in 0..12 {
+            let mid = (lo + hi) / 2.0;
+            let tried = break_lines(&text.text, glyphs.clone(), mid);
+            if tried.len() <= n && tried.iter().all(|l| l.width <= mid + 0.01) {
+                best = tried;
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+            if hi - lo < 0.5 {
+                break;
+            }
+        }
+        Lines {
+            text,
+            size,
+            spaces: space_glyphs(shaper),
+            lines: best,
+        }
     }
 
     /// The natural width of the widest line.
@@ -216,8 +357,9 @@ impl Lines {
         self.lines.iter().map(|l| l.width).fold(0.0, f32::max)
     }
 
-    /// Items drawing line `i` with its left edge at `x` and baseline at `y`.
-    pub(crate) fn line_items(&self, i: usize, x: f32, y: f32) -> Vec<Item> {
+    /// Items drawing line `i` with its left edge at `x` and baseline at `y`;
+    /// `tree` numbers them in reading order.
+    pub(crate) fn line_items(&self, i: usize, x: f32, y: f32, tree: &Tree) -> Vec<Item> {
         let mut items = Vec::new();
         let Some(line) = self.lines.get(i) else {
             return items;
@@ -225,26 +367,31 @@ impl Lines {
         let mut pen = x;
         let mut run: Option<TextRun> = None;
         let mut run_span = usize::MAX;
+        let mut run_tag = Tag::DECO;
         // Underlines and link areas per span on this line.
         let mut link_start: Option<(usize, f32)> = None;
         let flush_link = |items: &mut Vec<Item>, span: usize, from: f32, to: f32| {
             let style = &self.text.spans[span].1;
             if let Some(url) = &style.link {
                 let thick = (self.size * 0.06).max(0.5);
-                items.push(Item::Rect {
+                items.push(Item::deco(Shape::Rect {
                     x: from,
                     y: y + self.size * 0.12,
                     w: to - from,
                     h: thick,
                     fill: style.colour,
-                });
-                items.push(Item::Link {
-                    x: from,
-                    y: y - self.size * 0.9,
-                    w: to - from,
-                    h: self.size * 1.15,
-                    url: url.clone(),
-                });
+                }));
+                items.push(Item::new(
+                    Shape::Link {
+                        x: from,
+                        y: y - self.size * 0.9,
+                        w: to - from,
+                        h: self.size * 1.15,
+                        url: url.clone(),
+                    },
+                    style.tag,
+                    tree.tick(),
+                ));
             }
         };
         for g in &line.glyphs {
@@ -253,12 +400,13 @@ impl Lines {
             }
             if g.span != run_span {
                 if let Some(r) = run.take() {
-                    items.push(Item::Text(r));
+                    items.push(Item::new(Shape::Text(r), run_tag, tree.tick()));
                 }
                 if let Some((s, from)) = link_start.take() {
                     flush_link(&mut items, s, from, pen);
                 }
                 let style = &self.text.spans[g.span].1;
+                run_tag = style.tag;
                 run = Some(TextRun {
                     face: style.face,
                     size: self.size,
@@ -280,14 +428,26 @@ impl Lines {
             }
             pen += g.adv;
         }
-        if let Some(r) = run.take() {
-            items.push(Item::Text(r));
+        if let Some(mut r) = run.take() {
+            if line.broke_at_space && i + 1 < self.lines.len() {
+                r.glyphs.push(TextGlyph {
+                    gid: self.spaces[r.face.index()],
+                    x: pen,
+                    text: " ".into(),
+                });
+            }
+            items.push(Item::new(Shape::Text(r), run_tag, tree.tick()));
         }
         if let Some((s, from)) = link_start.take() {
             flush_link(&mut items, s, from, x + line.width);
         }
         items
     }
+}
+
+/// The space glyph of each face.
+fn space_glyphs(shaper: &Shaper) -> [u16; 4] {
+    FaceId::ALL.map(|f| shaper.glyph(f, ' '))
 }
 
 fn shape_all(shaper: &Shaper, text: &StyledText, size: f32) -> Vec<Glyph> {
@@ -378,13 +538,16 @@ fn break_lines(text: &str, glyphs: Vec<Glyph>, width: f32) -> Vec<Line> {
         w
     };
     let finish = |cur: &mut Vec<Glyph>, lines: &mut Vec<Line>| {
+        let mut broke_at_space = false;
         while cur.last().is_some_and(|g| g.space || g.newline) {
             cur.pop();
+            broke_at_space = true;
         }
         let width = cur.iter().map(|g| g.adv).sum();
         lines.push(Line {
             glyphs: std::mem::take(cur),
             width,
+            broke_at_space,
         });
     };
     for (g0, g1, mandatory) in segments {

@@ -19,6 +19,7 @@
 
 mod budget;
 mod helpers;
+pub mod i18n;
 mod recursion;
 
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::content::{LoadedBrand, LoadedJob};
 
@@ -79,6 +81,10 @@ pub struct Settings {
     /// Plain-text line width in columns (20 to 200).
     #[serde(default)]
     pub text_width: Option<usize>,
+    /// With more than one language: `sections` or `columns`, over the
+    /// brand's choice (a brand that asks for `separate` documents gets them).
+    #[serde(default)]
+    pub bilingual: Option<crate::content::brand::Bilingual>,
     /// Use the brand's print settings (bleed, crop marks).
     #[serde(default)]
     pub print: bool,
@@ -134,6 +140,8 @@ pub struct Templates {
     /// Partial sources by name, for hashing (incremental builds).
     pub partials: BTreeMap<String, String>,
     dir: PathBuf,
+    /// The message catalogues, `templates/locales/<language>/*.ftl`.
+    catalogues: Arc<i18n::Catalogues>,
 }
 
 impl fmt::Debug for Templates {
@@ -252,12 +260,16 @@ impl Templates {
             }
         }
         check_recursion(dir, &mut templates, &partials, &mut errors);
+        let (catalogues, mut catalogue_errors) =
+            i18n::Catalogues::load(&dir.join("locales"), project_root(dir).unwrap_or(dir));
+        errors.append(&mut catalogue_errors);
         (
             Templates {
                 hb,
                 templates,
                 partials,
                 dir: dir.to_path_buf(),
+                catalogues: Arc::new(catalogues),
             },
             errors,
         )
@@ -267,11 +279,14 @@ impl Templates {
     /// template that would make too much, loop too often or take too long
     /// is stopped with an error naming it.
     pub fn render(&self, name: &str, data: &Value) -> Result<String, TemplateError> {
+        let lang = data.get("lang").and_then(Value::as_str).unwrap_or("en-GB");
         let (result, exceeded) = budget::with_budget(|| {
-            let mut out = budget::Limited::default();
-            self.hb
-                .render_to_write(name, data, &mut out)
-                .map(|()| String::from_utf8(out.bytes).unwrap_or_default())
+            i18n::rendering(&self.catalogues, lang, || {
+                let mut out = budget::Limited::default();
+                self.hb
+                    .render_to_write(name, data, &mut out)
+                    .map(|()| String::from_utf8(out.bytes).unwrap_or_default())
+            })
         });
         if let Some(why) = exceeded {
             let file = self
@@ -596,45 +611,210 @@ pub fn escape_markup(s: &str) -> String {
     out
 }
 
-/// The data a template sees: `job`, `brand` and `build`.
-pub fn context(job: &LoadedJob, brand: &LoadedBrand, build_date: &str) -> Value {
-    let mut j = serde_json::to_value(&job.job).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut j {
-        map.insert("id".into(), json!(job.id));
-        let routes: Vec<Value> = job
-            .job
-            .entry_routes
-            .present()
-            .into_iter()
-            .map(|(key, route)| {
-                let mut r = serde_json::to_value(route).unwrap_or(Value::Null);
-                if let Value::Object(m) = &mut r {
-                    m.insert("key".into(), json!(key));
-                    m.insert("title".into(), json!(route_title(key)));
+/// Keys every language's catalogue needs whatever the templates ask for:
+/// the routes' headings, and the words of the helpers and writers.
+pub const REQUIRED_KEYS: &[&str] = &[
+    "route-university",
+    "route-college",
+    "route-apprenticeship",
+    "route-work",
+    "route-volunteering",
+    "route-direct_application",
+    "route-other",
+    "list-and",
+    "list-or",
+    "range",
+    "date-full",
+    "date-month",
+    "month-1",
+    "month-2",
+    "month-3",
+    "month-4",
+    "month-5",
+    "month-6",
+    "month-7",
+    "month-8",
+    "month-9",
+    "month-10",
+    "month-11",
+    "month-12",
+    "plural-form",
+    "with-article",
+    "page-of",
+    "draft-notice",
+    "draft-word",
+];
+
+impl Templates {
+    /// The data a template sees for one document in `languages` (its own
+    /// first): `job`, `brand` and `build` in the document's language, `lang`,
+    /// `languages`, `bilingual`, and `langs.<tag>` with the `job` and
+    /// `brand` of each other language (what `{{#each_language}}` shows).
+    /// A language a job or brand has no translation into falls back to the
+    /// original; whether that may be built is for the caller to decide.
+    pub fn context(
+        &self,
+        job: &LoadedJob,
+        brand: &LoadedBrand,
+        build_date: &str,
+        languages: &[String],
+        layout: crate::content::brand::Bilingual,
+    ) -> Value {
+        let primary = languages.first().map_or("en-GB", String::as_str);
+        let mut root = self.language_data(job, brand, build_date, primary);
+        let mut langs = serde_json::Map::new();
+        for tag in languages.iter().skip(1) {
+            langs.insert(tag.clone(), self.language_data(job, brand, build_date, tag));
+        }
+        if let Value::Object(m) = &mut root {
+            m.insert("languages".into(), json!(languages));
+            m.insert("bilingual".into(), json!(layout.as_str()));
+            m.insert("langs".into(), Value::Object(langs));
+        }
+        root
+    }
+
+    /// `job`, `brand`, `build` and `lang` for one language.
+    fn language_data(
+        &self,
+        job: &LoadedJob,
+        brand: &LoadedBrand,
+        build_date: &str,
+        tag: &str,
+    ) -> Value {
+        let job_text = job.translations.get(tag).map_or(&job.job, |t| &t.value);
+        let brand_text = brand
+            .translations
+            .get(tag)
+            .map_or(&brand.brand, |t| &t.value);
+        let mut j = serde_json::to_value(job_text).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut j {
+            map.insert("id".into(), json!(job.id));
+            let routes: Vec<Value> = job_text
+                .entry_routes
+                .present()
+                .into_iter()
+                .map(|(key, route)| {
+                    let mut r = serde_json::to_value(route).unwrap_or(Value::Null);
+                    if let Value::Object(m) = &mut r {
+                        m.insert("key".into(), json!(key));
+                        let title = self
+                            .catalogues
+                            .message(tag, &format!("route-{key}"), &[])
+                            .unwrap_or_else(|_| route_title(key).to_string());
+                        m.insert("title".into(), json!(title));
+                    }
+                    r
+                })
+                .collect();
+            map.insert("routes".into(), Value::Array(routes));
+        }
+        let mut b = serde_json::to_value(brand_text).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut b {
+            map.insert("id".into(), json!(brand.id));
+            map.insert("language".into(), json!(tag));
+            map.insert(
+                "welsh".into(),
+                json!(brand.brand.languages.iter().any(|l| l.tag() == "cy")),
+            );
+        }
+        let mut data =
+            json!({ "job": j, "brand": b, "build": { "date": build_date }, "lang": tag });
+        whole_numbers(&mut data);
+        data
+    }
+
+    /// The catalogues of the project's templates.
+    pub fn catalogues(&self) -> &Arc<i18n::Catalogues> {
+        &self.catalogues
+    }
+
+    /// Every message key a template asks for with `{{t "key"}}` that a
+    /// language's catalogue lacks, as errors naming the template, the key
+    /// and the language; and the keys every language needs.
+    pub fn missing_messages(&self, languages: &[String]) -> Vec<TemplateError> {
+        let mut out = Vec::new();
+        for tag in languages {
+            if !self.catalogues.has_language(tag) {
+                out.push(TemplateError {
+                    file: self.dir.join("locales").join(tag),
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "there are no {} messages, and a brand makes documents in it: add templates/locales/{tag}/careerpress.ftl",
+                        crate::content::overlay::language_name(tag)
+                    ),
+                });
+                continue;
+            }
+            for key in REQUIRED_KEYS {
+                if !self.catalogues.has(tag, key) {
+                    out.push(TemplateError {
+                        file: self.dir.join("locales").join(tag),
+                        line: None,
+                        column: None,
+                        message: format!(
+                            "the message '{key}' is missing in {} (careerpress itself uses it)",
+                            crate::content::overlay::language_name(tag)
+                        ),
+                    });
                 }
-                r
-            })
-            .collect();
-        map.insert("routes".into(), Value::Array(routes));
+            }
+            let sources = self
+                .templates
+                .values()
+                .map(|t| (t.file.clone(), t.source.as_str()))
+                .chain(self.partials.iter().map(|(n, s)| {
+                    (
+                        self.dir.join("partials").join(format!("{n}.hbs")),
+                        s.as_str(),
+                    )
+                }));
+            for (file, src) in sources {
+                for (key, line) in message_keys(src) {
+                    if !self.catalogues.has(tag, &key) {
+                        out.push(TemplateError {
+                            file: file.clone(),
+                            line: Some(line),
+                            column: None,
+                            message: format!(
+                                "{{{{t \"{key}\"}}}}: the message '{key}' is not in the {} catalogue (templates/locales/{tag}/)",
+                                crate::content::overlay::language_name(tag)
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        out
     }
-    let mut b = serde_json::to_value(&brand.brand).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut b {
-        map.insert("id".into(), json!(brand.id));
-        let lang = brand
-            .brand
-            .languages
-            .first()
-            .map(|l| l.tag())
-            .unwrap_or("en-GB");
-        map.insert("language".into(), json!(lang));
-        map.insert(
-            "welsh".into(),
-            json!(brand.brand.languages.iter().any(|l| l.tag() == "cy")),
-        );
+}
+
+/// The keys a template source asks for with `{{t "key" …}}` or
+/// `(t "key" …)`, each with its line.
+fn message_keys(src: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (i, line) in src.lines().enumerate() {
+        let mut rest = line;
+        while let Some(at) = rest.find("t \"") {
+            let before = rest[..at].chars().last();
+            rest = &rest[at + 3..];
+            if !matches!(before, Some('{') | Some('(') | Some(' ') | Some('~')) {
+                continue;
+            }
+            if let Some(end) = rest.find('"') {
+                let key = &rest[..end];
+                if !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                {
+                    out.push((key.to_string(), i + 1));
+                }
+            }
+        }
     }
-    let mut data = json!({ "job": j, "brand": b, "build": { "date": build_date } });
-    whole_numbers(&mut data);
-    data
+    out
 }
 
 /// Numbers as people write them: a whole number of hours read as a float
@@ -652,7 +832,7 @@ fn whole_numbers(v: &mut Value) {
     }
 }
 
-/// How a route is headed in documents.
+/// How a route is headed when a catalogue has no `route-<key>` message.
 pub fn route_title(key: &str) -> &'static str {
     match key {
         "university" => "University",

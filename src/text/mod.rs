@@ -22,7 +22,7 @@ impl Writer for TextWriter {
         };
         // A draft says so before and after the text, so that no part of
         // it can be pasted into a message without the warning.
-        let notice = format!("*** {} ***", crate::document::DRAFT_NOTICE);
+        let notice = format!("*** {} ***", doc.meta.labels.draft);
         if doc.meta.draft {
             out.lines.push(notice.clone());
             out.blank();

@@ -140,6 +140,7 @@ pub fn is_draft_problem(message: &str) -> bool {
     message.contains("is a placeholder")
         || message.contains("marked TODO")
         || message.contains("£0 is not")
+        || message.contains("no Welsh text yet")
 }
 
 /// Asserts every problem in `errors` is one a draft is expected to have.
@@ -155,4 +156,17 @@ pub fn assert_only_draft_problems(errors: &[careerpress::content::ContentError],
 /// A draft profile read as the model, whatever placeholders it still holds.
 pub fn draft_job(file: &Path) -> careerpress::content::Job {
     careerpress::content::yaml::load(file).unwrap_or_else(|e| panic!("{e}"))
+}
+
+impl Project {
+    /// Adds a job made from the PALS profile's text (`text`, e.g. with its
+    /// title changed) as `content/jobs/<id>.yaml`, with the PALS profile's
+    /// Welsh beside it (the Welsh board makes documents in Welsh).
+    pub fn add_job(&self, id: &str, text: &str) {
+        self.write(&format!("content/jobs/{id}.yaml"), text);
+        let cy = std::fs::read(self.file("content/jobs/pals-officer.cy.yaml"))
+            .or_else(|_| std::fs::read(fixture().join("content/jobs/pals-officer.cy.yaml")))
+            .unwrap();
+        self.write(&format!("content/jobs/{id}.cy.yaml"), cy);
+    }
 }

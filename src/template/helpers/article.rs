@@ -38,7 +38,15 @@ pub fn article(word: &str) -> &'static str {
 
 simple_helper!(a_an, |h| {
     let word = string(h, param(h, 0, "{{a_an word}}")?)?;
-    Ok::<_, handlebars::RenderError>(format!("{} {word}", article(word)))
+    // English chooses "a" or "an" by sound; other languages say it as
+    // their catalogue's `with-article` does (Welsh has no "a": the word
+    // alone).
+    let lang = super::super::i18n::current();
+    if crate::content::overlay::primary(&lang) == "en" {
+        Ok::<_, handlebars::RenderError>(format!("{} {word}", article(word)))
+    } else {
+        super::message("with-article", &[("word", super::text_arg(word))])
+    }
 });
 
 #[cfg(test)]

@@ -1,7 +1,11 @@
 //! `{{join list}}` → `a, b and c`; `{{join list "or"}}` → `a, b or c`;
 //! `{{join routes key="in_brief"}}` joins one field of a list of objects.
+//! "and" and "or" are the catalogue's `list-and` and `list-or` in the
+//! language being rendered (Welsh `a`, or `ac` before a vowel: the message
+//! is told whether the last item starts with one); any other word is used
+//! as given.
 
-use super::{not_a, param, simple_helper};
+use super::{message, not_a, param, simple_helper, text_arg};
 use handlebars::RenderError;
 use serde_json::Value;
 
@@ -31,7 +35,30 @@ simple_helper!(join, |h| {
         })
         .collect::<Result<Vec<_>, RenderError>>()?;
     let conjunction = h.param(1).and_then(|p| p.value().as_str()).unwrap_or("and");
-    Ok::<_, RenderError>(join_words(&words, conjunction))
+    let next = match words.last().and_then(|w| w.trim_start().chars().next()) {
+        Some(c) if "aeiouwyâêîôûŵŷAEIOUWYÂÊÎÔÛŴŶ".contains(c) => "vowel",
+        _ => "other",
+    };
+    let key = format!("list-{conjunction}");
+    let known = matches!(conjunction, "and" | "or");
+    let word = if known {
+        message(&key, &[("next", text_arg(next))])?
+    } else {
+        conjunction.to_string()
+    };
+    // The word after the conjunction may change its first sound (Welsh
+    // "neu gyfnodolion"): the catalogue says so with `.mutation`.
+    let mut words = words;
+    let mutation = known
+        .then(|| super::super::i18n::attribute(&key, "mutation"))
+        .flatten()
+        .and_then(|m| super::mutation::Mutation::parse(&m));
+    if let (Some(m), true) = (mutation, words.len() > 1) {
+        if let Some(last) = words.last_mut() {
+            *last = super::mutation::mutate(last, m);
+        }
+    }
+    Ok::<_, RenderError>(join_words(&words, &word))
 });
 
 #[cfg(test)]

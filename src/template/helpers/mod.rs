@@ -7,11 +7,14 @@
 mod article;
 mod capitalise;
 mod date;
+mod each_language;
 mod half;
 mod join;
 mod lower_first;
 mod money;
+mod mutation;
 mod plural;
+mod t;
 mod tel;
 
 pub use money::format_money;
@@ -30,6 +33,18 @@ pub fn register(hb: &mut Handlebars) {
     hb.register_helper("tel", Box::new(tel::tel));
     hb.register_helper("half", Box::new(half::half));
     hb.register_helper("lower_first", Box::new(lower_first::lower_first_helper));
+    hb.register_helper("t", Box::new(t::T));
+    hb.register_helper("each_language", Box::new(each_language::EachLanguage));
+}
+
+/// A catalogue message in the language being rendered, as a helper error
+/// when it is missing (naming the key and the language).
+fn message(key: &str, args: &[(&str, super::i18n::Arg)]) -> Result<String, RenderError> {
+    super::i18n::message(key, args).map_err(|m| RenderErrorReason::Other(m).into())
+}
+
+fn text_arg(s: impl Into<String>) -> super::i18n::Arg {
+    super::i18n::Arg::Text(s.into())
 }
 
 /// Parameter `i` of a helper, or an error naming the helper and its use.

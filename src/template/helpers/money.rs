@@ -43,11 +43,18 @@ simple_helper!(money, |h| amount(h, 0, "{{money amount}}")
 simple_helper!(salary_range, |h| {
     let usage = "{{salary_range from to}}";
     let (from, to) = (amount(h, 0, usage)?, amount(h, 1, usage)?);
-    Ok::<_, RenderError>(if from == to {
-        format_money(from)
+    // "£18,200 to £22,000", "£18,200 i £22,000": the catalogue's `range`.
+    if from == to {
+        Ok(format_money(from))
     } else {
-        format!("{} to {}", format_money(from), format_money(to))
-    })
+        super::message(
+            "range",
+            &[
+                ("from", super::text_arg(format_money(from))),
+                ("to", super::text_arg(format_money(to))),
+            ],
+        )
+    }
 });
 
 #[cfg(test)]

@@ -6,15 +6,23 @@
 //!   soft mask), never re-encoded lossily;
 //! - a nested outline from the headings (printpdf's is flat);
 //! - `/Lang`, a complete Info dictionary and an XMP packet with escaped
-//!   values, dated from `Meta.created`;
+//!   values, dated from `Meta.created` ([`meta`]);
+//! - the structure tree, parent tree and tagged annotations ([`tagging`]);
+//! - in the press file, an output intent naming the printing condition;
 //! - a trailer `/ID` derived from the content, not a process-wide counter,
 //!   so the same input gives the same bytes.
+
+mod meta;
+mod outline;
+mod tagging;
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
-use super::draw::{image_resource, Anchor, Drawn, Sheet};
-use super::images::ImageCache;
+use super::draw::{image_resource, Drawn, Sheet};
+use super::images::{ImageCache, Separation};
+use super::layout::Paint;
+use super::tags::Tree;
 use crate::document::{Meta, RenderError, Theme};
 
 pub(crate) fn failed(what: &str, e: impl std::fmt::Display) -> RenderError {
@@ -22,7 +30,7 @@ pub(crate) fn failed(what: &str, e: impl std::fmt::Display) -> RenderError {
 }
 
 /// A PDF text string: literal when ASCII, UTF-16BE with a BOM otherwise.
-fn text_string(s: &str) -> Object {
+pub(super) fn text_string(s: &str) -> Object {
     if s.is_ascii() {
         Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
     } else {
@@ -42,80 +50,6 @@ fn reals(v: [f32; 4]) -> Object {
     )
 }
 
-/// Seconds since the epoch → (year, month, day, hour, minute, second), UTC.
-fn civil(secs: i64) -> (i64, u32, u32, u32, u32, u32) {
-    let c = crate::document::date::Civil::from_epoch(secs);
-    (c.year, c.month, c.day, c.hour, c.minute, c.second)
-}
-
-fn pdf_date(secs: i64) -> String {
-    let (y, mo, d, h, mi, s) = civil(secs);
-    format!("D:{y:04}{mo:02}{d:02}{h:02}{mi:02}{s:02}Z")
-}
-
-fn iso_date(secs: i64) -> String {
-    let (y, mo, d, h, mi, s) = civil(secs);
-    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
-}
-
-/// Escape for XML text content, dropping characters XML 1.0 forbids.
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-const PRODUCER: &str = "careerpress (printpdf, lopdf)";
-
-fn xmp(meta: &Meta, lang: &str, id: &str) -> String {
-    let date = iso_date(meta.created);
-    let keywords: String = meta
-        .keywords
-        .iter()
-        .map(|k| format!("<rdf:li>{}</rdf:li>", xml(k)))
-        .collect();
-    format!(
-        "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
-<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
-<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
-<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
-xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" \
-xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\">\n\
-<dc:format>application/pdf</dc:format>\n\
-<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n\
-<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>\n\
-<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{subject}</rdf:li></rdf:Alt></dc:description>\n\
-<dc:subject><rdf:Bag>{keywords}</rdf:Bag></dc:subject>\n\
-<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>\n\
-<pdf:Keywords>{kw}</pdf:Keywords>\n\
-<pdf:Producer>{producer}</pdf:Producer>\n\
-<xmp:CreatorTool>careerpress</xmp:CreatorTool>\n\
-<xmp:CreateDate>{date}</xmp:CreateDate>\n\
-<xmp:ModifyDate>{date}</xmp:ModifyDate>\n\
-<xmp:MetadataDate>{date}</xmp:MetadataDate>\n\
-<xmpMM:DocumentID>uuid:{id}</xmpMM:DocumentID>\n\
-<xmpMM:InstanceID>uuid:{id}</xmpMM:InstanceID>\n\
-</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>",
-        title = xml(&meta.title),
-        author = xml(&meta.author),
-        subject = xml(&meta.subject),
-        lang = xml(lang),
-        kw = xml(&meta.keywords.join(", ")),
-        producer = xml(PRODUCER),
-    )
-}
-
 /// The object id of the XObject dictionary the pages share.
 fn xobject_dict_id(doc: &lopdf::Document, page: ObjectId) -> Result<ObjectId, RenderError> {
     let res = doc
@@ -127,87 +61,6 @@ fn xobject_dict_id(doc: &lopdf::Document, page: ObjectId) -> Result<ObjectId, Re
         .and_then(|r| r.get(b"XObject"))
         .and_then(Object::as_reference)
         .map_err(|e| failed("xobjects", e))
-}
-
-/// Build a nested outline from headings (levels may skip; a deeper
-/// heading nests under the nearest shallower one before it).
-fn outline(
-    doc: &mut lopdf::Document,
-    anchors: &[Anchor],
-    pages: &[ObjectId],
-    root: ObjectId,
-) -> bool {
-    let anchors: Vec<&Anchor> = anchors
-        .iter()
-        .filter(|a| !a.title.trim().is_empty() && a.page < pages.len())
-        .collect();
-    if anchors.is_empty() {
-        return false;
-    }
-    let ids: Vec<ObjectId> = anchors.iter().map(|_| doc.new_object_id()).collect();
-    // parent index for each anchor (None = top level)
-    let mut parent: Vec<Option<usize>> = Vec::with_capacity(anchors.len());
-    let mut stack: Vec<usize> = Vec::new();
-    for (i, a) in anchors.iter().enumerate() {
-        while stack.last().is_some_and(|&s| anchors[s].level >= a.level) {
-            stack.pop();
-        }
-        parent.push(stack.last().copied());
-        stack.push(i);
-    }
-    let children = |p: Option<usize>| -> Vec<usize> {
-        (0..anchors.len()).filter(|&i| parent[i] == p).collect()
-    };
-    // descendants count (all open)
-    let mut count = vec![0i64; anchors.len()];
-    for i in (0..anchors.len()).rev() {
-        if let Some(p) = parent[i] {
-            count[p] += 1 + count[i];
-        }
-    }
-    for (i, a) in anchors.iter().enumerate() {
-        let mut d = Dictionary::new();
-        d.set("Title", text_string(a.title.trim()));
-        d.set(
-            "Parent",
-            Object::Reference(parent[i].map_or(root, |p| ids[p])),
-        );
-        let siblings = children(parent[i]);
-        let pos = siblings.iter().position(|&s| s == i).unwrap_or(0);
-        if pos > 0 {
-            d.set("Prev", Object::Reference(ids[siblings[pos - 1]]));
-        }
-        if let Some(&n) = siblings.get(pos + 1) {
-            d.set("Next", Object::Reference(ids[n]));
-        }
-        let kids = children(Some(i));
-        if let (Some(&f), Some(&l)) = (kids.first(), kids.last()) {
-            d.set("First", Object::Reference(ids[f]));
-            d.set("Last", Object::Reference(ids[l]));
-            d.set("Count", Object::Integer(count[i]));
-        }
-        d.set(
-            "Dest",
-            Object::Array(vec![
-                Object::Reference(pages[a.page]),
-                Object::Name(b"XYZ".to_vec()),
-                Object::Null,
-                Object::Real(a.y.round()),
-                Object::Null,
-            ]),
-        );
-        doc.objects.insert(ids[i], Object::Dictionary(d));
-    }
-    let top = children(None);
-    let mut r = Dictionary::new();
-    r.set("Type", Object::Name(b"Outlines".to_vec()));
-    if let (Some(&f), Some(&l)) = (top.first(), top.last()) {
-        r.set("First", Object::Reference(ids[f]));
-        r.set("Last", Object::Reference(ids[l]));
-    }
-    r.set("Count", Object::Integer(anchors.len() as i64));
-    doc.objects.insert(root, Object::Dictionary(r));
-    true
 }
 
 /// Deflate every stream that may be compressed. lopdf's own `compress`
@@ -243,9 +96,40 @@ pub(crate) fn deflate(data: &[u8]) -> Option<Vec<u8>> {
     (z.len() + 19 < data.len()).then_some(z)
 }
 
+/// The press file's printing condition: CMYK values are for coated
+/// offset paper (FOGRA39), the usual assumption for UK litho and digital
+/// print, named by its registered characterisation.
+fn output_intent() -> Dictionary {
+    let mut d = Dictionary::new();
+    d.set("Type", Object::Name(b"OutputIntent".to_vec()));
+    d.set("S", Object::Name(b"GTS_PDFX".to_vec()));
+    d.set("OutputConditionIdentifier", text_string("FOGRA39"));
+    d.set(
+        "OutputCondition",
+        text_string("Offset printing, coated paper (ISO 12647-2:2004)"),
+    );
+    d.set("RegistryName", text_string("http://www.color.org"));
+    d.set("Info", text_string("Coated FOGRA39 (ISO 12647-2:2004)"));
+    d
+}
+
+/// How the press file separates the logo: the brand's colours that have
+/// CMYK values.
+fn separation(theme: &Theme) -> Separation {
+    let inks = [theme.primary, theme.secondary, theme.shade, theme.text]
+        .into_iter()
+        .filter_map(|c| {
+            let p = Paint::from_colour(c);
+            p.cmyk.map(|k| (p.rgb, k))
+        })
+        .collect();
+    Separation { inks }
+}
+
 /// Turn printpdf's document into the final bytes.
 pub(crate) fn finish(
     drawn: Drawn,
+    tree: &Tree,
     images: &ImageCache,
     sheet: &Sheet,
     meta: &Meta,
@@ -293,18 +177,22 @@ pub(crate) fn finish(
 
     // Images.
     if !drawn.images.is_empty() {
+        let sep = sheet.press.then(|| separation(theme));
         let xdict = xobject_dict_id(&doc, pages[0])?;
         for (i, name) in drawn.images.iter().enumerate() {
             let Some(asset) = theme.images.get(name) else {
                 continue;
             };
-            let prepared = images.get(name, asset)?;
+            let prepared = images.get(name, asset, sep.as_ref())?;
             let id = prepared.add_to(&mut doc);
             doc.get_dictionary_mut(xdict)
                 .map_err(|e| failed("xobjects", e))?
                 .set(image_resource(i), Object::Reference(id));
         }
     }
+
+    // Structure tree, parent tree, tagged annotations.
+    let struct_root = tagging::write(&mut doc, tree, &drawn.marked, &pages)?;
 
     // A content-derived document id.
     let mut hasher = Sha256::new();
@@ -319,6 +207,7 @@ pub(crate) fn finish(
         hasher.update([0]);
     }
     hasher.update(meta.created.to_be_bytes());
+    hasher.update([u8::from(sheet.press)]);
     for p in &pages {
         hasher.update(doc.get_page_content(*p));
     }
@@ -346,17 +235,7 @@ pub(crate) fn finish(
     } else {
         meta.language.trim().to_string()
     };
-    let mut info = Dictionary::new();
-    info.set("Title", text_string(&meta.title));
-    info.set("Author", text_string(&meta.author));
-    info.set("Subject", text_string(&meta.subject));
-    info.set("Keywords", text_string(&meta.keywords.join(", ")));
-    info.set("Creator", text_string("careerpress"));
-    info.set("Producer", text_string(PRODUCER));
-    let date = Object::String(pdf_date(meta.created).into_bytes(), StringFormat::Literal);
-    info.set("CreationDate", date.clone());
-    info.set("ModDate", date);
-    let info_id = doc.add_object(info);
+    let info_id = doc.add_object(meta::info(meta));
     if let Ok(old) = doc.trailer.get(b"Info").and_then(Object::as_reference) {
         doc.objects.remove(&old);
     }
@@ -366,19 +245,30 @@ pub(crate) fn finish(
     let mut md = Dictionary::new();
     md.set("Type", Object::Name(b"Metadata".to_vec()));
     md.set("Subtype", Object::Name(b"XML".to_vec()));
-    let xmp_id = doc
-        .add_object(Stream::new(md, xmp(meta, &lang, &uuid).into_bytes()).with_compression(false));
+    let packet = meta::xmp(meta, &lang, &uuid).into_bytes();
+    let xmp_id = doc.add_object(Stream::new(md, packet).with_compression(false));
 
     // Outline.
     let outline_root = doc.new_object_id();
-    let has_outline = outline(&mut doc, &drawn.anchors, &pages, outline_root);
+    let has_outline = outline::outline(&mut doc, &drawn.anchors, &pages, outline_root);
 
+    let intent = sheet.press.then(|| doc.add_object(output_intent()));
     let catalog = doc.catalog_mut().map_err(|e| failed("catalog", e))?;
     catalog.set("Lang", text_string(&lang));
     catalog.set("Metadata", Object::Reference(xmp_id));
     let mut vp = Dictionary::new();
     vp.set("DisplayDocTitle", Object::Boolean(true));
     catalog.set("ViewerPreferences", Object::Dictionary(vp));
+    let mut mark_info = Dictionary::new();
+    mark_info.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark_info));
+    catalog.set("StructTreeRoot", Object::Reference(struct_root));
+    if let Some(intent) = intent {
+        catalog.set(
+            "OutputIntents",
+            Object::Array(vec![Object::Reference(intent)]),
+        );
+    }
     if has_outline {
         catalog.set("Outlines", Object::Reference(outline_root));
         catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
@@ -396,21 +286,6 @@ pub(crate) fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_utc_civil() {
-        assert_eq!(pdf_date(0), "D:19700101000000Z");
-        assert_eq!(iso_date(1_709_251_199), "2024-02-29T23:59:59Z");
-        assert_eq!(iso_date(-1), "1969-12-31T23:59:59Z");
-    }
-
-    #[test]
-    fn xml_is_escaped() {
-        assert_eq!(
-            xml("A & B <c> \"d\" 'e'\u{1}"),
-            "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;"
-        );
-    }
 
     #[test]
     fn text_strings_are_utf16_when_needed() {

@@ -8,15 +8,19 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    Actions, BorderArray, Cmyk, Color, ColorArray, CurTransMat, FontId, HighlightingMode, Line,
-    LinePoint, LinkAnnotation, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, Point,
-    Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder, XObjectId,
-    XObjectTransform,
+    Actions, BorderArray, ColorArray, CurTransMat, ExtendedGraphicsState, ExtendedGraphicsStateId,
+    FontId, HighlightingMode, LinkAnnotation, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PolygonRing, Pt, Rect, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 use sha2::{Digest, Sha256};
 
+mod pen;
+
+use pen::{rect_ring, round_rect, Pen};
+
 use super::fonts::{FaceId, Shaper};
-use super::layout::{Geometry, Item, Page, Paint, TextRun, MM};
+use super::layout::{Geometry, Item, Page, Paint, Shape, TextRun, MM};
+use super::tags::{Artifact, NodeId, Tag, Tree};
 use crate::document::PrintOptions;
 
 /// Where the trim box sits inside the media box, and how big the media is.
@@ -30,6 +34,8 @@ pub(crate) struct Sheet {
     pub(crate) trim_h: f32,
     pub(crate) bleed: f32,
     crop_marks: bool,
+    /// The press file: CMYK colours (see [`PrintOptions::press`]).
+    pub(crate) press: bool,
 }
 
 impl Sheet {
@@ -47,6 +53,7 @@ impl Sheet {
             trim_h: geo.h,
             bleed: geo.bleed,
             crop_marks: print.crop_marks,
+            press: print.press,
         }
     }
 
@@ -73,35 +80,52 @@ pub(crate) struct Anchor {
     pub(crate) y: f32,
 }
 
+/// Where a structure node's content went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kid {
+    /// A marked-content sequence with this `/MCID` on the page.
+    Mcid(u32),
+    /// The page's n-th link annotation.
+    Annot(usize),
+}
+
+/// One piece of a node's content: which page, what, and its sequence
+/// number (its place among the node's content and children).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Content {
+    pub(crate) node: NodeId,
+    pub(crate) seq: u32,
+    pub(crate) page: usize,
+    pub(crate) kid: Kid,
+}
+
+/// What drawing marked, for the structure tree.
+#[derive(Default)]
+pub(crate) struct Marked {
+    /// Per page, the node of each marked-content id (the index).
+    pub(crate) mcids: Vec<Vec<NodeId>>,
+    /// Per page, the node of each link annotation, in `/Annots` order.
+    pub(crate) annots: Vec<Vec<Option<NodeId>>>,
+    pub(crate) content: Vec<Content>,
+    /// A figure's page and bounding box (PDF coordinates), as drawn first.
+    pub(crate) bbox: BTreeMap<NodeId, (usize, [f32; 4])>,
+}
+
 /// The printpdf document plus what post-processing needs to know.
 pub(crate) struct Drawn {
     pub(crate) pdf: PdfDocument,
     pub(crate) anchors: Vec<Anchor>,
     /// Image names in XObject order: `Im0`, `Im1`, …
     pub(crate) images: Vec<String>,
+    pub(crate) marked: Marked,
 }
 
 pub(crate) fn image_resource(i: usize) -> String {
     format!("Im{i}")
 }
 
-fn colour(p: Paint) -> Color {
-    match p.cmyk {
-        Some([c, m, y, k]) => Color::Cmyk(Cmyk {
-            c,
-            m,
-            y,
-            k,
-            icc_profile: None,
-        }),
-        None => Color::Rgb(Rgb {
-            r: p.rgb[0],
-            g: p.rgb[1],
-            b: p.rgb[2],
-            icc_profile: None,
-        }),
-    }
-}
+/// The resource name of the transparency the DRAFT mark is drawn with.
+const DRAFT_GS: &str = "GSdraft";
 
 /// A six-letter subset tag (and resource name) for one face's subset.
 fn font_tag(family: &str, face: FaceId, gids: &BTreeSet<u16>, taken: &[String]) -> String {
@@ -124,115 +148,30 @@ fn font_tag(family: &str, face: FaceId, gids: &BTreeSet<u16>, taken: &[String]) 
     }
 }
 
-fn pt_point(x: f32, y: f32) -> Point {
-    Point { x: Pt(x), y: Pt(y) }
-}
-
-fn lp(x: f32, y: f32, bezier: bool) -> LinePoint {
-    LinePoint {
-        p: pt_point(x, y),
-        bezier,
-    }
-}
-
-/// A rounded rectangle in PDF coordinates (x, y = lower-left).
-fn round_rect(x: f32, y: f32, w: f32, h: f32, r: f32) -> Vec<LinePoint> {
-    let r = r.min(w / 2.0).min(h / 2.0).max(0.0);
-    let k = r * 0.552_284_8;
-    let (x1, y1) = (x + w, y + h);
-    vec![
-        lp(x + r, y, false),
-        lp(x1 - r, y, false),
-        lp(x1 - r + k, y, true),
-        lp(x1, y + r - k, true),
-        lp(x1, y + r, false),
-        lp(x1, y1 - r, false),
-        lp(x1, y1 - r + k, true),
-        lp(x1 - r + k, y1, true),
-        lp(x1 - r, y1, false),
-        lp(x + r, y1, false),
-        lp(x + r - k, y1, true),
-        lp(x, y1 - r + k, true),
-        lp(x, y1 - r, false),
-        lp(x, y + r, false),
-        lp(x, y + r - k, true),
-        lp(x + r - k, y, true),
-        lp(x + r, y, false),
-    ]
-}
-
-fn rect_ring(x: f32, y: f32, w: f32, h: f32) -> PolygonRing {
-    PolygonRing {
-        points: vec![
-            lp(x, y, false),
-            lp(x + w, y, false),
-            lp(x + w, y + h, false),
-            lp(x, y + h, false),
-        ],
-    }
-}
-
-/// Per-page drawing state, so colour and font ops are only emitted on change.
-struct Pen {
-    ops: Vec<Op>,
-    in_text: bool,
-    fill: Option<Paint>,
-    stroke: Option<(Paint, f32)>,
-    font: Option<(FaceId, f32)>,
-}
-
-impl Pen {
-    fn end_text(&mut self) {
-        if self.in_text {
-            self.ops.push(Op::EndTextSection);
-            self.in_text = false;
-        }
-    }
-
-    fn set_fill(&mut self, p: Paint) {
-        if self.fill != Some(p) {
-            self.ops.push(Op::SetFillColor { col: colour(p) });
-            self.fill = Some(p);
-        }
-    }
-
-    fn set_stroke(&mut self, p: Paint, w: f32) {
-        if self.stroke != Some((p, w)) {
-            self.ops.push(Op::SetOutlineColor { col: colour(p) });
-            self.ops.push(Op::SetOutlineThickness { pt: Pt(w) });
-            self.stroke = Some((p, w));
-        }
-    }
-
-    fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
-        self.ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![lp(x1, y1, false), lp(x2, y2, false)],
-                is_closed: false,
-            },
-        });
-    }
-
-    fn fill_rings(&mut self, rings: Vec<PolygonRing>) {
-        self.ops.push(Op::DrawPolygon {
-            polygon: Polygon {
-                rings,
-                mode: PaintMode::Fill,
-                winding_order: WindingOrder::NonZero,
-            },
-        });
-    }
-}
-
 /// Draw `pages` into a printpdf document (fonts registered, images left
-/// for post-processing).
-pub(crate) fn draw(pages: &[Page], shaper: &Shaper, sheet: &Sheet, title: &str) -> Drawn {
+/// for post-processing), every item marked as content or artifact.
+pub(crate) fn draw(
+    pages: &[Page],
+    shaper: &Shaper,
+    sheet: &Sheet,
+    title: &str,
+    tree: &Tree,
+) -> Drawn {
     let family = shaper.family;
     // Which glyphs each face uses decides its subset tag.
     let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
+    let mut stamps = false;
     for p in pages {
         for it in &p.items {
-            if let Item::Text(r) = it {
+            let runs: &[TextRun] = match &it.shape {
+                Shape::Text(r) => std::slice::from_ref(r),
+                Shape::Stamp { runs, .. } => {
+                    stamps = true;
+                    runs
+                }
+                _ => &[],
+            };
+            for r in runs {
                 used.entry(r.face)
                     .or_default()
                     .extend(r.glyphs.iter().map(|g| g.gid));
@@ -252,26 +191,50 @@ pub(crate) fn draw(pages: &[Page], shaper: &Shaper, sheet: &Sheet, title: &str) 
             .insert(id.clone(), PdfFont::new(family.face(*face).pdf.clone()));
         font_ids.insert(*face, id);
     }
+    let mut opacity = 1.0;
+    for p in pages {
+        for it in &p.items {
+            if let Shape::Stamp { opacity: o, .. } = it.shape {
+                opacity = o;
+            }
+        }
+    }
+    if stamps {
+        pdf.resources.extgstates.map.insert(
+            ExtendedGraphicsStateId(DRAFT_GS.into()),
+            ExtendedGraphicsState::default().with_current_fill_alpha(opacity.clamp(0.0, 1.0)),
+        );
+    }
 
     let mut anchors = Vec::new();
     let mut images: Vec<String> = Vec::new();
+    let mut marked = Marked::default();
     for (pi, page) in pages.iter().enumerate() {
+        marked.mcids.push(Vec::new());
+        marked.annots.push(Vec::new());
         let mut pen = Pen {
             ops: Vec::new(),
             in_text: false,
             fill: None,
             stroke: None,
             font: None,
+            press: sheet.press,
+            open: None,
+            tree,
+            page: pi,
         };
         for it in &page.items {
-            match it {
-                Item::Text(run) => text(&mut pen, run, shaper, sheet, &font_ids),
-                Item::Rect { x, y, w, h, fill } => {
-                    pen.end_text();
+            match &it.shape {
+                Shape::Text(run) => {
+                    pen.mark(it, &mut marked);
+                    text(&mut pen, run, shaper, sheet, &font_ids);
+                }
+                Shape::Rect { x, y, w, h, fill } => {
+                    pen.mark(it, &mut marked);
                     pen.set_fill(*fill);
                     pen.fill_rings(vec![rect_ring(sheet.x(*x), sheet.y(y + h), *w, *h)]);
                 }
-                Item::RoundRect {
+                Shape::RoundRect {
                     x,
                     y,
                     w,
@@ -279,13 +242,13 @@ pub(crate) fn draw(pages: &[Page], shaper: &Shaper, sheet: &Sheet, title: &str) 
                     r,
                     fill,
                 } => {
-                    pen.end_text();
+                    pen.mark(it, &mut marked);
                     pen.set_fill(*fill);
                     pen.fill_rings(vec![PolygonRing {
                         points: round_rect(sheet.x(*x), sheet.y(y + h), *w, *h, *r),
                     }]);
                 }
-                Item::Line {
+                Shape::Line {
                     x1,
                     y1,
                     x2,
@@ -293,12 +256,14 @@ pub(crate) fn draw(pages: &[Page], shaper: &Shaper, sheet: &Sheet, title: &str) 
                     width,
                     colour,
                 } => {
-                    pen.end_text();
+                    pen.mark(it, &mut marked);
                     pen.set_stroke(*colour, *width);
                     pen.line(sheet.x(*x1), sheet.y(*y1), sheet.x(*x2), sheet.y(*y2));
                 }
-                Item::Image { name, x, y, w, h } => {
+                Shape::Image { name, x, y, w, h } => {
+                    pen.mark(it, &mut marked);
                     pen.end_text();
+                    note_bbox(&mut marked, it, pi, sheet, *x, *y, *w, *h);
                     let idx = match images.iter().position(|n| n == name) {
                         Some(i) => i,
                         None => {
@@ -319,14 +284,16 @@ pub(crate) fn draw(pages: &[Page], shaper: &Shaper, sheet: &Sheet, title: &str) 
                     });
                     pen.ops.push(Op::RestoreGraphicsState);
                 }
-                Item::Qr {
+                Shape::Qr {
                     x,
                     y,
                     module,
                     qr,
                     colour,
                 } => {
-                    pen.end_text();
+                    pen.mark(it, &mut marked);
+                    let side = qr.n as f32 * module;
+                    note_bbox(&mut marked, it, pi, sheet, *x, *y, side, side);
                     pen.set_fill(*colour);
                     let rings = qr
                         .runs()
@@ -343,7 +310,28 @@ pub(crate) fn draw(pages: &[Page], shaper: &Shaper, sheet: &Sheet, title: &str) 
                         .collect();
                     pen.fill_rings(rings);
                 }
-                Item::Link { x, y, w, h, url } => {
+                Shape::Stamp {
+                    runs, x, y, angle, ..
+                } => {
+                    pen.mark(it, &mut marked);
+                    let centre = (sheet.x(*x), sheet.y(*y));
+                    stamp(&mut pen, runs, sheet, centre, *angle, shaper, &font_ids);
+                }
+                Shape::Link { x, y, w, h, url } => {
+                    let n = marked.annots[pi].len();
+                    let node = match it.tag {
+                        Tag::Node(node) => Some(node),
+                        Tag::Art(_) => None,
+                    };
+                    marked.annots[pi].push(node);
+                    if let Some(node) = node {
+                        marked.content.push(Content {
+                            node,
+                            seq: it.seq,
+                            page: pi,
+                            kid: Kid::Annot(n),
+                        });
+                    }
                     pen.ops.push(Op::LinkAnnotation {
                         link: LinkAnnotation::new(
                             Rect::from_xywh(Pt(sheet.x(*x)), Pt(sheet.y(y + h)), Pt(*w), Pt(*h)),
@@ -354,7 +342,7 @@ pub(crate) fn draw(pages: &[Page], shaper: &Shaper, sheet: &Sheet, title: &str) 
                         ),
                     });
                 }
-                Item::Anchor { level, title, y } => anchors.push(Anchor {
+                Shape::Anchor { level, title, y } => anchors.push(Anchor {
                     page: pi,
                     level: *level,
                     title: title.clone(),
@@ -362,10 +350,11 @@ pub(crate) fn draw(pages: &[Page], shaper: &Shaper, sheet: &Sheet, title: &str) 
                 }),
             }
         }
-        pen.end_text();
         if sheet.crop_marks {
+            pen.mark_as(Tag::Art(Artifact::Page), 0, &mut marked);
             crop_marks(&mut pen, sheet);
         }
+        pen.close();
         pdf.pages.push(PdfPage {
             media_box: Rect::from_wh(Pt(sheet.media_w), Pt(sheet.media_h)),
             trim_box: Rect::from_wh(Pt(sheet.media_w), Pt(sheet.media_h)),
@@ -377,7 +366,62 @@ pub(crate) fn draw(pages: &[Page], shaper: &Shaper, sheet: &Sheet, title: &str) 
         pdf,
         anchors,
         images,
+        marked,
     }
+}
+
+/// Remember where a figure is (layout coordinates → PDF), once per node.
+#[allow(clippy::too_many_arguments)]
+fn note_bbox(
+    marked: &mut Marked,
+    item: &Item,
+    page: usize,
+    sheet: &Sheet,
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+) {
+    if let Tag::Node(node) = item.tag {
+        marked.bbox.entry(node).or_insert((
+            page,
+            [sheet.x(x), sheet.y(y + h), sheet.x(x + w), sheet.y(y)],
+        ));
+    }
+}
+
+/// Text turned about `(cx, cy)` (PDF coordinates), drawn see-through.
+fn stamp(
+    pen: &mut Pen,
+    runs: &[TextRun],
+    sheet: &Sheet,
+    (cx, cy): (f32, f32),
+    angle: f32,
+    shaper: &Shaper,
+    fonts: &BTreeMap<FaceId, FontId>,
+) {
+    pen.end_text();
+    let saved = (pen.fill, pen.stroke, pen.font);
+    let (sin, cos) = angle.to_radians().sin_cos();
+    pen.ops.push(Op::SaveGraphicsState);
+    pen.ops.push(Op::LoadGraphicsState {
+        gs: ExtendedGraphicsStateId(DRAFT_GS.into()),
+    });
+    pen.ops.push(Op::SetTransformationMatrix {
+        matrix: CurTransMat::Raw([cos, sin, -sin, cos, cx, cy]),
+    });
+    // Inside the turned frame, layout's y (down) is the frame's -y.
+    let flat = Sheet {
+        off: 0.0,
+        trim_h: 0.0,
+        ..*sheet
+    };
+    for r in runs {
+        text(pen, r, shaper, &flat, fonts);
+    }
+    pen.end_text();
+    pen.ops.push(Op::RestoreGraphicsState);
+    (pen.fill, pen.stroke, pen.font) = saved;
 }
 
 fn text(
