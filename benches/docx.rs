@@ -7,13 +7,12 @@ use careerpress::document::{Paper, Writer};
 use careerpress::docx::DocxWriter;
 
 // The handout and theme the integration tests check, so the benchmark
-// measures exactly what is tested (`#[test]` functions are left out of a
-// non-test build).
-#[path = "../tests/docx_writer.rs"]
-#[allow(dead_code, unused_imports)]
-mod docx_writer;
+// measures exactly what is tested.
+#[path = "../tests/docx_support/mod.rs"]
+#[allow(unused_imports)]
+mod docx_support;
 
-use docx_writer::fixture::{handout, theme};
+use docx_support::fixture::{handout, theme};
 
 fn bench(c: &mut Criterion) {
     let theme = theme(Paper::A4);

@@ -112,6 +112,28 @@ fn the_welsh_is_marked_welsh_and_the_english_english() {
         langs.iter().any(|l| l == b"en-GB"),
         "no English structure element"
     );
+    // DOCX: Welsh by default (cy-GB, as Word spells it), the English
+    // passages marked English; the footer, table captions and
+    // descriptions and the draft words from the Welsh catalogue first.
+    let docx = std::fs::read(p.file(WALES).join("handout.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let styles = part("word/styles.xml");
+    assert!(styles.contains("<w:lang w:val=\"cy-GB\""), "{styles}");
+    let body = part("word/document.xml");
+    assert!(body.contains("<w:lang w:val=\"en-GB\"/>"), "no English run");
+    assert!(
+        body.contains("<w:tblCaption w:val=\"Ffeithiau allweddol"),
+        "{body}"
+    );
+    let footer = part("word/footer1.xml");
+    let tudalen = footer.find("Tudalen").expect("no Welsh page label");
+    assert!(tudalen < footer.find("Page").expect("no English page label"));
+    assert_eq!(footer.matches("NUMPAGES").count(), 2, "{footer}");
     // Text summary and every message: Welsh, then English.
     let txt = p.read(&format!("{WALES}/summary.txt"));
     assert!(txt.find("Beth fyddwch").unwrap() < txt.find("What you'll do").unwrap());

@@ -308,33 +308,33 @@ pub fn layout(project: &Project, target: &Target) -> crate::content::brand::Bili
 pub fn labels(project: &Project, languages: &[String]) -> crate::document::Labels {
     use crate::template::i18n::Arg;
     let cats = project.templates.catalogues();
-    let mut page = Vec::new();
-    let mut draft = Vec::new();
-    let mut word = Vec::new();
+    let mut labels = crate::document::Labels::default();
     let marks = [
         ("page", Arg::Text("{page}".into())),
         ("pages", Arg::Text("{pages}".into())),
+        ("columns", Arg::Text("{columns}".into())),
     ];
-    for tag in languages {
-        if let Ok(p) = cats.message(tag, "page-of", &marks) {
-            page.push(p);
+    // Each label in every language of the document, Welsh first in a
+    // bilingual one; a label no catalogue has keeps its English default.
+    let fields: [(&mut String, &str, &str); 9] = [
+        (&mut labels.page_of, "page-of", " · "),
+        (&mut labels.draft, "draft-notice", " · "),
+        (&mut labels.draft_word, "draft-word", " / "),
+        (&mut labels.key_facts, "key-facts", " / "),
+        (&mut labels.table, "table-caption", " / "),
+        (&mut labels.note, "note-caption", " / "),
+        (&mut labels.table_columns, "table-columns", " / "),
+        (&mut labels.layout_table, "layout-table", " / "),
+        (&mut labels.callout, "callout-description", " / "),
+    ];
+    for (field, key, joiner) in fields {
+        let said: Vec<String> = languages
+            .iter()
+            .filter_map(|tag| cats.message(tag, key, &marks).ok())
+            .collect();
+        if !said.is_empty() {
+            *field = said.join(joiner);
         }
-        if let Ok(d) = cats.message(tag, "draft-notice", &[]) {
-            draft.push(d);
-        }
-        if let Ok(w) = cats.message(tag, "draft-word", &[]) {
-            word.push(w);
-        }
-    }
-    let mut labels = crate::document::Labels::default();
-    if !page.is_empty() {
-        labels.page_of = page.join(" · ");
-    }
-    if !draft.is_empty() {
-        labels.draft = draft.join(" · ");
-    }
-    if !word.is_empty() {
-        labels.draft_word = word.join(" / ");
     }
     labels
 }

@@ -60,6 +60,20 @@ pub struct Labels {
     pub draft: String,
     /// The word stamped across a draft's pages ("DRAFFT / DRAFT").
     pub draft_word: String,
+    /// The name of a key facts box without a title of its own (a table's
+    /// caption for screen readers).
+    pub key_facts: String,
+    /// The caption of a data table with no heading before it.
+    pub table: String,
+    /// The caption of a call-out box without a title.
+    pub note: String,
+    /// What a data table holds: `{columns}` is replaced by its column
+    /// names ("Columns: Role, Band").
+    pub table_columns: String,
+    /// What a table used only to set text in columns is, for screen readers.
+    pub layout_table: String,
+    /// What a call-out box is, for screen readers.
+    pub callout: String,
 }
 
 impl Default for Labels {
@@ -68,6 +82,12 @@ impl Default for Labels {
             page_of: "Page {page} of {pages}".into(),
             draft: DRAFT_NOTICE.into(),
             draft_word: "DRAFT".into(),
+            key_facts: "Key facts".into(),
+            table: "Table".into(),
+            note: "Note".into(),
+            table_columns: "Columns: {columns}".into(),
+            layout_table: "Layout only: read each column in turn, left to right.".into(),
+            callout: "A box set apart from the text.".into(),
         }
     }
 }
@@ -78,6 +98,11 @@ impl Labels {
         self.page_of
             .replace("{page}", &page.to_string())
             .replace("{pages}", &pages.to_string())
+    }
+
+    /// `table_columns` with the column names in.
+    pub fn columns(&self, names: &str) -> String {
+        self.table_columns.replace("{columns}", names)
     }
 }
 

@@ -1,40 +1,25 @@
-//! Pictures: the media parts of the package and the inline drawings that
-//! show them (the logo in the header, `::: image`, QR codes).
+//! Pictures: the logo in the header, `::: image` and QR codes, as docx-rs
+//! pictures with ids of the document's own, and the media parts behind
+//! them.
 //!
 //! Image bytes are embedded as they are (PNG or JPEG, validated when the
-//! brand was loaded), never decoded here: that is fast, loses nothing, and
-//! cannot panic on bad bytes the way docx-rs's `Pic::new` does. Bytes that do
-//! not even look like their declared format are left out with a warning.
+//! brand was loaded), never decoded here: docx-rs's `Pic::new` decodes and
+//! panics on bad bytes and re-encodes JPEG as PNG, so pictures are made
+//! with `Pic::new_with_dimensions`, which does neither. docx-rs only writes
+//! the drawing (its relationship id is the picture's id); the media part
+//! and the relationship to it are careerpress's ([`Media`]), so the bytes
+//! are never copied. Bytes that do not even look like their declared
+//! format are left out with a warning.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
-use super::page::EMU_PER_MM;
-use super::rels::{Rels, IMAGE};
-use super::xml::escape_into;
+use docx_rs::Pic;
+
 use crate::document::{ImageAsset, ImageFormat};
 
 /// EMUs per pixel at 96 dpi, Word's notion of an image's natural size.
 const EMU_PER_PX: u64 = 9_525;
-
-/// One file under `word/media/`.
-pub(crate) struct Media {
-    /// What the picture is (`img:logo`, `qr:https://…`), to share one part
-    /// between every place that shows it.
-    key: String,
-    /// Path inside the package, e.g. `word/media/image1.png`.
-    pub path: String,
-    pub bytes: Arc<Vec<u8>>,
-}
-
-/// Media parts and drawing ids shared by the body, header and footer.
-#[derive(Default)]
-pub(crate) struct Assets {
-    pub media: Vec<Media>,
-    /// Last `wp:docPr` id used; they must be unique in the whole document.
-    drawing_id: u32,
-}
 
 /// The box a picture is fitted into, in EMUs.
 #[derive(Debug, Clone, Copy)]
@@ -74,18 +59,47 @@ fn looks_like(bytes: &[u8], format: ImageFormat) -> bool {
     }
 }
 
-impl Assets {
-    /// The inline drawing (`<w:drawing>`, to go inside a `<w:r>`) for a theme
-    /// image, registering its media part and a relationship in `rels`.
-    /// `None` when the bytes are not a usable PNG or JPEG.
+/// The media parts of one document (`word/media/image1.png`, …), each
+/// once however often it is shown, named in order of first use.
+#[derive(Debug, Default)]
+pub(crate) struct Media {
+    files: Vec<MediaFile>,
+}
+
+#[derive(Debug)]
+pub(crate) struct MediaFile {
+    /// What the picture is (`img:logo`, `qr:https://…`).
+    key: String,
+    /// Path relative to `word/`, e.g. `media/image1.png`.
+    pub target: String,
+    pub bytes: Arc<Vec<u8>>,
+}
+
+impl Media {
+    /// The target of the media part for `key`, added on first use.
+    fn file(&mut self, key: String, ext: &str, bytes: impl FnOnce() -> Arc<Vec<u8>>) -> String {
+        if let Some(f) = self.files.iter().find(|f| f.key == key) {
+            return f.target.clone();
+        }
+        let target = format!("media/image{}.{ext}", self.files.len() + 1);
+        self.files.push(MediaFile {
+            key,
+            target: target.clone(),
+            bytes: bytes(),
+        });
+        target
+    }
+
+    /// A theme image as a docx-rs picture with relationship id `id`,
+    /// fitted into `fit`, and the target its relationship points at; `None`
+    /// when the bytes are not a usable PNG or JPEG.
     pub(crate) fn picture(
         &mut self,
-        rels: &mut Rels,
         name: &str,
         asset: &ImageAsset,
-        alt: &str,
         fit: Fit,
-    ) -> Option<String> {
+        id: &str,
+    ) -> Option<(Pic, String)> {
         if asset.width_px == 0 || asset.height_px == 0 || !looks_like(&asset.bytes, asset.format) {
             return None;
         }
@@ -93,87 +107,35 @@ impl Assets {
             ImageFormat::Png => "png",
             ImageFormat::Jpeg => "jpeg",
         };
-        let key = format!("img:{name}");
-        let path = self.media_path(key, ext, || Arc::clone(&asset.bytes));
+        let target = self.file(format!("img:{name}"), ext, || Arc::clone(&asset.bytes));
         let (w, h) = fit.size(asset.width_px, asset.height_px);
-        Some(self.drawing(rels, &path, name, alt, w, h))
+        Some((sized(w, h, id), target))
     }
 
-    /// A QR code for `url` as a crisp black-on-white PNG, `size_mm` square.
-    /// `None` when the URL is too long for a QR code.
+    /// A square QR code picture of `side` EMUs, and its target.
     pub(crate) fn qr(
         &mut self,
-        cache: &QrCache,
-        rels: &mut Rels,
         url: &str,
-        alt: &str,
-        size_mm: u64,
-    ) -> Option<String> {
-        let key = format!("qr:{url}");
-        let path = match self.media.iter().find(|m| m.key == key) {
-            Some(m) => m.path.clone(),
-            None => {
-                let png = cache.png(url)?;
-                self.media_path(key, "png", || png)
-            }
-        };
-        let side = size_mm * EMU_PER_MM;
-        Some(self.drawing(rels, &path, "QR code", alt, side, side))
+        png: Arc<Vec<u8>>,
+        side: u64,
+        id: &str,
+    ) -> (Pic, String) {
+        let target = self.file(format!("qr:{url}"), "png", || png);
+        (sized(side, side, id), target)
     }
 
-    /// The package path for `key`, adding the media part on first use.
-    fn media_path(
-        &mut self,
-        key: String,
-        ext: &str,
-        bytes: impl FnOnce() -> Arc<Vec<u8>>,
-    ) -> String {
-        if let Some(m) = self.media.iter().find(|m| m.key == key) {
-            return m.path.clone();
-        }
-        let path = format!("word/media/image{}.{ext}", self.media.len() + 1);
-        self.media.push(Media {
-            key,
-            path: path.clone(),
-            bytes: bytes(),
-        });
-        path
+    pub(crate) fn files(&self) -> &[MediaFile] {
+        &self.files
     }
+}
 
-    fn drawing(
-        &mut self,
-        rels: &mut Rels,
-        path: &str,
-        name: &str,
-        alt: &str,
-        w: u64,
-        h: u64,
-    ) -> String {
-        // Targets are relative to `word/`, where every part that shows a
-        // picture lives.
-        let rid = rels.add(IMAGE, path.trim_start_matches("word/"), false);
-        self.drawing_id += 1;
-        let id = self.drawing_id;
-        let mut names = String::with_capacity(name.len() + alt.len() + 32);
-        names.push_str(" name=\"");
-        escape_into(&mut names, name);
-        names.push_str("\" descr=\"");
-        escape_into(&mut names, alt);
-        names.push('"');
-        let mut s = String::with_capacity(1_200);
-        let _ = write!(
-            s,
-            "<w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">\
-<wp:extent cx=\"{w}\" cy=\"{h}\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>\
-<wp:docPr id=\"{id}\"{names}/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>\
-<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">\
-<pic:pic><pic:nvPicPr><pic:cNvPr id=\"{id}\"{names}/><pic:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></pic:cNvPicPr></pic:nvPicPr>\
-<pic:blipFill><a:blip r:embed=\"{rid}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
-<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{w}\" cy=\"{h}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>\
-</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>"
-        );
-        s
-    }
+fn sized(w: u64, h: u64, id: &str) -> Pic {
+    let emu = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+    // docx-rs writes only the drawing: no bytes, and the pixel size is
+    // replaced by the fitted size at once.
+    Pic::new_with_dimensions(Vec::new(), 1, 1)
+        .size(emu(w), emu(h))
+        .id(id)
 }
 
 /// QR code PNGs by URL, kept by the writer for the whole build: qrcode's

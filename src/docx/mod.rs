@@ -1,53 +1,78 @@
 //! DOCX writer: one `Document` + one `Theme` → a Word handout in the trust's
 //! brand that the trust can go on editing.
 //!
-//! The handout is plain WordprocessingML written directly:
+//! docx-rs (0.4.22) builds the body, the header, the footer and the list
+//! definitions; careerpress writes what docx-rs cannot and fixes what it
+//! gets wrong, in small named steps:
 //!
-//! - `styles.rs`: Word's own styles (Title, Heading 1–3, List Bullet, …)
-//!   carry the brand's colours and font, so restyling happens in Word's
-//!   style pane, not run by run;
-//! - `numbering.rs`: the numbering definitions behind the list styles;
-//! - `blocks.rs`: the body (headings, lists, key facts, call-outs, columns,
-//!   pictures, QR codes, links);
-//! - `page.rs`: page size and margins, the header (logo and trust name) and
-//!   the footer (contact line, "Page N of M" from PAGE/NUMPAGES fields);
-//! - `media.rs`, `rels.rs`: pictures and relationships;
-//! - `package.rs`: content types, core and app properties, settings, zip.
+//! - `blocks.rs`, `tables.rs`, `inlines.rs`: the body as docx-rs
+//!   paragraphs, runs, hyperlinks and tables; `numbering.rs`: the list
+//!   definitions; `page.rs`: page size, header (logo) and footer
+//!   (PAGE/NUMPAGES fields). Every id comes from the document's own
+//!   [`ids::Ids`], never from docx-rs's process-wide counters, and all
+//!   text is cleaned of characters XML cannot carry first ([`xml::clean`]).
+//! - [`patch`]: the patches to the parts docx-rs writes (schema order,
+//!   `w:lang`, table captions and header rows, picture ids and alt text,
+//!   the draft watermark), each counted against what the builder asked for.
+//! - `styles.rs`, `theme.rs`, `package.rs`, `rels.rs`, `media.rs`: the parts
+//!   careerpress writes itself (styles in the brand, the theme, core and app
+//!   properties, settings, the font table, content types, every part's
+//!   relationships, the pictures), and `zip.rs` the zip, with fixed
+//!   timestamps.
 //!
-//! Why not docx-rs's document model: in 0.4.22 its picture and hyperlink
-//! ids come from process-wide counters and hyperlink relationships are
-//! collected through a `HashMap`, so documents rendered in parallel (or
-//! twice in one process) differ byte-wise; zip entries carry the current
-//! time; pictures get no alt text (`descr`) and all share `docPr` id 1;
-//! `Pic::new` panics on unreadable bytes; JPEGs are stored as `.png`; and
-//! styles, core properties and language would all have to be rewritten
-//! after packing anyway. Writing the few parts a handout needs is less code
-//! than working around those, is deterministic by construction and is
-//! several times faster.
+//! docx-rs renders each part it builds with its own XML builder
+//! (`BuildXML::build` on its `Document`, `Header`, `Footer` and
+//! `Numberings`). `Docx::build`, which does the same for a whole package,
+//! is not used: it also renders a dozen parts careerpress replaces
+//! (styles, settings, fonts, comments, properties, content types) and
+//! collects relationships through a `HashMap`, for about 0.2 ms a document,
+//! more than the rest of the body takes.
 
 mod blocks;
+mod ids;
+mod inlines;
 mod media;
 mod numbering;
 mod package;
 mod page;
+mod patch;
 mod rels;
 mod styles;
+mod tables;
+mod theme;
 mod xml;
+mod zip;
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use docx_rs::{BuildXML, PageSize};
 
 use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 
-use blocks::Body;
-use package::Part;
-use page::{Geometry, PART_NAMESPACES};
+use crate::document::Labels;
+use blocks::{Body, Flow};
+use ids::Ids;
+use media::Media;
+use page::Geometry;
+use patch::Notes;
 use rels::Rels;
+use zip::Part;
+
+/// The relationship ids of the document's header and footer.
+const HEADER_RID: &str = "rIdHeader1";
+const FOOTER_RID: &str = "rIdFooter1";
 
 /// The DOCX writer. Every render is independent, so one writer serves any
 /// number of threads and output never depends on what was rendered before;
-/// the only thing it keeps is QR code images by URL, which depend on the URL
-/// alone.
+/// all it keeps is what depends on its own input alone: QR code images by
+/// URL, list definitions by the lists' starts, and the compressed form of
+/// parts many documents share.
 #[derive(Debug, Default)]
 pub struct DocxWriter {
     qr_cache: media::QrCache,
+    numbering: NumberingCache,
+    deflated: zip::Deflated,
 }
 
 impl DocxWriter {
@@ -56,116 +81,219 @@ impl DocxWriter {
     }
 }
 
+/// What one part registers while it is built: notes for its patches, and
+/// its relationships.
+#[derive(Debug, Default)]
+pub(crate) struct PartNotes {
+    pub notes: Notes,
+    pub rels: Rels,
+}
+
 impl Writer for DocxWriter {
     fn extension(&self) -> &'static str {
         "docx"
     }
 
     fn render(&self, doc: &Document, theme: &Theme) -> Result<Rendered, RenderError> {
+        let failed =
+            |e: &dyn std::fmt::Display| RenderError::Failed(format!("cannot write the .docx: {e}"));
+        let built = self
+            .build(doc, theme, &doc.meta.labels)
+            .map_err(|e| failed(&e))?;
+        let (bytes, warnings) = self.package(doc, theme, built).map_err(|e| failed(&e))?;
+        Ok(Rendered { bytes, warnings })
+    }
+}
+
+/// docx-rs's parts, patched, and what the package needs besides.
+struct Built {
+    document: Vec<u8>,
+    header: Vec<u8>,
+    footer: Vec<u8>,
+    numbering: Arc<Vec<u8>>,
+    document_rels: Rels,
+    header_rels: Rels,
+    media: Media,
+    warnings: Vec<String>,
+}
+
+impl DocxWriter {
+    /// docx-rs builds the body, header, footer and lists, with the
+    /// document's own ids; then the patches run on what it wrote.
+    fn build(
+        &self,
+        doc: &Document,
+        theme: &Theme,
+        labels: &Labels,
+    ) -> Result<Built, patch::PatchError> {
+        let meta = &doc.meta;
+        let geometry = Geometry::for_paper(theme.paper);
+        let mut ids = Ids::default();
+        let mut media = Media::default();
+        let mut head = PartNotes::default();
+        let header = page::header(
+            theme, &geometry, labels, meta.draft, &mut ids, &mut media, &mut head,
+        );
+        let footer = page::footer(theme, labels, &mut ids);
+        let mut body = Body::new(
+            theme,
+            geometry,
+            &mut ids,
+            &mut media,
+            labels.clone(),
+            &meta.source,
+            &self.qr_cache,
+        );
+        let flow = body.write(&doc.blocks, meta.draft);
+        let Body {
+            lists,
+            part,
+            tables,
+            warnings,
+            ..
+        } = body;
+
+        let mut header_xml = header.build();
+        if meta.draft {
+            header_xml =
+                patch::watermark::apply(&header_xml, &labels.draft_word, &theme.fonts.family)?;
+        }
+        let header_xml = patch::rewrite("word/header1.xml", &header_xml, &head.notes, &[])?;
+        let footer_xml = footer.build();
+        let footer_xml = patch::rewrite("word/footer1.xml", &footer_xml, &Notes::default(), &[])?;
+        let mut document = docx_rs::Document::new()
+            .page_size(PageSize::new().size(geometry.width, geometry.height))
+            .page_margin(geometry.margins())
+            .header(header, HEADER_RID)
+            .footer(footer, FOOTER_RID);
+        for item in flow {
+            document = match item {
+                Flow::Para(p) => document.add_paragraph(*p),
+                Flow::Table(t) => document.add_table(*t),
+            };
+        }
+        let document_xml = document.build();
+        let document_xml =
+            patch::rewrite("word/document.xml", &document_xml, &part.notes, &tables)?;
+        let numbering = self.numbering.get(&lists)?;
+
+        let mut document_rels = part.rels;
+        for (kind, id, target) in [
+            ("styles", "rId1", "styles.xml"),
+            ("numbering", "rId2", "numbering.xml"),
+            ("settings", "rId3", "settings.xml"),
+            ("fontTable", "rId4", "fontTable.xml"),
+            ("theme", "rId5", "theme/theme1.xml"),
+            ("header", HEADER_RID, "header1.xml"),
+            ("footer", FOOTER_RID, "footer1.xml"),
+        ] {
+            document_rels.add(id, kind, target, false);
+        }
+        for (target, id) in ids.links() {
+            document_rels.add(id, "hyperlink", target, true);
+        }
+        Ok(Built {
+            document: document_xml,
+            header: header_xml,
+            footer: footer_xml,
+            numbering,
+            document_rels,
+            header_rels: head.rels,
+            media,
+            warnings,
+        })
+    }
+
+    /// The package: docx-rs's patched parts and their relationships,
+    /// careerpress's own parts, the pictures, and the zip.
+    fn package(
+        &self,
+        doc: &Document,
+        theme: &Theme,
+        built: Built,
+    ) -> Result<(Vec<u8>, Vec<String>), ::zip::result::ZipError> {
         let meta = &doc.meta;
         let lang = styles::word_lang(&meta.language);
-        let geometry = Geometry::for_paper(theme.paper);
         let author = if meta.author.trim().is_empty() {
             theme.org_name.as_str()
         } else {
             meta.author.as_str()
         };
-
-        // The document's own relationships, fixed ones first.
-        let mut doc_rels = Rels::default();
-        for (kind, target) in [
-            ("styles", "styles.xml"),
-            ("numbering", "numbering.xml"),
-            ("settings", "settings.xml"),
-            ("fontTable", "fontTable.xml"),
-        ] {
-            doc_rels.add(kind, target, false);
-        }
-        let header_rid = doc_rels.add("header", "header1.xml", false);
-        let footer_rid = doc_rels.add("footer", "footer1.xml", false);
-
-        let mut body = Body::new(theme, geometry, doc_rels, &meta.source, &self.qr_cache);
-        // The header first, so its logo is drawing 1 and image 1.
-        let mut header_rels = Rels::default();
-        let header = page::header_xml(theme, &geometry, &mut body.assets, &mut header_rels);
-        let content = body.write(&doc.blocks);
-
-        let mut document = String::with_capacity(content.len() + 1_000);
-        document.push_str(xml::DECLARATION);
-        document.push_str("<w:document ");
-        document.push_str(PART_NAMESPACES);
-        document.push_str("><w:body>");
-        document.push_str(&content);
-        geometry.push_sect_pr(&mut document, &header_rid, &footer_rid);
-        document.push_str("</w:body></w:document>");
-
         let mut root_rels = Rels::default();
-        root_rels.add("officeDocument", "word/document.xml", false);
-        root_rels.add("core-properties", "docProps/core.xml", false);
-        root_rels.add("extended-properties", "docProps/app.xml", false);
+        root_rels.add("rId1", "officeDocument", "word/document.xml", false);
+        root_rels.add("rId2", rels::CORE, "docProps/core.xml", false);
+        root_rels.add("rId3", "extended-properties", "docProps/app.xml", false);
 
+        // Parts every handout of this trust and template has in common are
+        // marked shared, so they are compressed once per build.
         let mut parts = vec![
-            Part {
-                path: "[Content_Types].xml",
-                xml: package::content_types_xml(true),
-            },
-            Part {
-                path: "_rels/.rels",
-                xml: root_rels.xml(),
-            },
-            Part {
-                path: "docProps/core.xml",
-                xml: package::core_xml(meta, author),
-            },
-            Part {
-                path: "docProps/app.xml",
-                xml: package::app_xml(&theme.org_name),
-            },
-            Part {
-                path: "word/document.xml",
-                xml: document,
-            },
-            Part {
-                path: "word/_rels/document.xml.rels",
-                xml: body.rels.xml(),
-            },
-            Part {
-                path: "word/styles.xml",
-                xml: styles::styles_xml(theme, &lang),
-            },
-            Part {
-                path: "word/numbering.xml",
-                xml: body.lists.numbering_xml(),
-            },
-            Part {
-                path: "word/settings.xml",
-                xml: package::settings_xml(&lang),
-            },
-            Part {
-                path: "word/fontTable.xml",
-                xml: package::font_table_xml(&theme.fonts.family),
-            },
-            Part {
-                path: "word/header1.xml",
-                xml: header,
-            },
+            Part::shared("_rels/.rels", root_rels.xml()),
+            Part::new("docProps/core.xml", package::core_xml(meta, author)),
+            Part::shared("docProps/app.xml", package::app_xml(&theme.org_name)),
+            Part::new("word/document.xml", built.document),
+            Part::new("word/_rels/document.xml.rels", built.document_rels.xml()),
+            Part::shared("word/styles.xml", styles::styles_xml(theme, &lang)),
+            Part::shared_arc("word/numbering.xml", built.numbering),
+            Part::shared("word/settings.xml", package::settings_xml(&lang)),
+            Part::shared(
+                "word/fontTable.xml",
+                package::font_table_xml(&theme.fonts.family),
+            ),
+            Part::shared("word/theme/theme1.xml", theme::theme_xml(theme)),
+            Part::shared("word/header1.xml", built.header),
         ];
-        if !header_rels.is_empty() {
-            parts.push(Part {
-                path: "word/_rels/header1.xml.rels",
-                xml: header_rels.xml(),
-            });
+        if !built.header_rels.is_empty() {
+            parts.push(Part::shared(
+                "word/_rels/header1.xml.rels",
+                built.header_rels.xml(),
+            ));
         }
-        parts.push(Part {
-            path: "word/footer1.xml",
-            xml: page::footer_xml(theme, &lang),
-        });
+        parts.push(Part::shared("word/footer1.xml", built.footer));
+        for file in built.media.files() {
+            parts.push(Part::media(
+                format!("word/{}", file.target),
+                Arc::clone(&file.bytes),
+            ));
+        }
+        let types = package::content_types_xml(&parts);
+        parts.insert(0, Part::shared("[Content_Types].xml", types));
+        let bytes = zip::zip(&parts, meta.created, &self.deflated)?;
+        Ok((bytes, built.warnings))
+    }
+}
 
-        let bytes = package::zip(&parts, &body.assets.media, meta.created)
-            .map_err(|e| RenderError::Failed(format!("cannot pack the .docx: {e}")))?;
-        Ok(Rendered {
-            bytes,
-            warnings: std::mem::take(&mut body.warnings),
-        })
+/// The numbering part, by the numbered lists it defines (their starts and
+/// levels): the same for most handouts of a template, and docx-rs takes
+/// about as long to write its 27 list levels as the rest of the body.
+#[derive(Debug, Default)]
+struct NumberingCache(Mutex<BTreeMap<ListShapes, Arc<Vec<u8>>>>);
+
+/// Each numbered list's start and number of levels.
+type ListShapes = Vec<(u64, usize)>;
+
+/// Distinct numbering parts kept at most.
+const NUMBERING_MAX: usize = 1_024;
+
+impl NumberingCache {
+    fn get(&self, lists: &numbering::Lists) -> Result<Arc<Vec<u8>>, patch::PatchError> {
+        let key = lists.starts().to_vec();
+        // A poisoned lock only means another render panicked mid-insert of
+        // a complete value; the map is still sound.
+        let lock = || self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(xml) = lock().get(&key) {
+            return Ok(Arc::clone(xml));
+        }
+        let xml = lists.numberings().build();
+        let xml = Arc::new(patch::rewrite(
+            "word/numbering.xml",
+            &xml,
+            &Notes::default(),
+            &[],
+        )?);
+        let mut map = lock();
+        if map.len() < NUMBERING_MAX {
+            map.insert(key, Arc::clone(&xml));
+        }
+        Ok(xml)
     }
 }

@@ -1,15 +1,21 @@
-//! `word/numbering.xml`: the numbering definitions behind List Bullet and
-//! List Number.
+//! The numbering definitions behind List Bullet and List Number, as
+//! docx-rs numbering.
 //!
 //! Two abstract definitions (bullets, and decimal / letter / roman numbers)
-//! and one concrete `w:num` per list. All bullet lists share `w:num` 1; each
-//! numbered list gets its own `w:num` with a start override, so every list
+//! and one concrete `w:num` per list. All bullet lists share one `w:num`;
+//! each numbered list gets its own with a start override, so every list
 //! restarts at its own `start` and a trust can still renumber in Word.
+//!
+//! docx-rs always writes a default definition of its own as abstract
+//! numbering 1 and `w:num` 1, so careerpress's ids start at 2; nothing
+//! refers to docx-rs's.
 
-use std::fmt::Write as _;
+use docx_rs::{
+    AbstractNumbering, Level, LevelJc, LevelOverride, LevelText, NumberFormat, Numbering,
+    Numberings, SpecialIndentType, Start,
+};
 
 use super::styles::{id, BULLET_NUM_ID, NUMBER_NUM_ID};
-use super::xml::DECLARATION;
 
 /// Nesting Word supports: levels 0 to 8.
 pub(crate) const MAX_LEVEL: usize = 8;
@@ -18,6 +24,9 @@ pub(crate) const INDENT: u32 = 360;
 
 const BULLETS: [&str; 3] = ["\u{2022}", "\u{2013}", "\u{25AA}"];
 const NUMBER_FORMATS: [&str; 3] = ["decimal", "lowerLetter", "lowerRoman"];
+/// The abstract definitions: bullets, then numbers.
+const ABSTRACT_BULLETS: usize = 2;
+const ABSTRACT_NUMBERS: usize = 3;
 
 /// The numbered lists of one document, in order of appearance.
 #[derive(Debug, Default)]
@@ -29,54 +38,61 @@ pub(crate) struct Lists {
 impl Lists {
     /// A new numbered list at nesting `level` starting at `start`; returns
     /// its `w:numId`.
-    pub(crate) fn numbered(&mut self, start: u64, level: usize) -> u32 {
+    pub(crate) fn numbered(&mut self, start: u64, level: usize) -> usize {
         self.starts.push((start, level));
-        NUMBER_NUM_ID + self.starts.len() as u32
+        NUMBER_NUM_ID + self.starts.len()
     }
 
-    pub(crate) fn numbering_xml(&self) -> String {
-        let mut s = String::with_capacity(4_000 + self.starts.len() * 160);
-        s.push_str(DECLARATION);
-        s.push_str("<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
-        for (abs, style) in [(0, id::LIST_BULLET), (1, id::LIST_NUMBER)] {
-            let _ = write!(
-                s,
-                "<w:abstractNum w:abstractNumId=\"{abs}\"><w:multiLevelType w:val=\"hybridMultilevel\"/>"
-            );
+    /// `(start, level)` of each numbered list, in order.
+    pub(crate) fn starts(&self) -> &[(u64, usize)] {
+        &self.starts
+    }
+
+    /// Every definition, for docx-rs to write.
+    pub(crate) fn numberings(&self) -> Numberings {
+        let mut n = Numberings::new();
+        for (abs, style) in [
+            (ABSTRACT_BULLETS, id::LIST_BULLET),
+            (ABSTRACT_NUMBERS, id::LIST_NUMBER),
+        ] {
+            let mut def = AbstractNumbering::new(abs);
             for lvl in 0..=MAX_LEVEL {
-                let (fmt, text) = if abs == 0 {
+                let (fmt, text) = if abs == ABSTRACT_BULLETS {
                     ("bullet", BULLETS[lvl % 3].to_owned())
                 } else {
                     (NUMBER_FORMATS[lvl % 3], format!("%{}.", lvl + 1))
                 };
                 let left = INDENT * (lvl as u32 + 1);
-                let _ = write!(
-                    s,
-                    "<w:lvl w:ilvl=\"{lvl}\"><w:start w:val=\"1\"/><w:numFmt w:val=\"{fmt}\"/>{pstyle}<w:lvlText w:val=\"{text}\"/><w:lvlJc w:val=\"left\"/>\
-<w:pPr><w:ind w:left=\"{left}\" w:hanging=\"{INDENT}\"/></w:pPr></w:lvl>",
-                    pstyle = if lvl == 0 {
-                        format!("<w:pStyle w:val=\"{style}\"/>")
-                    } else {
-                        String::new()
-                    },
+                let mut level = Level::new(
+                    lvl,
+                    Start::new(1),
+                    NumberFormat::new(fmt),
+                    LevelText::new(text),
+                    LevelJc::new("left"),
+                )
+                .indent(
+                    Some(left as i32),
+                    Some(SpecialIndentType::Hanging(INDENT as i32)),
+                    None,
+                    None,
                 );
+                if lvl == 0 {
+                    level = level.paragraph_style(style);
+                }
+                def = def.add_level(level);
             }
-            s.push_str("</w:abstractNum>");
+            n = n.add_abstract_numbering(def);
         }
-        let _ = write!(
-            s,
-            "<w:num w:numId=\"{BULLET_NUM_ID}\"><w:abstractNumId w:val=\"0\"/></w:num>\
-<w:num w:numId=\"{NUMBER_NUM_ID}\"><w:abstractNumId w:val=\"1\"/></w:num>"
-        );
+        n = n
+            .add_numbering(Numbering::new(BULLET_NUM_ID, ABSTRACT_BULLETS))
+            .add_numbering(Numbering::new(NUMBER_NUM_ID, ABSTRACT_NUMBERS));
         for (i, (start, level)) in self.starts.iter().enumerate() {
-            let _ = write!(
-                s,
-                "<w:num w:numId=\"{}\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"{level}\"><w:startOverride w:val=\"{}\"/></w:lvlOverride></w:num>",
-                NUMBER_NUM_ID + 1 + i as u32,
-                (*start).min(i32::MAX as u64),
+            let start = usize::try_from((*start).min(i32::MAX as u64)).unwrap_or(1);
+            n = n.add_numbering(
+                Numbering::new(NUMBER_NUM_ID + 1 + i, ABSTRACT_NUMBERS)
+                    .add_override(LevelOverride::new(*level).start(start)),
             );
         }
-        s.push_str("</w:numbering>");
-        s
+        n
     }
 }

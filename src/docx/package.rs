@@ -1,82 +1,14 @@
-//! The OPC package: content types, package relationships, document
-//! properties, settings, and the zip itself.
+//! The package's own parts: content types, document properties, settings
+//! and the font table.
 //!
-//! docx-rs cannot set title, author, subject, keywords or language, and it
-//! stamps zip entries with the current time; here every part is written
-//! from the `Document`'s metadata and every entry carries the document's own
-//! date, so the same input gives a byte-identical file.
+//! docx-rs cannot set title, subject, keywords, language or status (its
+//! core properties are private and say creator "unknown"), and its
+//! content types name parts it never writes; so careerpress writes these
+//! parts from the `Document`'s metadata.
 
-use std::io::{Cursor, Write};
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
-
-use super::media::Media;
 use super::xml::{escape_into, DECLARATION};
+use super::zip::{civil, Part};
 use crate::document::Meta;
-
-/// A finished part: its path in the package and its content.
-pub(crate) struct Part {
-    pub path: &'static str,
-    pub xml: String,
-}
-
-/// Packs `parts` (in order; `[Content_Types].xml` first) and `media` into a
-/// .docx. XML is deflated; PNG and JPEG are stored, they are compressed
-/// already.
-pub(crate) fn zip(
-    parts: &[Part],
-    media: &[Media],
-    created: i64,
-) -> zip::result::ZipResult<Vec<u8>> {
-    let size: usize = parts.iter().map(|p| p.xml.len() / 4).sum::<usize>()
-        + media.iter().map(|m| m.bytes.len()).sum::<usize>()
-        + 4_096;
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(size)));
-    let stamp = zip_date(created);
-    let xml = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(6))
-        .last_modified_time(stamp)
-        .unix_permissions(0o644);
-    let stored = xml
-        .compression_method(CompressionMethod::Stored)
-        .compression_level(None);
-    for part in parts {
-        zip.start_file(part.path, xml)?;
-        zip.write_all(part.xml.as_bytes())?;
-    }
-    for m in media {
-        zip.start_file(m.path.as_str(), stored)?;
-        zip.write_all(&m.bytes)?;
-    }
-    Ok(zip.finish()?.into_inner())
-}
-
-/// The zip timestamp: the document's date where zip can hold it (1980 to
-/// 2107), else the zip epoch.
-fn zip_date(created: i64) -> DateTime {
-    let (y, mo, d, h, mi, s) = civil(created);
-    u16::try_from(y)
-        .ok()
-        .and_then(|y| DateTime::from_date_and_time(y, mo, d, h, mi, s).ok())
-        .unwrap_or_default()
-}
-
-/// Seconds since the Unix epoch as (year, month, day, hour, minute,
-/// second), UTC (Howard Hinnant's days-to-civil algorithm).
-fn civil(secs: i64) -> (i64, u8, u8, u8, u8, u8) {
-    let c = crate::document::date::Civil::from_epoch(secs);
-    let b = |v: u32| v as u8;
-    (
-        c.year,
-        b(c.month),
-        b(c.day),
-        b(c.hour),
-        b(c.minute),
-        b(c.second),
-    )
-}
 
 /// `secs` as a W3CDTF date-time, e.g. `2025-03-01T00:00:00Z`.
 pub(crate) fn w3cdtf(secs: i64) -> String {
@@ -84,33 +16,55 @@ pub(crate) fn w3cdtf(secs: i64) -> String {
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
-/// `[Content_Types].xml`.
-pub(crate) fn content_types_xml(has_header: bool) -> String {
-    let mut s = String::with_capacity(1_600);
+/// The content type of a part careerpress packs, by path.
+fn content_type(path: &str) -> Option<String> {
+    const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+    let kind = match path {
+        "word/document.xml" => "document.main",
+        "word/styles.xml" => "styles",
+        "word/numbering.xml" => "numbering",
+        "word/settings.xml" => "settings",
+        "word/fontTable.xml" => "fontTable",
+        "word/theme/theme1.xml" => {
+            return Some("application/vnd.openxmlformats-officedocument.theme+xml".into())
+        }
+        "docProps/core.xml" => {
+            return Some("application/vnd.openxmlformats-package.core-properties+xml".into())
+        }
+        "docProps/app.xml" => {
+            return Some(
+                "application/vnd.openxmlformats-officedocument.extended-properties+xml".into(),
+            )
+        }
+        p if p.starts_with("word/header") && p.ends_with(".xml") => "header",
+        p if p.starts_with("word/footer") && p.ends_with(".xml") => "footer",
+        _ => return None,
+    };
+    Some(format!("{WML}.{kind}+xml"))
+}
+
+/// `[Content_Types].xml` for a package of `parts`: a default for each
+/// kind of file, an override for each XML part.
+pub(crate) fn content_types_xml(parts: &[Part]) -> String {
+    let mut s = String::with_capacity(2_000);
     s.push_str(DECLARATION);
     s.push_str(
         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
 <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
 <Default Extension=\"png\" ContentType=\"image/png\"/>\
-<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>\
-<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
-<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
-<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>\
-<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
-<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>",
+<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>",
     );
-    if has_header {
-        s.push_str(
-            "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
-<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>",
-        );
+    for part in parts {
+        if let Some(kind) = content_type(&part.path) {
+            s.push_str("<Override PartName=\"/");
+            escape_into(&mut s, &part.path);
+            s.push_str("\" ContentType=\"");
+            s.push_str(&kind);
+            s.push_str("\"/>");
+        }
     }
-    s.push_str(
-        "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
-<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>\
-</Types>",
-    );
+    s.push_str("</Types>");
     s
 }
 
@@ -149,6 +103,10 @@ xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/20
     element(&mut s, "cp:keywords", &keywords.join(", "));
     element(&mut s, "dc:language", &meta.language);
     element(&mut s, "cp:lastModifiedBy", author);
+    if meta.draft {
+        // Word shows this under File › Info › Status.
+        element(&mut s, "cp:contentStatus", "Draft");
+    }
     s.push_str("<cp:revision>1</cp:revision>");
     let date = w3cdtf(meta.created);
     for name in ["dcterms:created", "dcterms:modified"] {
@@ -179,9 +137,10 @@ xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\
 }
 
 /// `word/settings.xml`: Word 2013+ layout (compatibility mode 15), British
-/// or Welsh proofing, and no "update fields?" prompt on opening.
+/// or Welsh proofing, and the mapping from the styles' theme colours
+/// (text 1, background 1, …) to the theme part's colour slots.
 pub(crate) fn settings_xml(lang: &str) -> String {
-    let mut s = String::with_capacity(800);
+    let mut s = String::with_capacity(1_000);
     s.push_str(DECLARATION);
     s.push_str(
         "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
@@ -190,7 +149,11 @@ pub(crate) fn settings_xml(lang: &str) -> String {
 <w:themeFontLang w:val=\"",
     );
     escape_into(&mut s, lang);
-    s.push_str("\"/></w:settings>");
+    s.push_str(
+        "\"/><w:clrSchemeMapping w:bg1=\"light1\" w:t1=\"dark1\" w:bg2=\"light2\" w:t2=\"dark2\" \
+w:accent1=\"accent1\" w:accent2=\"accent2\" w:accent3=\"accent3\" w:accent4=\"accent4\" w:accent5=\"accent5\" w:accent6=\"accent6\" \
+w:hyperlink=\"hyperlink\" w:followedHyperlink=\"followedHyperlink\"/></w:settings>",
+    );
     s
 }
 
@@ -222,12 +185,5 @@ mod tests {
         assert_eq!(w3cdtf(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(w3cdtf(i64::MIN), "0000-01-01T00:00:00Z");
         assert_eq!(w3cdtf(i64::MAX), "9999-12-31T23:59:59Z");
-    }
-
-    #[test]
-    fn zip_dates_fall_back_to_the_zip_epoch() {
-        assert_eq!(zip_date(0), DateTime::default());
-        let d = zip_date(1_709_251_199);
-        assert_eq!((d.year(), d.month(), d.day()), (2024, 2, 29));
     }
 }

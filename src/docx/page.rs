@@ -1,14 +1,17 @@
-//! Page geometry, the section properties, and the header and footer parts.
+//! Page geometry, and the header and footer, built with docx-rs.
 //!
 //! Lengths in WordprocessingML are twips (1/20 pt, 1/1440 inch) for page
 //! layout and EMUs (1/914400 inch) for pictures.
 
-use std::fmt::Write as _;
+use docx_rs::{Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run};
 
-use super::media::{Assets, Fit};
-use super::rels::Rels;
+use super::ids::Ids;
+use super::media::{Fit, Media};
+use super::patch::{watermark, Picture};
 use super::styles::id;
-use super::xml::{escape_into, DECLARATION};
+use super::xml::clean;
+use super::PartNotes;
+use crate::document::Labels;
 use crate::document::{Paper, Theme};
 
 /// EMUs per millimetre.
@@ -55,53 +58,36 @@ impl Geometry {
         }
     }
 
-    /// `w:sectPr` for the body, pointing at header and footer relationships.
-    pub(crate) fn push_sect_pr(&self, out: &mut String, header_rid: &str, footer_rid: &str) {
-        let _ = write!(
-            out,
-            "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"{header_rid}\"/>\
-<w:footerReference w:type=\"default\" r:id=\"{footer_rid}\"/>\
-<w:pgSz w:w=\"{}\" w:h=\"{}\"/>\
-<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"{}\" w:footer=\"{}\" w:gutter=\"0\"/>\
-<w:cols w:space=\"708\"/></w:sectPr>",
-            self.width,
-            self.height,
-            self.margin_top,
-            self.margin_x,
-            self.margin_bottom,
-            self.margin_x,
-            self.header,
-            self.footer,
-        );
+    /// The page size and margins, for docx-rs's section properties.
+    pub(crate) fn margins(&self) -> PageMargin {
+        let t = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
+        PageMargin::new()
+            .top(t(self.margin_top))
+            .right(t(self.margin_x))
+            .bottom(t(self.margin_bottom))
+            .left(t(self.margin_x))
+            .header(t(self.header))
+            .footer(t(self.footer))
+            .gutter(0)
     }
 }
 
-/// The namespaces a part with paragraphs, links and pictures needs.
-pub(crate) const PART_NAMESPACES: &str =
-    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
-xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" \
-xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" \
-xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" \
-xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
-
-/// The page header: the trust's name on the left, its logo on the right
-/// (NHS identity puts the logo top right), on every page.
-pub(crate) fn header_xml(
+/// The page header, on every page: the trust's name on the left, its logo
+/// on the right (NHS identity puts the logo top right); on a draft, a
+/// "DRAFT – not for publication" line under them and the watermark.
+pub(crate) fn header(
     theme: &Theme,
     geometry: &Geometry,
-    assets: &mut Assets,
-    rels: &mut Rels,
-) -> String {
-    let mut s = String::with_capacity(2_000);
-    s.push_str(DECLARATION);
-    let _ = write!(
-        s,
-        "<w:hdr {PART_NAMESPACES}><w:p><w:pPr><w:pStyle w:val=\"{}\"/></w:pPr>",
-        id::HEADER
-    );
-    s.push_str("<w:r><w:t xml:space=\"preserve\">");
-    escape_into(&mut s, &theme.org_name);
-    s.push_str("</w:t></w:r>");
+    labels: &Labels,
+    draft: bool,
+    ids: &mut Ids,
+    media: &mut Media,
+    part: &mut PartNotes,
+) -> Header {
+    let mut name = Paragraph::new()
+        .id(ids.paragraph())
+        .style(id::HEADER)
+        .add_run(Run::new().add_text(clean(&theme.org_name)));
     if let Some(logo) = theme.logo() {
         let fit = Fit {
             // Never wider than half the line, so the name keeps its room.
@@ -109,62 +95,122 @@ pub(crate) fn header_xml(
             max_height: geometry.logo_mm * EMU_PER_MM,
             upscale: true,
         };
-        let alt = if logo.alt.trim().is_empty() {
-            format!("{} logo", theme.org_name)
-        } else {
-            logo.alt.clone()
-        };
-        if let Some(pic) = assets.picture(rels, "logo", logo, &alt, fit) {
-            s.push_str("<w:r><w:tab/></w:r><w:r>");
-            s.push_str(&pic);
-            s.push_str("</w:r>");
+        let rid = ids.picture();
+        if let Some((pic, target)) = media.picture("logo", logo, fit, &rid) {
+            let alt = if logo.alt.trim().is_empty() {
+                format!("{} logo", theme.org_name)
+            } else {
+                logo.alt.clone()
+            };
+            part.rels.add(&rid, "image", &target, false);
+            part.notes.pictures.push(Picture {
+                id: ids.drawing(),
+                name: "Logo".into(),
+                alt,
+            });
+            name = name
+                .add_run(Run::new().add_tab())
+                .add_run(Run::new().add_image(pic));
         }
     }
-    s.push_str("</w:p></w:hdr>");
-    s
+    let mut header = Header::new().add_paragraph(name);
+    if draft {
+        header = header.add_paragraph(
+            Paragraph::new()
+                .id(ids.paragraph())
+                .style(id::DRAFT)
+                .add_run(Run::new().add_text(clean(&labels.draft)))
+                .add_run(Run::new().add_text(watermark::PLACEHOLDER)),
+        );
+    }
+    header
 }
 
 /// The page footer: the trust's contact line, then "Page N of M" from real
 /// PAGE and NUMPAGES fields (Word and LibreOffice recompute them).
-pub(crate) fn footer_xml(theme: &Theme, lang: &str) -> String {
-    let (page, of) = if lang.to_ascii_lowercase().starts_with("cy") {
-        ("Tudalen ", " o ")
-    } else {
-        ("Page ", " of ")
-    };
-    let mut s = String::with_capacity(1_500);
-    s.push_str(DECLARATION);
-    let _ = write!(s, "<w:ftr {PART_NAMESPACES}>");
+pub(crate) fn footer(theme: &Theme, labels: &Labels, ids: &mut Ids) -> Footer {
+    let mut footer = Footer::new();
     if !theme.footer.trim().is_empty() {
-        let _ = write!(
-            s,
-            "<w:p><w:pPr><w:pStyle w:val=\"{}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">",
-            id::FOOTER
+        footer = footer.add_paragraph(
+            Paragraph::new()
+                .id(ids.paragraph())
+                .style(id::FOOTER)
+                .add_run(Run::new().add_text(clean(&theme.footer))),
         );
-        escape_into(&mut s, &theme.footer);
-        s.push_str("</w:t></w:r></w:p>");
     }
-    let _ = write!(
-        s,
-        "<w:p><w:pPr><w:pStyle w:val=\"{}\"/></w:pPr>",
-        id::FOOTER
-    );
-    let text = |s: &mut String, t: &str| {
-        let _ = write!(s, "<w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r>");
-    };
-    let field = |s: &mut String, instr: &str| {
-        let _ = write!(
-            s,
-            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>\
-<w:r><w:instrText xml:space=\"preserve\"> {instr} </w:instrText></w:r>\
-<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>\
-<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+    // "Tudalen {page} o {pages} · Page {page} of {pages}": the words as
+    // runs, each mark as its field.
+    let mut line = Paragraph::new().id(ids.paragraph()).style(id::FOOTER);
+    for piece in page_pieces(&labels.page_of) {
+        line = match piece {
+            Piece::Text(t) => line.add_run(Run::new().add_text(clean(t))),
+            Piece::Page => line.add_page_num(PageNum::new()),
+            Piece::Pages => line.add_num_pages(NumPages::new()),
+        };
+    }
+    footer.add_paragraph(line)
+}
+
+/// A piece of a page label: words, or where a number goes.
+#[derive(Debug, PartialEq)]
+enum Piece<'a> {
+    Text(&'a str),
+    Page,
+    Pages,
+}
+
+/// `label` cut at its `{page}` and `{pages}` marks.
+fn page_pieces(label: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = label;
+    while let Some(at) = rest.find('{') {
+        let (mark, piece) = if rest[at..].starts_with("{pages}") {
+            ("{pages}", Piece::Pages)
+        } else if rest[at..].starts_with("{page}") {
+            ("{page}", Piece::Page)
+        } else {
+            out.push(Piece::Text(&rest[..=at]));
+            rest = &rest[at + 1..];
+            continue;
+        };
+        if at > 0 {
+            out.push(Piece::Text(&rest[..at]));
+        }
+        out.push(piece);
+        rest = &rest[at + mark.len()..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_labels_cut_at_their_numbers() {
+        assert_eq!(
+            page_pieces("Tudalen {page} o {pages} · Page {page} of {pages}"),
+            [
+                Piece::Text("Tudalen "),
+                Piece::Page,
+                Piece::Text(" o "),
+                Piece::Pages,
+                Piece::Text(" · Page "),
+                Piece::Page,
+                Piece::Text(" of "),
+                Piece::Pages,
+            ]
         );
-    };
-    text(&mut s, page);
-    field(&mut s, "PAGE");
-    text(&mut s, of);
-    field(&mut s, "NUMPAGES");
-    s.push_str("</w:p></w:ftr>");
-    s
+        assert_eq!(
+            page_pieces("{page}/{pages}"),
+            [Piece::Page, Piece::Text("/"), Piece::Pages]
+        );
+        assert_eq!(
+            page_pieces("p. {x}"),
+            [Piece::Text("p. {"), Piece::Text("x}")]
+        );
+    }
 }

@@ -643,6 +643,12 @@ pub const REQUIRED_KEYS: &[&str] = &[
     "page-of",
     "draft-notice",
     "draft-word",
+    "key-facts",
+    "table-caption",
+    "note-caption",
+    "table-columns",
+    "layout-table",
+    "callout-description",
 ];
 
 impl Templates {

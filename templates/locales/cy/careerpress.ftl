@@ -37,6 +37,13 @@ with-article = { $word }
 page-of = Tudalen { $page } o { $pages }
 draft-notice = DRAFFT – nid i'w gyhoeddi
 draft-word = DRAFFT
+# Yr hyn y mae taflenni Word yn ei ddweud wrth ddarllenwyr sgrin am eu
+# tablau.
+table-caption = Tabl
+note-caption = Nodyn
+table-columns = Colofnau: { $columns }
+layout-table = Cynllun yn unig: darllenwch bob colofn yn ei thro, o’r chwith i’r dde.
+callout-description = Blwch ar wahân i’r testun.
 
 ## Ffyrdd i mewn i swydd (ways into a job)
 

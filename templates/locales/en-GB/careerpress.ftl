@@ -40,6 +40,13 @@ page-of = Page { $page } of { $pages }
 # On every page of a draft.
 draft-notice = DRAFT – not for publication
 draft-word = DRAFT
+# What Word handouts tell screen readers about their tables: the caption
+# of a table or box with no title of its own, and what each kind holds.
+table-caption = Table
+note-caption = Note
+table-columns = Columns: { $columns }
+layout-table = Layout only: read each column in turn, left to right.
+callout-description = A box set apart from the text.
 
 ## Ways into a job, as headings
 
