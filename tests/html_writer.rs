@@ -41,22 +41,13 @@ fn attr(page: &Html, css: &str, name: &str) -> Vec<String> {
 fn each_trust_gets_its_branded_accessible_page() {
     let p = Project::copy();
     assert_exit(&p.run(&["build", "--format", "html"]), 0);
-    for (rel, trust, alt, colour) in [
-        (
-            EAST,
-            "Eastbrook Hospitals NHS Foundation Trust",
-            "Eastbrook Hospitals NHS Foundation Trust logo",
-            "#005293",
-        ),
-        (
-            GLAN,
-            "Glan-y-Môr University Health Board / Bwrdd Iechyd Prifysgol Glan-y-Môr",
-            "Glan-y-Môr University Health Board logo",
-            "#00664A",
-        ),
-    ] {
+    for (rel, trust, alt, colour) in [(
+        EAST,
+        "Eastbrook Hospitals NHS Foundation Trust",
+        "Eastbrook Hospitals NHS Foundation Trust logo",
+        "#005293",
+    )] {
         let page = page(&p, rel);
-        // Both trusts write English first.
         assert_eq!(attr(&page, "html", "lang"), ["en-GB"], "{rel}");
         assert_eq!(all(&page, "header .org-name"), [trust]);
         assert_eq!(attr(&page, "header img", "alt"), [alt]);
@@ -127,6 +118,42 @@ fn each_trust_gets_its_branded_accessible_page() {
         assert!(all(&page, "footer").concat().contains(trust));
         assert!(!p.read(rel).contains("DRAFT"));
     }
+    // The Welsh board's page: Welsh first, not second-rate; its own name,
+    // logo text and page words in Welsh; every English passage marked.
+    let page = page(&p, GLAN);
+    assert_eq!(attr(&page, "html", "lang"), ["cy"]);
+    assert_eq!(
+        all(&page, "header .org-name"),
+        ["Bwrdd Iechyd Prifysgol Glan-y-Môr"]
+    );
+    assert_eq!(
+        attr(&page, "header img", "alt"),
+        ["Logo Bwrdd Iechyd Prifysgol Glan-y-Môr"]
+    );
+    assert_eq!(
+        all(&page, "main h1"),
+        [
+            "Swyddog y gwasanaeth cyngor a chyswllt cleifion (PALS)",
+            "Patient advice and liaison service (PALS) officer"
+        ]
+    );
+    assert_eq!(
+        all(&page, "[lang=en-GB] h1"),
+        ["Patient advice and liaison service (PALS) officer"]
+    );
+    let rows = all(&page, ".facts th[scope=row]");
+    assert_eq!(rows[0], "Cyflog");
+    assert!(rows.contains(&"Salary".to_string()), "{rows:?}");
+    assert_eq!(
+        all(&page, "a.skip-link"),
+        ["Neidio i’r prif gynnwys / Skip to main content"]
+    );
+    assert_eq!(
+        all(&page, "nav.contents h2"),
+        ["Ar y dudalen hon / On this page"]
+    );
+    assert!(all(&page, "[lang=en-GB] h2").contains(&"What you'll do".to_string()));
+    assert!(!all(&page, "[lang=en-GB] h2").contains(&"Beth fyddwch chi'n ei wneud".to_string()));
 }
 
 #[test]
@@ -136,12 +163,8 @@ fn a_passage_in_another_language_is_marked_on_its_element() {
         "templates/croeso.html.hbs",
         "::: banner\n# {{job.title}}\n:::\n\nWelcome. <span lang=\"cy\">Croeso i {{brand.short_name}}</span>.\n\n::: lang cy\n## Gwybodaeth\n\nMae'r swydd hon ar gael yn Ffordd y Tŵr.\n:::\n",
     );
-    // A brand whose first language is Welsh gets a Welsh page.
-    p.edit(
-        "content/brands/glan-y-mor/brand.yaml",
-        "languages: [en-GB, cy]",
-        "languages: [cy, en-GB]",
-    );
+    // A brand whose first language is Welsh (the bundled board) gets a
+    // Welsh page.
     let o = p.run(&["build", "--template", "croeso"]);
     assert_exit(&o, 0);
     let cy = page(&p, "output/glan-y-mor/pals-officer/croeso.html");
@@ -231,7 +254,7 @@ fn builds_are_byte_identical_and_incremental() {
     );
     let o = a.run(&["build"]);
     assert!(
-        common::stdout(&o).contains("(2 PDF, 2 DOCX, 2 TXT)"),
+        common::stdout(&o).contains("(3 PDF, 2 DOCX, 2 TXT)"),
         "{}",
         common::stdout(&o)
     );

@@ -316,7 +316,7 @@ pub fn labels(project: &Project, languages: &[String]) -> crate::document::Label
     ];
     // Each label in every language of the document, Welsh first in a
     // bilingual one; a label no catalogue has keeps its English default.
-    let fields: [(&mut String, &str, &str); 9] = [
+    let fields: [(&mut String, &str, &str); 11] = [
         (&mut labels.page_of, "page-of", " · "),
         (&mut labels.draft, "draft-notice", " · "),
         (&mut labels.draft_word, "draft-word", " / "),
@@ -326,6 +326,8 @@ pub fn labels(project: &Project, languages: &[String]) -> crate::document::Label
         (&mut labels.table_columns, "table-columns", " / "),
         (&mut labels.layout_table, "layout-table", " / "),
         (&mut labels.callout, "callout-description", " / "),
+        (&mut labels.skip_link, "skip-to-content", " / "),
+        (&mut labels.contents, "on-this-page", " / "),
     ];
     for (field, key, joiner) in fields {
         let said: Vec<String> = languages

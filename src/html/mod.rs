@@ -29,19 +29,12 @@ mod style;
 #[cfg(test)]
 mod tests;
 
-use crate::document::{Document, RenderError, Rendered, Theme, Writer, DRAFT_NOTICE};
+use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 use base64::Engine as _;
 use blocks::{Body, Part, Section};
 use escape::{escape, escape_into};
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
-
-/// Fixed words of the page, in one place for the message catalogue to take
-/// over (see DESIGN.md, Languages).
-mod words {
-    pub const SKIP_LINK: &str = "Skip to main content";
-    pub const CONTENTS: &str = "On this page";
-}
 
 /// A page with at least this many sections lists them at the top.
 const CONTENTS_FROM: usize = 4;
@@ -75,12 +68,12 @@ impl Writer for HtmlWriter {
         let _ = writeln!(
             page,
             "<a class=\"skip-link\" href=\"#main\">{}</a>",
-            words::SKIP_LINK
+            escape(&doc.meta.labels.skip_link)
         );
         if doc.meta.draft {
-            draft_notice(&mut page);
+            draft_notice(&mut page, &doc.meta.labels.draft);
             page.push_str("<div class=\"draft-watermark\" aria-hidden=\"true\">");
-            escape_into(&mut page, DRAFT_NOTICE);
+            escape_into(&mut page, &doc.meta.labels.draft);
             page.push_str("</div>\n");
         }
         site_header(&mut page, theme);
@@ -102,7 +95,7 @@ impl Writer for HtmlWriter {
                     match contents.take() {
                         Some(sections) => {
                             page.push_str("<div class=\"wrap layout\">\n");
-                            contents_list(&mut page, sections);
+                            contents_list(&mut page, &doc.meta.labels.contents, sections);
                         }
                         None => page.push_str("<div class=\"wrap\">\n"),
                     }
@@ -151,7 +144,7 @@ fn head(page: &mut String, doc: &Document, theme: &Theme, css: &str) {
     };
     page.push_str("<title>");
     if meta.draft {
-        escape_into(page, DRAFT_NOTICE);
+        escape_into(page, &meta.labels.draft);
         page.push_str(": ");
     }
     escape_into(page, &meta.title);
@@ -188,9 +181,9 @@ fn head(page: &mut String, doc: &Document, theme: &Theme, css: &str) {
     page.push_str("</style>\n</head>\n");
 }
 
-fn draft_notice(page: &mut String) {
+fn draft_notice(page: &mut String, notice: &str) {
     page.push_str("<p class=\"draft-notice\"><strong>");
-    escape_into(page, DRAFT_NOTICE);
+    escape_into(page, notice);
     page.push_str("</strong></p>\n");
 }
 
@@ -206,11 +199,11 @@ fn site_header(page: &mut String, theme: &Theme) {
     page.push_str("</p>\n</div>\n</header>\n");
 }
 
-fn contents_list(page: &mut String, sections: &[Section]) {
+fn contents_list(page: &mut String, contents_title: &str, sections: &[Section]) {
     let _ = writeln!(
         page,
         "<nav class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">{}</h2>\n<ol>",
-        words::CONTENTS
+        escape(contents_title)
     );
     for s in sections {
         let _ = write!(page, "<li><a href=\"#{}\">", s.id);
@@ -224,7 +217,7 @@ fn site_footer(page: &mut String, doc: &Document, theme: &Theme) {
     page.push_str("<footer class=\"site-footer\">\n<div class=\"wrap\">\n");
     if doc.meta.draft {
         page.push_str("<p><strong>");
-        escape_into(page, DRAFT_NOTICE);
+        escape_into(page, &doc.meta.labels.draft);
         page.push_str("</strong></p>\n");
     }
     page.push_str("<p><strong>");

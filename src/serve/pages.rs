@@ -202,7 +202,14 @@ pub(crate) fn index(state: &State, ctx: &Context) -> String {
     };
     for jobs in by.values_mut() {
         for docs in jobs.values_mut() {
-            docs.sort_by(|a, b| (rank(a.format), &a.template).cmp(&(rank(b.format), &b.template)));
+            docs.sort_by(|a, b| {
+                (rank(a.format), &a.template, a.print, &a.variant).cmp(&(
+                    rank(b.format),
+                    &b.template,
+                    b.print,
+                    &b.variant,
+                ))
+            });
         }
     }
     for (brand, jobs) in &by {
@@ -237,6 +244,10 @@ fn card(page: &mut String, state: &State, ctx: &Context, job: &str, docs: &[&Doc
         escape_into(page, format_name(d.format));
         page.push_str(" <span class=\"template\">");
         escape_into(page, &d.template);
+        if let Some(v) = &d.variant {
+            page.push(' ');
+            escape_into(page, v);
+        }
         page.push_str("</span></th><td>");
         badge(page, status(d, there));
         page.push_str("</td><td class=\"links\">");
@@ -296,7 +307,7 @@ fn links(page: &mut String, d: &Doc) {
 fn thumbnail(page: &mut String, ctx: &Context, docs: &[&Doc]) {
     let first = |f: Format| {
         docs.iter()
-            .find(|d| d.format == f && exists(ctx, d))
+            .find(|d| d.format == f && !d.print && exists(ctx, d))
             .copied()
     };
     page.push_str("<div class=\"thumb\" aria-hidden=\"true\">");

@@ -21,6 +21,13 @@ pub(crate) struct Doc {
     pub job: String,
     pub template: String,
     pub format: Format,
+    /// The print file of a leaflet (bleed, crop marks, CMYK), beside its
+    /// screen file.
+    pub print: bool,
+    /// Which of a template's files this is, when it has several: "for
+    /// print", or the language of a brand's separate Welsh and English
+    /// documents.
+    pub variant: Option<String>,
     /// What the last build that made or considered it said; `None` before
     /// the first build.
     pub status: Option<Status>,
@@ -123,6 +130,8 @@ impl State {
                 job: t.job.clone(),
                 template: t.template.clone(),
                 format: t.format,
+                print: t.print,
+                variant: variant(t),
                 status: None,
                 error: None,
                 warnings: Vec::new(),
@@ -190,4 +199,14 @@ impl State {
             .filter(|e| needles.iter().any(|n| e.starts_with(n.as_str())))
             .collect()
     }
+}
+
+/// "for print", "cy", "en": what tells a template's files apart.
+fn variant(t: &Target) -> Option<String> {
+    if t.print {
+        return Some("for print".into());
+    }
+    let stem = t.path.file_stem()?.to_string_lossy().into_owned();
+    let (_, tag) = stem.rsplit_once('.')?;
+    (t.languages.len() == 1 && t.languages[0].starts_with(tag)).then(|| tag.to_string())
 }

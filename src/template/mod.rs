@@ -649,6 +649,8 @@ pub const REQUIRED_KEYS: &[&str] = &[
     "table-columns",
     "layout-table",
     "callout-description",
+    "skip-to-content",
+    "on-this-page",
 ];
 
 impl Templates {
