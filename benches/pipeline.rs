@@ -32,7 +32,7 @@ fn bench(c: &mut Criterion) {
 
     // Documents per second, one core, per format: 40 documents of each.
     let mut group = c.benchmark_group("documents");
-    for format in [Format::Txt, Format::Docx, Format::Pdf] {
+    for format in [Format::Txt, Format::Html, Format::Docx, Format::Pdf] {
         let of: Vec<&Target> = targets.iter().filter(|t| t.format == format).collect();
         group.throughput(Throughput::Elements(of.len() as u64));
         group.sample_size(10);

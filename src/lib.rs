@@ -4,7 +4,7 @@
 //! The pipeline runs one way (see `DESIGN.md`):
 //! `content` (YAML → model) → `template` (Handlebars → markup) →
 //! `document` (markup → [`document::Document`]) → writers (`text`, `pdf`,
-//! `docx`) → bytes; `build` runs the matrix and writes files atomically.
+//! `docx`, `html`) → bytes; `build` runs the matrix and writes files atomically.
 
 pub mod authoring;
 pub mod build;
@@ -14,9 +14,11 @@ pub mod document;
 pub mod docx;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod html;
 pub mod mail;
 pub mod pdf;
 pub mod safe_fs;
+pub mod serve;
 pub mod template;
 pub mod text;
 

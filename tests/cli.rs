@@ -109,10 +109,10 @@ fn two_builds_are_byte_identical() {
     assert_exit(&a.run(&["build"]), 0);
     assert_exit(&b.run(&["build"]), 0);
     let (oa, ob) = (a.outputs(), b.outputs());
-    // 3 formats × 2 trusts, and Eastbrook's print file (it has print settings)
+    // 4 formats × 2 trusts, and Eastbrook's print file (it has print settings)
     assert_eq!(
         oa.len(),
-        7,
+        9,
         "{:?}",
         oa.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
@@ -166,6 +166,7 @@ fn list_shows_jobs_brands_and_templates() {
             ("template", "email"),
             ("template", "handout"),
             ("template", "leaflet"),
+            ("template", "page"),
             ("template", "summary"),
         ]
     );

@@ -5,13 +5,14 @@
 //! value is written out; a helper's result used inside another helper was
 //! once escaped twice, printing `GP\'s surgery \(sometimes\)` in every
 //! format. Checked in the text, the PDF (read back through its fonts) and
-//! the DOCX (read back from its XML), with content nobody wrote for the
+//! the DOCX (read back from its XML) and the web page (read back by an HTML5
+//! parser), with content nobody wrote for the
 //! templates: punctuation, markup characters, Handlebars braces, Welsh and
 //! other scripts.
 
 mod common;
 
-use common::read::{docx_text, pdf_text, squash};
+use common::read::{docx_text, html_text, pdf_text, squash};
 use common::{assert_exit, Project};
 
 const PALS: &str = "content/jobs/pals-officer.yaml";
@@ -123,7 +124,7 @@ fn project() -> Project {
     // lists, is not this test's.
     std::fs::remove_file(p.file("content/jobs/pals-officer.cy.yaml")).unwrap();
     p.write("templates/partials/probe-echo.hbs", "[{{value}}]");
-    for ext in ["txt", "pdf", "docx"] {
+    for ext in ["txt", "pdf", "docx", "html"] {
         p.write(&format!("templates/probe-{ext}.{ext}.hbs"), PROBE);
     }
     p
@@ -156,6 +157,8 @@ fn every_helper_plain_or_nested_prints_content_exactly_as_written() {
         "probe-pdf",
         "--template",
         "probe-docx",
+        "--template",
+        "probe-html",
         "--brand",
         "eastbrook-hospitals",
     ]);
@@ -173,6 +176,10 @@ fn every_helper_plain_or_nested_prints_content_exactly_as_written() {
         (
             "DOCX",
             docx_text(&std::fs::read(dir.join("probe-docx.docx")).unwrap()),
+        ),
+        (
+            "HTML",
+            html_text(&std::fs::read(dir.join("probe-html.html")).unwrap()),
         ),
     ];
     for (format, text) in &texts {
@@ -212,7 +219,8 @@ fn the_bundled_key_facts_print_a_location_with_punctuation_as_written() {
     let txt = std::fs::read_to_string(dir.join("summary.txt")).unwrap();
     let pdf = pdf_text(&std::fs::read(dir.join("leaflet.pdf")).unwrap());
     let docx = docx_text(&std::fs::read(dir.join("handout.docx")).unwrap());
-    for (format, text) in [("TXT", txt), ("PDF", pdf), ("DOCX", docx)] {
+    let html = html_text(&std::fs::read(dir.join("page.html")).unwrap());
+    for (format, text) in [("TXT", txt), ("PDF", pdf), ("DOCX", docx), ("HTML", html)] {
         assert!(squash(&text).contains(want), "{format}:\n{text}");
         assert!(
             !text.contains("GP\\'s"),

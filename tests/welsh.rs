@@ -134,6 +134,14 @@ fn the_welsh_is_marked_welsh_and_the_english_english() {
     let tudalen = footer.find("Tudalen").expect("no Welsh page label");
     assert!(tudalen < footer.find("Page").expect("no English page label"));
     assert_eq!(footer.matches("NUMPAGES").count(), 2, "{footer}");
+    // Web page: Welsh, its English passages marked English, its own words
+    // (skip link, contents) Welsh first.
+    let page = p.read(&format!("{WALES}/page.html"));
+    assert!(page.contains("<html lang=\"cy\">"), "{}", &page[..300]);
+    assert!(page.contains("lang=\"en-GB\""), "no English passage marked");
+    assert!(page.contains("Neidio i’r prif gynnwys / Skip to main content"));
+    let cy = page.find("Beth fyddwch chi").expect("no Welsh section");
+    assert!(cy < page.find("What you&#39;ll do").expect("no English section"));
     // Text summary and every message: Welsh, then English.
     let txt = p.read(&format!("{WALES}/summary.txt"));
     assert!(txt.find("Beth fyddwch").unwrap() < txt.find("What you'll do").unwrap());

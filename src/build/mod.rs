@@ -233,6 +233,7 @@ pub struct Writers {
     text: crate::text::TextWriter,
     pdf: crate::pdf::PdfWriter,
     docx: crate::docx::DocxWriter,
+    html: crate::html::HtmlWriter,
 }
 
 impl Default for Writers {
@@ -241,6 +242,7 @@ impl Default for Writers {
             text: crate::text::TextWriter,
             pdf: crate::pdf::PdfWriter::new(),
             docx: crate::docx::DocxWriter::new(),
+            html: crate::html::HtmlWriter::new(),
         }
     }
 }
@@ -251,6 +253,7 @@ impl Writers {
             Format::Txt => &self.text,
             Format::Pdf => &self.pdf,
             Format::Docx => &self.docx,
+            Format::Html => &self.html,
         }
     }
 }
@@ -333,7 +336,7 @@ pub fn labels(project: &Project, languages: &[String]) -> crate::document::Label
     ];
     // Each label in every language of the document, Welsh first in a
     // bilingual one; a label no catalogue has keeps its English default.
-    let fields: [(&mut String, &str, &str); 9] = [
+    let fields: [(&mut String, &str, &str); 11] = [
         (&mut labels.page_of, "page-of", " · "),
         (&mut labels.draft, "draft-notice", " · "),
         (&mut labels.draft_word, "draft-word", " / "),
@@ -343,6 +346,8 @@ pub fn labels(project: &Project, languages: &[String]) -> crate::document::Label
         (&mut labels.table_columns, "table-columns", " / "),
         (&mut labels.layout_table, "layout-table", " / "),
         (&mut labels.callout, "callout-description", " / "),
+        (&mut labels.skip_link, "skip-to-content", " / "),
+        (&mut labels.contents, "on-this-page", " / "),
     ];
     for (field, key, joiner) in fields {
         let said: Vec<String> = languages

@@ -83,7 +83,7 @@ impl Report {
             .iter()
             .filter(|d| d.status == Status::Built)
             .collect();
-        let per: Vec<String> = [Format::Pdf, Format::Docx, Format::Txt]
+        let per: Vec<String> = [Format::Pdf, Format::Docx, Format::Html, Format::Txt]
             .iter()
             .map(|f| (f, built.iter().filter(|d| d.format == *f).count()))
             .filter(|(_, n)| *n > 0)

@@ -80,6 +80,7 @@ pub enum FormatArg {
     Txt,
     Pdf,
     Docx,
+    Html,
 }
 
 impl From<FormatArg> for Format {
@@ -88,6 +89,7 @@ impl From<FormatArg> for Format {
             FormatArg::Txt => Format::Txt,
             FormatArg::Pdf => Format::Pdf,
             FormatArg::Docx => Format::Docx,
+            FormatArg::Html => Format::Html,
         }
     }
 }

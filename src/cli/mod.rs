@@ -32,6 +32,7 @@ mod manual;
 mod markup;
 mod new;
 mod schema;
+mod serve;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -82,6 +83,9 @@ pub enum Command {
     Mail(mail::MailArgs),
     /// Rebuild the documents a change affects as files are saved (Ctrl-C to stop).
     Watch(watch::WatchArgs),
+    /// Show every document in a browser, rebuilt and shown again as files
+    /// are saved (http://127.0.0.1:8000/; Ctrl-C to stop).
+    Serve(serve::ServeArgs),
     /// Print shell completions (bash, zsh, fish, powershell or elvish),
     /// which offer the project's job, brand and template ids: e.g.
     /// `source <(careerpress completions bash)` in ~/.bashrc.
@@ -121,6 +125,7 @@ pub fn main() -> ExitCode {
         Command::Import(args) => import::run(project, args),
         Command::Mail(args) => mail::run(project, args),
         Command::Watch(args) => watch::run(project, args),
+        Command::Serve(args) => serve::run(project, args),
         Command::Completions(_) | Command::Man(_) => ExitCode::SUCCESS,
     }
 }

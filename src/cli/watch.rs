@@ -22,51 +22,7 @@ pub struct WatchArgs {
 
 pub fn run(root: PathBuf, args: WatchArgs) -> ExitCode {
     let base = args.matrix.options(root);
-    let result = watch::run(&base, Duration::from_millis(args.quiet_ms), |e| {
-        let mut out = std::io::stdout().lock();
-        match e {
-            Event::Watching(paths) => {
-                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                let _ = writeln!(out, "watching {} (Ctrl-C to stop)", list.join(", "));
-            }
-            Event::Changed(changes) => {
-                let what: Vec<String> = changes
-                    .iter()
-                    .map(|c| match c {
-                        Change::Job(j) => format!("job {j}"),
-                        Change::Brand(b) => format!("brand {b}"),
-                        Change::Template(t) => format!("template {t}"),
-                        Change::Everything => "shared files".to_string(),
-                    })
-                    .collect();
-                let _ = writeln!(out, "changed: {}", what.join(", "));
-            }
-            Event::Built(report) => {
-                print_errors(&report.errors);
-                let mut err = std::io::stderr().lock();
-                for d in &report.documents {
-                    if let Some(e) = &d.error {
-                        let _ = writeln!(err, "error: {}: {e}", d.path);
-                    }
-                    for w in &d.warnings {
-                        let _ = writeln!(err, "warning: {}: {w}", d.path);
-                    }
-                }
-                for d in report
-                    .documents
-                    .iter()
-                    .filter(|d| d.status == Status::Built)
-                {
-                    let _ = writeln!(out, "  built {}", d.path);
-                }
-                let _ = writeln!(out, "{}", report.summary());
-            }
-            Event::Problem(p) => {
-                let _ = writeln!(std::io::stderr(), "error: {p}");
-            }
-        }
-        let _ = out.flush();
-    });
+    let result = watch::run(&base, Duration::from_millis(args.quiet_ms), |e| print(&e));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -74,4 +30,52 @@ pub fn run(root: PathBuf, args: WatchArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Prints one event of a watch: what is watched, what changed, what was
+/// built and every error (also used by `serve`).
+pub(super) fn print(e: &Event) {
+    let mut out = std::io::stdout().lock();
+    match e {
+        Event::Watching(paths) => {
+            let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            let _ = writeln!(out, "watching {} (Ctrl-C to stop)", list.join(", "));
+        }
+        Event::Changed(changes) => {
+            let what: Vec<String> = changes
+                .iter()
+                .map(|c| match c {
+                    Change::Job(j) => format!("job {j}"),
+                    Change::Brand(b) => format!("brand {b}"),
+                    Change::Template(t) => format!("template {t}"),
+                    Change::Everything => "shared files".to_string(),
+                })
+                .collect();
+            let _ = writeln!(out, "changed: {}", what.join(", "));
+        }
+        Event::Built(report) => {
+            print_errors(&report.errors);
+            let mut err = std::io::stderr().lock();
+            for d in &report.documents {
+                if let Some(e) = &d.error {
+                    let _ = writeln!(err, "error: {}: {e}", d.path);
+                }
+                for w in &d.warnings {
+                    let _ = writeln!(err, "warning: {}: {w}", d.path);
+                }
+            }
+            for d in report
+                .documents
+                .iter()
+                .filter(|d| d.status == Status::Built)
+            {
+                let _ = writeln!(out, "  built {}", d.path);
+            }
+            let _ = writeln!(out, "{}", report.summary());
+        }
+        Event::Problem(p) => {
+            let _ = writeln!(std::io::stderr(), "error: {p}");
+        }
+    }
+    let _ = out.flush();
 }

@@ -75,6 +75,10 @@ pub struct Labels {
     pub layout_table: String,
     /// What a call-out box is, for screen readers.
     pub callout: String,
+    /// A web page's first link, past its header to the content.
+    pub skip_link: String,
+    /// The heading of a long web page's list of its sections.
+    pub contents: String,
 }
 
 impl Default for Labels {
@@ -89,6 +93,8 @@ impl Default for Labels {
             table_columns: "Columns: {columns}".into(),
             layout_table: "Layout only: read each column in turn, left to right.".into(),
             callout: "A box set apart from the text.".into(),
+            skip_link: "Skip to main content".into(),
+            contents: "On this page".into(),
         }
     }
 }

@@ -323,6 +323,7 @@ impl<'a> Composer<'a> {
                             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                         }
                         Format::Txt => "text/plain; charset=utf-8",
+                        Format::Html => "text/html; charset=utf-8",
                     },
                     bytes: r.bytes,
                 });

@@ -42,16 +42,18 @@ pub enum Format {
     Txt,
     Pdf,
     Docx,
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Txt, Format::Pdf, Format::Docx];
+    pub const ALL: [Format; 4] = [Format::Txt, Format::Pdf, Format::Docx, Format::Html];
 
     pub fn extension(self) -> &'static str {
         match self {
             Format::Txt => "txt",
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Html => "html",
         }
     }
 
@@ -192,7 +194,7 @@ impl Templates {
                     file: file.clone(),
                     line: None,
                     column: None,
-                    message: "name templates <name>.<format>.hbs, where format is txt, pdf or docx (e.g. summary.txt.hbs)".into(),
+                    message: "name templates <name>.<format>.hbs, where format is txt, pdf, docx or html (e.g. summary.txt.hbs)".into(),
                 });
                 continue;
             };
@@ -723,6 +725,8 @@ pub const REQUIRED_KEYS: &[&str] = &[
     "table-columns",
     "layout-table",
     "callout-description",
+    "skip-to-content",
+    "on-this-page",
 ];
 
 impl Templates {

@@ -180,6 +180,19 @@ pub fn pdf_text(bytes: &[u8]) -> String {
     all_text(&doc)
 }
 
+/// The text of a web page's `<main>` as a browser's parser reads it
+/// (entities decoded), a line per block.
+pub fn html_text(bytes: &[u8]) -> String {
+    let page = scraper::Html::parse_document(std::str::from_utf8(bytes).expect("UTF-8"));
+    let blocks =
+        scraper::Selector::parse("main h1, main h2, main h3, main p, main li, main th, main td")
+            .expect("selector");
+    page.select(&blocks)
+        .map(|e| e.text().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The text of a DOCX's body, a line per paragraph.
 pub fn docx_text(bytes: &[u8]) -> String {
     docx_part_text(bytes, "word/document.xml")

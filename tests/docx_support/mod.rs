@@ -29,6 +29,7 @@ pub mod fixture {
             table_columns: "Colofnau: {columns}".into(),
             layout_table: "Cynllun yn unig: darllenwch bob colofn yn ei thro.".into(),
             callout: "Blwch ar wahân i’r testun.".into(),
+            ..Default::default()
         }
     }
 

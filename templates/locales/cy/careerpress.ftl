@@ -44,6 +44,9 @@ note-caption = Nodyn
 table-columns = Colofnau: { $columns }
 layout-table = Cynllun yn unig: darllenwch bob colofn yn ei thro, o’r chwith i’r dde.
 callout-description = Blwch ar wahân i’r testun.
+# Tudalennau gwe.
+skip-to-content = Neidio i’r prif gynnwys
+on-this-page = Ar y dudalen hon
 
 ## Ffyrdd i mewn i swydd (ways into a job)
 
@@ -60,7 +63,9 @@ route-other = Ffyrdd eraill
 # mutates it (drwy, yn, am): lists follow a colon instead.
 
 careers-in-the-nhs = Gyrfaoedd yn y GIG
-careers-information-from = Gwybodaeth am yrfaoedd gan { $brand }
+# A name after "gan" would take a soft mutation (gan Fwrdd Iechyd): the
+# brand is named after a dash instead, as it is written.
+careers-information-from = Gwybodaeth am yrfaoedd – { $brand }
 summary-of-the-job = Crynodeb o'r swydd
 also-known-as = Enwau eraill ar y swydd: { $titles }.
 key-facts = Ffeithiau allweddol
@@ -72,6 +77,7 @@ hours-range = { $min } i { $max } awr yr wythnos
 where = Ble
 working-pattern = Patrwm gwaith
 where-you-could-work = Ble gallech chi weithio
+ways-in = Ffyrdd i mewn
 salary-up-to = Gall { $who } ennill hyd at { $amount }.
 salary-around = Gall { $who } ennill tua { $amount }.
 what-youll-do = Beth fyddwch chi'n ei wneud

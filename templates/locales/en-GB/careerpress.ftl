@@ -47,6 +47,9 @@ note-caption = Note
 table-columns = Columns: { $columns }
 layout-table = Layout only: read each column in turn, left to right.
 callout-description = A box set apart from the text.
+# Web pages: the first link, past the header; a long page's list of sections.
+skip-to-content = Skip to main content
+on-this-page = On this page
 
 ## Ways into a job, as headings
 
@@ -73,6 +76,7 @@ hours-range = { $min } to { $max } hours a week
 where = Where
 working-pattern = Working pattern
 where-you-could-work = Where you could work
+ways-in = Ways in
 # $Who starts with a capital letter, $who as written.
 salary-up-to = { $Who } may earn up to { $amount }.
 salary-around = { $Who } can earn around { $amount }.
