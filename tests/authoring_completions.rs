@@ -112,7 +112,7 @@ fn job_brand_and_template_flags_complete_to_the_projects_ids() {
     }
     assert_eq!(
         offered(&jobs, "bash", &["careerpress", "watch", "--template", ""]),
-        ["email", "handout", "leaflet", "summary"]
+        ["email", "handout", "leaflet", "page", "summary"]
     );
     assert_eq!(
         offered(&jobs, "bash", &["careerpress", "markup", "--job", "n"]),

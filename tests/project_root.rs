@@ -48,7 +48,7 @@ fn a_new_project_builds_and_is_found_from_its_subfolders() {
     let o = careerpress(&jobs, &["check"]);
     assert_exit(&o, 0);
     assert!(
-        stdout(&o).starts_with("All good: 1 jobs, 1 brands, 4 templates"),
+        stdout(&o).starts_with("All good: 1 job, 1 brand, 5 templates checked"),
         "{}",
         stdout(&o)
     );

@@ -45,12 +45,21 @@ impl Server {
         }
         let mut child = cmd.spawn().expect("serve starts");
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let first = lines.next().expect("a first line").unwrap();
-        let addr = first
-            .strip_prefix("serving http://")
-            .and_then(|r| r.split_once('/'))
-            .map(|(a, _)| a.to_string())
-            .unwrap_or_else(|| panic!("{first}"));
+        // The address is on the line that says where it serves (anything
+        // before it is kept for the message if it never comes).
+        let mut before = Vec::new();
+        let addr = loop {
+            let Some(Ok(line)) = lines.next() else {
+                panic!("serve stopped before saying where it serves: {before:?}");
+            };
+            if let Some((a, _)) = line
+                .strip_prefix("serving http://")
+                .and_then(|r| r.split_once('/'))
+            {
+                break a.to_string();
+            }
+            before.push(line);
+        };
         // Keep reading what it prints, so it never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
         let s = Server { child, addr };

@@ -32,6 +32,7 @@ fn files() -> Vec<(String, Vec<u8>)> {
         "templates/handout.docx.hbs",
         "templates/summary.txt.hbs",
         "templates/email.txt.hbs",
+        "templates/page.html.hbs",
         "templates/partials/contact.hbs",
         "templates/partials/hours.hbs",
         "templates/partials/key-facts.hbs",

@@ -10,7 +10,7 @@
 pub mod lock;
 mod manifest;
 mod plan;
-mod report;
+pub mod report;
 mod theme;
 mod write;
 

@@ -76,8 +76,6 @@ impl Report {
 
     /// "Built 6 documents (2 PDF, 2 DOCX, 2 TXT) for 1 job × 2 trusts in 0.41 s".
     pub fn summary(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let built: Vec<&DocResult> = self
             .documents
             .iter()
@@ -152,4 +150,9 @@ impl Report {
         }
         s
     }
+}
+
+/// "1 job", "2 jobs": a count with its noun, for what careerpress says.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

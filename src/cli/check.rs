@@ -149,11 +149,12 @@ pub fn run(root: PathBuf) -> ExitCode {
     let todo = lines.iter().filter(|l| l.todo).count();
     let errors = lines.len() - todo;
     if lines.is_empty() {
+        use crate::build::report::plural;
         say!(
-            "All good: {} jobs, {} brands, {} templates checked",
-            c.jobs.len(),
-            c.brands.len(),
-            project.templates.templates.len()
+            "All good: {}, {}, {} checked",
+            plural(c.jobs.len(), "job", "jobs"),
+            plural(c.brands.len(), "brand", "brands"),
+            plural(project.templates.templates.len(), "template", "templates")
         );
         ExitCode::SUCCESS
     } else {

@@ -4,6 +4,7 @@
 //! the HTML writer's one helper; the only script is `assets/serve.js`.
 
 use super::state::{Doc, State};
+use crate::build::report::plural;
 use crate::build::Status;
 use crate::html::escape::{escape, escape_into};
 use crate::template::Format;
@@ -121,10 +122,6 @@ fn message(page: &mut String, m: &str) {
         page.push_str("</code> ");
     }
     escape_into(page, rest);
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The line that says what is going on.

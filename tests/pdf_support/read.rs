@@ -24,8 +24,8 @@ pub struct Placed {
 }
 
 pub struct FontInfo {
-    widths: HashMap<u16, f32>,
-    to_unicode: HashMap<u16, String>,
+    pub widths: HashMap<u16, f32>,
+    pub to_unicode: HashMap<u16, String>,
 }
 
 pub fn deref<'a>(doc: &'a lopdf::Document, o: &'a Object) -> &'a Object {
@@ -194,4 +194,3 @@ pub fn all_text(doc: &lopdf::Document) -> String {
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
-
