@@ -5,8 +5,11 @@
 //!    `FontSet::id`) and wrapped in rustybuzz faces for shaping;
 //! 2. [`layout`] (with [`text`]): blocks → shaped, broken lines → chunks →
 //!    pages, with keep rules, boxes, columns and the running footer;
-//! 3. [`draw`]: pages → printpdf ops (glyph ids plus source text, so copy
-//!    and search work), fonts embedded and subset by printpdf;
+//! 3. [`draw`]: pages → each page's content stream, written in one pass
+//!    (glyph ids; their source text goes in the fonts' ToUnicode maps, so
+//!    copy and search work), and a printpdf document holding the pages,
+//!    their link annotations and graphics states; fonts are subset by
+//!    printpdf once per glyph set ([`subsets`]);
 //! 4. [`post`]: lopdf fills what printpdf 0.12 lacks (boxes, images,
 //!    nested outline, language, metadata, the structure tree, a stable
 //!    document id).
@@ -28,6 +31,7 @@ mod images;
 mod layout;
 mod post;
 mod qr;
+mod subsets;
 mod tags;
 mod text;
 
@@ -41,6 +45,7 @@ use layout::Layout;
 #[derive(Default)]
 pub struct PdfWriter {
     fonts: FontCache,
+    subsets: subsets::SubsetCache,
     qrs: qr::QrCache,
     images: images::ImageCache,
 }
@@ -103,7 +108,14 @@ impl Writer for PdfWriter {
         let mut layout = Layout::new(&shaper, theme, &self.qrs, &doc.meta, lang);
         let pages = layout.run(&doc.blocks)?;
         let sheet = draw::Sheet::new(&layout.geo, theme.print);
-        let drawn = draw::draw(&pages, &shaper, &sheet, &doc.meta.title, &layout.tags);
+        let drawn = draw::draw(
+            &pages,
+            &shaper,
+            &self.subsets,
+            &sheet,
+            &doc.meta.title,
+            &layout.tags,
+        )?;
         let (bytes, mut post_warnings) =
             post::finish(drawn, &layout.tags, &self.images, &sheet, &doc.meta, theme)?;
 
