@@ -5,10 +5,13 @@
 //! keeps one [`Family`] per `FontSet::id` for the life of the writer, shared
 //! by every thread. Shaping uses rustybuzz (printpdf 0.12 does not kern); a
 //! rustybuzz face borrows its bytes, so a [`Shaper`] is made per document
-//! from the cached bytes, which only reads the table directory.
+//! from the cached bytes, which only reads the table directory. Shaped text
+//! is kept per writer too ([`ShapeCache`]): the same paragraphs and list
+//! items recur across trusts and jobs, and shaping is a pure function of
+//! the face and the text.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use crate::document::{FontSet, RenderError};
 
@@ -144,14 +147,87 @@ pub(crate) struct Shaped {
     pub(crate) x_offset: i32,
 }
 
+/// Shaped runs of text, kept for the life of a writer and shared by its
+/// threads: (family, face, text) → glyphs. What is kept changes speed,
+/// never output.
+#[derive(Default)]
+pub(crate) struct ShapeCache {
+    map: Mutex<ShapeMap>,
+}
+
+#[derive(Default)]
+struct ShapeMap {
+    /// By a hash of the key; each bucket holds the keys that share it.
+    buckets: HashMap<u64, Vec<ShapeEntry>>,
+    /// Bytes of text kept, to bound the cache.
+    bytes: usize,
+}
+
+/// One shaped text and its glyphs.
+type ShapeEntry = (ShapeKey, Arc<[Shaped]>);
+
+#[derive(PartialEq, Eq)]
+struct ShapeKey {
+    family: Arc<str>,
+    face: FaceId,
+    text: Box<str>,
+}
+
+/// Most text the cache keeps (about a hundred leaflets' worth); past that
+/// it starts again.
+const MAX_SHAPED_BYTES: usize = 1 << 20;
+
+fn shape_hash(family: &str, face: FaceId, text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    family.hash(&mut h);
+    face.hash(&mut h);
+    text.hash(&mut h);
+    h.finish()
+}
+
+impl ShapeCache {
+    fn get(&self, family: &str, face: FaceId, text: &str) -> Option<Arc<[Shaped]>> {
+        let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        map.buckets
+            .get(&shape_hash(family, face, text))?
+            .iter()
+            .find(|(k, _)| k.face == face && &*k.text == text && &*k.family == family)
+            .map(|(_, v)| Arc::clone(v))
+    }
+
+    fn put(&self, family: &Arc<str>, face: FaceId, text: &str, glyphs: Arc<[Shaped]>) {
+        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        if map.bytes + text.len() > MAX_SHAPED_BYTES {
+            map.buckets.clear();
+            map.bytes = 0;
+        }
+        map.bytes += text.len();
+        let key = ShapeKey {
+            family: Arc::clone(family),
+            face,
+            text: text.into(),
+        };
+        map.buckets
+            .entry(shape_hash(family, face, text))
+            .or_default()
+            .push((key, glyphs));
+    }
+}
+
 /// rustybuzz faces for one document, borrowing a cached family's bytes.
 pub(crate) struct Shaper<'a> {
     pub(crate) family: &'a Family,
     faces: Vec<rustybuzz::Face<'a>>,
+    cache: &'a ShapeCache,
+    family_id: Arc<str>,
 }
 
 impl<'a> Shaper<'a> {
-    pub(crate) fn new(family: &'a Family) -> Result<Shaper<'a>, RenderError> {
+    pub(crate) fn new(
+        family: &'a Family,
+        cache: &'a ShapeCache,
+    ) -> Result<Shaper<'a>, RenderError> {
         let mut faces = Vec::with_capacity(4);
         for f in &family.faces {
             let face = rustybuzz::Face::from_slice(&f.bytes, 0).ok_or_else(|| {
@@ -159,7 +235,12 @@ impl<'a> Shaper<'a> {
             })?;
             faces.push(face);
         }
-        Ok(Shaper { family, faces })
+        Ok(Shaper {
+            family,
+            faces,
+            cache,
+            family_id: family.id.as_str().into(),
+        })
     }
 
     fn rb(&self, face: FaceId) -> &rustybuzz::Face<'a> {
@@ -199,6 +280,10 @@ impl<'a> Shaper<'a> {
         if text.is_empty() {
             return;
         }
+        if let Some(glyphs) = self.cache.get(&self.family_id, face, text) {
+            out.extend_from_slice(&glyphs);
+            return;
+        }
         let mut buf = rustybuzz::UnicodeBuffer::new();
         buf.push_str(text);
         buf.set_direction(rustybuzz::Direction::LeftToRight);
@@ -216,5 +301,7 @@ impl<'a> Shaper<'a> {
                     x_offset: p.x_offset,
                 }),
         );
+        self.cache
+            .put(&self.family_id, face, text, out.as_slice().into());
     }
 }

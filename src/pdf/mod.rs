@@ -37,7 +37,7 @@ mod text;
 
 use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 
-use fonts::{FontCache, Shaper};
+use fonts::{FontCache, ShapeCache, Shaper};
 use layout::Layout;
 
 /// Renders documents to PDF. Cheap to create; parsed fonts are cached
@@ -45,6 +45,7 @@ use layout::Layout;
 #[derive(Default)]
 pub struct PdfWriter {
     fonts: FontCache,
+    shaped: ShapeCache,
     subsets: subsets::SubsetCache,
     qrs: qr::QrCache,
     images: images::ImageCache,
@@ -100,7 +101,7 @@ impl Writer for PdfWriter {
             )));
         }
         let family = self.fonts.get(&theme.fonts)?;
-        let shaper = Shaper::new(&family)?;
+        let shaper = Shaper::new(&family, &self.shaped)?;
         let lang = match doc.meta.language.trim() {
             "" => "en-GB",
             l => l,
