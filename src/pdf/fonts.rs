@@ -3,7 +3,8 @@
 //! Parsing a face for PDF embedding (printpdf's `ParsedFont`, which reads the
 //! cmap, metrics and layout tables) is the expensive part, so [`FontCache`]
 //! keeps one [`Family`] per `FontSet::id` for the life of the writer, shared
-//! by every thread. Shaping uses rustybuzz (printpdf 0.12 does not kern); a
+//! by every thread, and each face is parsed so only when a subset of it is
+//! first made. Shaping uses rustybuzz (printpdf 0.12 does not kern); a
 //! rustybuzz face borrows its bytes, so a [`Shaper`] is made per document
 //! from the cached bytes, which only reads the table directory. Shaped text
 //! is kept per writer too ([`ShapeCache`]): the same paragraphs and list
@@ -11,7 +12,7 @@
 //! the face and the text.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use crate::document::{FontSet, RenderError};
 
@@ -46,11 +47,15 @@ impl FaceId {
     }
 }
 
-/// A parsed face: its bytes, printpdf's parse (for embedding and subsetting)
-/// and the metrics layout needs, in em.
+/// A parsed face: its bytes, the metrics layout needs (in em) and, made
+/// on first use, printpdf's parse for embedding and subsetting (the costly
+/// part, needed only for a glyph set not subset before, and only for the
+/// faces a build draws with: most leaflets never use the italics).
 pub(crate) struct Face {
     pub(crate) bytes: Arc<Vec<u8>>,
-    pub(crate) pdf: printpdf::ParsedFont,
+    family: String,
+    id: FaceId,
+    pdf: OnceLock<Result<printpdf::ParsedFont, String>>,
     pub(crate) units_per_em: f32,
     pub(crate) ascender: f32,
     pub(crate) descender: f32,
@@ -60,6 +65,33 @@ pub(crate) struct Face {
 pub(crate) struct Family {
     pub(crate) id: String,
     pub(crate) faces: [Face; 4],
+}
+
+impl Face {
+    /// printpdf's parse of the face, made on first use.
+    pub(crate) fn pdf(&self) -> Result<&printpdf::ParsedFont, RenderError> {
+        self.pdf
+            .get_or_init(|| {
+                let mut warnings = Vec::new();
+                printpdf::ParsedFont::from_bytes(&self.bytes, 0, &mut warnings).ok_or_else(|| {
+                    why(
+                        &self.family,
+                        self.id,
+                        "printpdf could not parse it for embedding",
+                    )
+                })
+            })
+            .as_ref()
+            .map_err(|m| RenderError::Failed(m.clone()))
+    }
+}
+
+fn why(family: &str, id: FaceId, why: &str) -> String {
+    format!("font {family} ({id:?}) cannot be used for PDF output: {why}")
+}
+
+fn bad_face(family: &str, id: FaceId, reason: &str) -> RenderError {
+    RenderError::Failed(why(family, id, reason))
 }
 
 impl Family {
@@ -84,11 +116,7 @@ impl Family {
 }
 
 fn parse_face(family: &str, id: FaceId, bytes: &Arc<Vec<u8>>) -> Result<Face, RenderError> {
-    let bad = |why: &str| {
-        RenderError::Failed(format!(
-            "font {family} ({id:?}) cannot be used for PDF output: {why}"
-        ))
-    };
+    let bad = |why: &str| bad_face(family, id, why);
     let rb =
         rustybuzz::Face::from_slice(bytes, 0).ok_or_else(|| bad("not a TrueType/OpenType font"))?;
     let units_per_em = rb.units_per_em() as f32;
@@ -97,12 +125,11 @@ fn parse_face(family: &str, id: FaceId, bytes: &Arc<Vec<u8>>) -> Result<Face, Re
     }
     let ascender = rb.ascender() as f32 / units_per_em;
     let descender = rb.descender() as f32 / units_per_em;
-    let mut warnings = Vec::new();
-    let pdf = printpdf::ParsedFont::from_bytes(bytes, 0, &mut warnings)
-        .ok_or_else(|| bad("printpdf could not parse it for embedding"))?;
     Ok(Face {
         bytes: Arc::clone(bytes),
-        pdf,
+        family: family.to_string(),
+        id,
+        pdf: OnceLock::new(),
         units_per_em,
         ascender,
         descender,

@@ -140,7 +140,7 @@ fn make(
     pdf.resources
         .fonts
         .map
-        .insert(id.clone(), PdfFont::new(family.face(face).pdf.clone()));
+        .insert(id.clone(), PdfFont::new(family.face(face).pdf()?.clone()));
     let line: Vec<Codepoint> = glyphs
         .iter()
         .map(|(gid, text)| Codepoint {
