@@ -200,9 +200,10 @@ struct ShapeKey {
     text: Box<str>,
 }
 
-/// Most text the cache keeps (about a hundred leaflets' worth); past that
-/// it starts again.
-const MAX_SHAPED_BYTES: usize = 1 << 20;
+/// Most text the cache keeps (a few dozen leaflets' worth, some 4 MB of
+/// glyphs at most); past that it starts again, so memory stays flat
+/// however many documents a build makes.
+const MAX_SHAPED_BYTES: usize = 1 << 18;
 
 fn shape_hash(family: &str, face: FaceId, text: &str) -> u64 {
     use std::hash::{Hash, Hasher};

@@ -24,8 +24,7 @@ fn number(out: &mut Vec<u8>, v: f32, scale: i64, digits: usize) {
     }
     let n = n.unsigned_abs();
     let scale = scale as u64;
-    let mut int = itoa_buf(n / scale);
-    out.append(&mut int);
+    digits_of(out, n / scale);
     let mut frac = n % scale;
     if frac != 0 {
         out.push(b'.');
@@ -40,7 +39,8 @@ fn number(out: &mut Vec<u8>, v: f32, scale: i64, digits: usize) {
     }
 }
 
-fn itoa_buf(mut n: u64) -> Vec<u8> {
+/// The decimal digits of `n`.
+fn digits_of(out: &mut Vec<u8>, mut n: u64) {
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     loop {
@@ -51,7 +51,7 @@ fn itoa_buf(mut n: u64) -> Vec<u8> {
             break;
         }
     }
-    buf[i..].to_vec()
+    out.extend_from_slice(&buf[i..]);
 }
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -81,8 +81,7 @@ impl Stream {
 
     /// A whole number, then a space.
     pub(crate) fn int(&mut self, v: u32) -> &mut Self {
-        let mut s = itoa_buf(u64::from(v));
-        self.bytes.append(&mut s);
+        digits_of(&mut self.bytes, u64::from(v));
         self.bytes.push(b' ');
         self
     }
