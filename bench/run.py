@@ -222,7 +222,7 @@ def main():
         """The slope between a build of a few documents and one of many: a
         PDF costs enough that 100 more of one trust show it; handouts and
         summaries are cheap, so the many are every job of every trust."""
-        out = os.path.join(work, f"out-{who}-{template}")
+        out = os.path.join(work, f"out-{template}")  # one folder for every binary: same file system state
         sel = lambda js: sum((["--job", j] for j in js), [])
         base = ["--force", "--template", template]
         t_few, _ = build(binary, screen, out, base + ["--brand", brand] + sel(few), one_core())
