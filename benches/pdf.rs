@@ -135,7 +135,24 @@ fn theme() -> Theme {
     }
 }
 
+mod bundled;
+
 fn bench(c: &mut Criterion) {
+    // The bundled leaflet template, job and trust: the whole document.
+    let b = bundled::Bundled::load();
+    let t = b.target("pals-officer", "eastbrook-hospitals", "leaflet");
+    let leaflet_theme = b.theme(t);
+    let leaflet_writer = PdfWriter::new();
+    careerpress::build::render_one(&b.project, t, leaflet_theme, &leaflet_writer).expect("renders");
+    c.bench_function("pdf/pals leaflet, bundled template", |bch| {
+        bch.iter(|| {
+            black_box(
+                careerpress::build::render_one(&b.project, t, leaflet_theme, &leaflet_writer)
+                    .expect("renders"),
+            )
+        })
+    });
+
     let doc = Document {
         meta: Meta {
             title: "Patient advice and liaison service (PALS) officer".into(),

@@ -195,6 +195,52 @@ fn an_output_edited_or_replaced_is_made_again() {
     }
 }
 
+/// A no-change rebuild trusts a file's size, times and inode instead of
+/// reading it; an edit in place that keeps the size and puts the old
+/// modification time back must still be caught (writing changes the
+/// file's change time, which cannot be set back).
+#[cfg(unix)]
+#[test]
+fn an_output_edited_with_its_old_time_put_back_is_made_again() {
+    let p = Project::copy();
+    assert_exit(&p.run(&["build", "--format", "txt"]), 0);
+    // Stamps are kept once they are older than the clock's tick; the
+    // second build, with nothing to do, records them.
+    std::thread::sleep(std::time::Duration::from_millis(250));
+    let o = p.run(&["build", "--format", "txt"]);
+    assert!(stdout(&o).contains("Nothing to rebuild"), "{}", stdout(&o));
+    let manifest = p.read("output/.careerpress-manifest.json");
+    assert!(
+        manifest.matches("\"stamp\"").count() >= 2,
+        "the no-change build recorded stamps: {manifest}"
+    );
+    let rel = "output/eastbrook-hospitals/pals-officer/summary.txt";
+    let good = p.read(rel);
+    let mtime = std::fs::metadata(p.file(rel)).unwrap().modified().unwrap();
+    let edited = good.replacen('a', "o", 1);
+    assert_eq!(edited.len(), good.len());
+    {
+        use std::io::{Seek, Write};
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(p.file(rel))
+            .unwrap();
+        f.seek(std::io::SeekFrom::Start(0)).unwrap();
+        f.write_all(edited.as_bytes()).unwrap();
+        f.set_modified(mtime).unwrap();
+    }
+    assert_eq!(
+        std::fs::metadata(p.file(rel)).unwrap().modified().unwrap(),
+        mtime
+    );
+    let o = p.run(&["build", "--format", "txt"]);
+    assert!(stdout(&o).contains("Built 1 document"), "{}", stdout(&o));
+    assert_eq!(p.read(rel), good);
+    // Untouched since: nothing to do.
+    let o = p.run(&["build", "--format", "txt"]);
+    assert!(stdout(&o).contains("Nothing to rebuild"), "{}", stdout(&o));
+}
+
 #[test]
 fn two_documents_mapping_to_one_file_are_refused_before_anything_is_written() {
     let p = Project::copy();

@@ -186,6 +186,55 @@ fn shards_together_are_a_full_build() {
     assert_exit(&bad, 2);
 }
 
+/// How a batch engine spreads a matrix over machines (a Kubernetes Indexed
+/// Job, a CI matrix): every shard a process of its own, all at once, each
+/// into a folder of its own; merged afterwards, the folders are exactly a
+/// full build.
+#[test]
+fn shards_in_parallel_into_their_own_folders_merge_into_a_full_build() {
+    let p = Project::copy();
+    with_second_job(&p);
+    let full = p.path().join("full");
+    assert_exit(&p.run(&["build", "--out", full.to_str().unwrap()]), 0);
+    let n = 4;
+    let bin = assert_cmd::cargo::cargo_bin("careerpress");
+    let children: Vec<_> = (1..=n)
+        .map(|k| {
+            std::process::Command::new(&bin)
+                .arg("--project")
+                .arg(p.path())
+                .args(["build", "--quiet", "--shard", &format!("{k}/{n}"), "--out"])
+                .arg(p.path().join(format!("shard-{k}")))
+                .env_remove("SOURCE_DATE_EPOCH")
+                .spawn()
+                .expect("starts")
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().expect("runs").success());
+    }
+    let mut merged = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for k in 1..=n {
+        let part = p.outputs_in(&p.path().join(format!("shard-{k}")));
+        assert!(!part.is_empty(), "shard {k} of {n} made documents");
+        for (name, bytes) in part {
+            assert!(seen.insert(name.clone()), "{name} made by two shards");
+            merged.push((name, bytes));
+        }
+    }
+    merged.sort();
+    let full = p.outputs_in(&full);
+    assert_eq!(
+        merged.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        full.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    assert!(
+        merged == full,
+        "the merged shards are byte-identical to a full build"
+    );
+}
+
 #[test]
 fn the_project_file_sets_defaults_and_layout() {
     let p = Project::copy();

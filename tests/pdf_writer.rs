@@ -435,6 +435,50 @@ fn renders_are_byte_identical_also_in_parallel() {
     assert!(parallel[0] == a);
 }
 
+/// A writer keeps parsed fonts, shaped text and font subsets for a whole
+/// build; none of that may change a document: each must come out as it
+/// does from a writer that has made nothing else, whatever came before
+/// (other words, other glyphs, the same words in another face).
+#[test]
+fn what_a_writer_keeps_never_changes_a_document() {
+    let th = theme(Paper::A4, PrintOptions::default());
+    let same_words = "AVATAR WAVY Toyota ffi fl";
+    let mut welsh = pals();
+    welsh.blocks = vec![
+        h(2, same_words),
+        para("Gwasanaeth cyngor a chyswllt cleifion: ŵyr, ŷd, dŵr a thŷ."),
+        bullets(&["Gwrando ar gleifion", "Egluro’r drefn gwyno"]),
+    ];
+    let mut plain = pals();
+    plain.blocks.push(para(same_words));
+    let mut long = pals();
+    for i in 0..40 {
+        long.blocks.push(para(&format!(
+            "Paragraph {i}: quick brown foxes jump over {} lazy dogs — «quoted» text.",
+            i * 7
+        )));
+    }
+    let docs = [pals(), welsh, plain, long];
+    let alone: Vec<Vec<u8>> = docs
+        .iter()
+        .map(|d| PdfWriter::new().render(d, &th).expect("renders").bytes)
+        .collect();
+    let shared = PdfWriter::new();
+    for round in 0..2 {
+        for i in (0..docs.len()).rev() {
+            let bytes = shared.render(&docs[i], &th).expect("renders").bytes;
+            assert!(
+                bytes == alone[i],
+                "document {i} differs from a fresh writer's in round {round}"
+            );
+        }
+    }
+    // And the words themselves: the heading (bold) and the paragraph
+    // (regular) with the same text are shaped each in its own face.
+    let text = all_text(&load(&alone[2]));
+    assert!(squash(&text).contains(&squash(same_words)), "{text}");
+}
+
 #[test]
 fn screen_is_rgb_and_press_is_cmyk() {
     let screen = load(&render(&pals(), &theme(Paper::A4, PrintOptions::default())).bytes);

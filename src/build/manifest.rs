@@ -29,6 +29,11 @@ pub struct Entry {
     pub size: u64,
     /// SHA-256 of the file written, as hex.
     pub digest: String,
+    /// The file's size, times and inode when its digest was last checked:
+    /// while they all stay the same the file has not been touched, and is
+    /// not read again (see [`Stamp`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<Stamp>,
     /// Which part of the matrix made it.
     #[serde(default)]
     pub job: String,
@@ -64,6 +69,74 @@ pub enum Change {
     Failed(String, Option<Entry>),
     /// The file was removed by `--clean`.
     Remove(String),
+}
+
+/// What the file system says of a file: size, modification and change
+/// times to the nanosecond, inode and device. Writing a file changes its
+/// change time (`ctime`), which no program can set back, and replacing it
+/// changes its inode; so a file whose stamp is unchanged still holds the
+/// bytes whose digest was recorded with it, and a no-change rebuild checks
+/// thousands of files without reading them. A stamp is kept only once it is
+/// older than the file system's clock tick (see [`Stamp::settled`]): an edit
+/// within the same tick as careerpress's own write would leave the times
+/// unchanged, so such a file is read and hashed once more next time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    pub mtime: (i64, i64),
+    pub ctime: (i64, i64),
+    pub ino: u64,
+    pub dev: u64,
+}
+
+impl Stamp {
+    /// The stamp of the regular file at `path` (`None` for anything else,
+    /// and on systems without inodes).
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::symlink_metadata(path).ok()?;
+        if !m.file_type().is_file() {
+            return None;
+        }
+        Stamp::from_metadata(&m)
+    }
+
+    #[cfg(unix)]
+    fn from_metadata(m: &std::fs::Metadata) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        Some(Stamp {
+            len: m.len(),
+            mtime: (m.mtime(), m.mtime_nsec()),
+            ctime: (m.ctime(), m.ctime_nsec()),
+            ino: m.ino(),
+            dev: m.dev(),
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn from_metadata(_: &std::fs::Metadata) -> Option<Stamp> {
+        None
+    }
+
+    /// Whether the stamp is old enough to trust at `now` (seconds and
+    /// nanoseconds since 1970): its change time at least 100 ms past on a
+    /// file system with sub-second times, 2 s past on one without (a stamp
+    /// whose nanoseconds are all zero).
+    fn settled(&self, now: (i64, i64)) -> bool {
+        let margin_ns: i128 = if self.ctime.1 == 0 {
+            2_000_000_000
+        } else {
+            100_000_000
+        };
+        let ns = |(s, n): (i64, i64)| i128::from(s) * 1_000_000_000 + i128::from(n);
+        ns(now) - ns(self.ctime) >= margin_ns
+    }
+}
+
+fn now() -> (i64, i64) {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    (d.as_secs() as i64, i64::from(d.subsec_nanos()))
 }
 
 impl Manifest {
@@ -103,6 +176,12 @@ impl Manifest {
             }
         }
         m.version = env!("CARGO_PKG_VERSION").to_string();
+        let now = now();
+        for e in m.documents.values_mut() {
+            if e.stamp.as_ref().is_some_and(|s| !s.settled(now)) {
+                e.stamp = None;
+            }
+        }
         let bytes = serde_json::to_vec_pretty(&m).map_err(std::io::Error::other)?;
         super::write_atomic(&manifest_path(out), &bytes)?;
         for (path, _) in shard_manifests(out) {
@@ -111,16 +190,27 @@ impl Manifest {
         Ok(m)
     }
 
-    /// Whether `target` is up to date in `out`: same inputs, and the file
-    /// there is a regular file with exactly the bytes written.
-    pub fn fresh(&self, out: &Path, target: &Target, inputs: &str) -> bool {
+    /// The record of `target` when it is up to date in `out` (same inputs,
+    /// and the file there is a regular file with exactly the bytes
+    /// written), with the file's current stamp; `None` when it must be made.
+    pub fn fresh(&self, out: &Path, target: &Target, inputs: &str) -> Option<Entry> {
         let key = key(&target.path);
-        match self.documents.get(&key) {
-            Some(e) if !e.inputs.is_empty() && e.inputs == inputs => {
-                file_digest(&out.join(&target.path), e.size).as_deref() == Some(&e.digest)
-            }
-            _ => false,
+        let e = self.documents.get(&key)?;
+        if e.inputs.is_empty() || e.inputs != inputs {
+            return None;
         }
+        let path = out.join(&target.path);
+        let stamp = Stamp::of(&path);
+        if stamp.is_some() && stamp == e.stamp {
+            return Some(e.clone());
+        }
+        // Not known untouched: read it.
+        if file_digest(&path, e.size).as_deref() != Some(&e.digest) {
+            return None;
+        }
+        let mut e = e.clone();
+        e.stamp = stamp.filter(|s| s.len == e.size);
+        Some(e)
     }
 }
 
@@ -181,6 +271,7 @@ pub fn found_entry(out: &Path, t: &Target) -> Option<Entry> {
         inputs: String::new(),
         size: m.len(),
         digest: file_digest(&path, m.len())?,
+        stamp: None,
         job: t.job.clone(),
         brand: t.brand.clone(),
         template: t.template.clone(),

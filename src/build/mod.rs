@@ -815,13 +815,11 @@ fn make(
         return (DocResult::new(t, Status::Skipped), change);
     }
     let inputs = digests.of(t);
-    if old.fresh(out, t, &inputs) {
-        if let Some(e) = old.documents.get(&key) {
-            return (
-                DocResult::new(t, Status::UpToDate),
-                manifest::Change::Set(key, e.clone()),
-            );
-        }
+    if let Some(e) = old.fresh(out, t, &inputs) {
+        return (
+            DocResult::new(t, Status::UpToDate),
+            manifest::Change::Set(key, e),
+        );
     }
     let result = match themes.get(&(t.brand.clone(), t.template.clone())) {
         None => Err("no fonts to draw with (see the error above)".to_string()),
@@ -845,6 +843,8 @@ fn make(
                 inputs,
                 size: r.bytes.len() as u64,
                 digest: manifest::hex_digest(&r.bytes),
+                stamp: manifest::Stamp::of(&out.join(&t.path))
+                    .filter(|s| s.len == r.bytes.len() as u64),
                 job: t.job.clone(),
                 brand: t.brand.clone(),
                 template: t.template.clone(),

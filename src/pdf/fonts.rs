@@ -3,12 +3,16 @@
 //! Parsing a face for PDF embedding (printpdf's `ParsedFont`, which reads the
 //! cmap, metrics and layout tables) is the expensive part, so [`FontCache`]
 //! keeps one [`Family`] per `FontSet::id` for the life of the writer, shared
-//! by every thread. Shaping uses rustybuzz (printpdf 0.12 does not kern); a
+//! by every thread, and each face is parsed so only when a subset of it is
+//! first made. Shaping uses rustybuzz (printpdf 0.12 does not kern); a
 //! rustybuzz face borrows its bytes, so a [`Shaper`] is made per document
-//! from the cached bytes, which only reads the table directory.
+//! from the cached bytes, which only reads the table directory. Shaped text
+//! is kept per writer too ([`ShapeCache`]): the same paragraphs and list
+//! items recur across trusts and jobs, and shaping is a pure function of
+//! the face and the text.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use crate::document::{FontSet, RenderError};
 
@@ -43,11 +47,15 @@ impl FaceId {
     }
 }
 
-/// A parsed face: its bytes, printpdf's parse (for embedding and subsetting)
-/// and the metrics layout needs, in em.
+/// A parsed face: its bytes, the metrics layout needs (in em) and, made
+/// on first use, printpdf's parse for embedding and subsetting (the costly
+/// part, needed only for a glyph set not subset before, and only for the
+/// faces a build draws with: most leaflets never use the italics).
 pub(crate) struct Face {
     pub(crate) bytes: Arc<Vec<u8>>,
-    pub(crate) pdf: printpdf::ParsedFont,
+    family: String,
+    id: FaceId,
+    pdf: OnceLock<Result<printpdf::ParsedFont, String>>,
     pub(crate) units_per_em: f32,
     pub(crate) ascender: f32,
     pub(crate) descender: f32,
@@ -57,6 +65,33 @@ pub(crate) struct Face {
 pub(crate) struct Family {
     pub(crate) id: String,
     pub(crate) faces: [Face; 4],
+}
+
+impl Face {
+    /// printpdf's parse of the face, made on first use.
+    pub(crate) fn pdf(&self) -> Result<&printpdf::ParsedFont, RenderError> {
+        self.pdf
+            .get_or_init(|| {
+                let mut warnings = Vec::new();
+                printpdf::ParsedFont::from_bytes(&self.bytes, 0, &mut warnings).ok_or_else(|| {
+                    why(
+                        &self.family,
+                        self.id,
+                        "printpdf could not parse it for embedding",
+                    )
+                })
+            })
+            .as_ref()
+            .map_err(|m| RenderError::Failed(m.clone()))
+    }
+}
+
+fn why(family: &str, id: FaceId, why: &str) -> String {
+    format!("font {family} ({id:?}) cannot be used for PDF output: {why}")
+}
+
+fn bad_face(family: &str, id: FaceId, reason: &str) -> RenderError {
+    RenderError::Failed(why(family, id, reason))
 }
 
 impl Family {
@@ -81,11 +116,7 @@ impl Family {
 }
 
 fn parse_face(family: &str, id: FaceId, bytes: &Arc<Vec<u8>>) -> Result<Face, RenderError> {
-    let bad = |why: &str| {
-        RenderError::Failed(format!(
-            "font {family} ({id:?}) cannot be used for PDF output: {why}"
-        ))
-    };
+    let bad = |why: &str| bad_face(family, id, why);
     let rb =
         rustybuzz::Face::from_slice(bytes, 0).ok_or_else(|| bad("not a TrueType/OpenType font"))?;
     let units_per_em = rb.units_per_em() as f32;
@@ -94,12 +125,11 @@ fn parse_face(family: &str, id: FaceId, bytes: &Arc<Vec<u8>>) -> Result<Face, Re
     }
     let ascender = rb.ascender() as f32 / units_per_em;
     let descender = rb.descender() as f32 / units_per_em;
-    let mut warnings = Vec::new();
-    let pdf = printpdf::ParsedFont::from_bytes(bytes, 0, &mut warnings)
-        .ok_or_else(|| bad("printpdf could not parse it for embedding"))?;
     Ok(Face {
         bytes: Arc::clone(bytes),
-        pdf,
+        family: family.to_string(),
+        id,
+        pdf: OnceLock::new(),
         units_per_em,
         ascender,
         descender,
@@ -144,14 +174,88 @@ pub(crate) struct Shaped {
     pub(crate) x_offset: i32,
 }
 
+/// Shaped runs of text, kept for the life of a writer and shared by its
+/// threads: (family, face, text) → glyphs. What is kept changes speed,
+/// never output.
+#[derive(Default)]
+pub(crate) struct ShapeCache {
+    map: Mutex<ShapeMap>,
+}
+
+#[derive(Default)]
+struct ShapeMap {
+    /// By a hash of the key; each bucket holds the keys that share it.
+    buckets: HashMap<u64, Vec<ShapeEntry>>,
+    /// Bytes of text kept, to bound the cache.
+    bytes: usize,
+}
+
+/// One shaped text and its glyphs.
+type ShapeEntry = (ShapeKey, Arc<[Shaped]>);
+
+#[derive(PartialEq, Eq)]
+struct ShapeKey {
+    family: Arc<str>,
+    face: FaceId,
+    text: Box<str>,
+}
+
+/// Most text the cache keeps (a few dozen leaflets' worth, some 4 MB of
+/// glyphs at most); past that it starts again, so memory stays flat
+/// however many documents a build makes.
+const MAX_SHAPED_BYTES: usize = 1 << 18;
+
+fn shape_hash(family: &str, face: FaceId, text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    family.hash(&mut h);
+    face.hash(&mut h);
+    text.hash(&mut h);
+    h.finish()
+}
+
+impl ShapeCache {
+    fn get(&self, family: &str, face: FaceId, text: &str) -> Option<Arc<[Shaped]>> {
+        let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        map.buckets
+            .get(&shape_hash(family, face, text))?
+            .iter()
+            .find(|(k, _)| k.face == face && &*k.text == text && &*k.family == family)
+            .map(|(_, v)| Arc::clone(v))
+    }
+
+    fn put(&self, family: &Arc<str>, face: FaceId, text: &str, glyphs: Arc<[Shaped]>) {
+        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        if map.bytes + text.len() > MAX_SHAPED_BYTES {
+            map.buckets.clear();
+            map.bytes = 0;
+        }
+        map.bytes += text.len();
+        let key = ShapeKey {
+            family: Arc::clone(family),
+            face,
+            text: text.into(),
+        };
+        map.buckets
+            .entry(shape_hash(family, face, text))
+            .or_default()
+            .push((key, glyphs));
+    }
+}
+
 /// rustybuzz faces for one document, borrowing a cached family's bytes.
 pub(crate) struct Shaper<'a> {
     pub(crate) family: &'a Family,
     faces: Vec<rustybuzz::Face<'a>>,
+    cache: &'a ShapeCache,
+    family_id: Arc<str>,
 }
 
 impl<'a> Shaper<'a> {
-    pub(crate) fn new(family: &'a Family) -> Result<Shaper<'a>, RenderError> {
+    pub(crate) fn new(
+        family: &'a Family,
+        cache: &'a ShapeCache,
+    ) -> Result<Shaper<'a>, RenderError> {
         let mut faces = Vec::with_capacity(4);
         for f in &family.faces {
             let face = rustybuzz::Face::from_slice(&f.bytes, 0).ok_or_else(|| {
@@ -159,7 +263,12 @@ impl<'a> Shaper<'a> {
             })?;
             faces.push(face);
         }
-        Ok(Shaper { family, faces })
+        Ok(Shaper {
+            family,
+            faces,
+            cache,
+            family_id: family.id.as_str().into(),
+        })
     }
 
     fn rb(&self, face: FaceId) -> &rustybuzz::Face<'a> {
@@ -199,6 +308,10 @@ impl<'a> Shaper<'a> {
         if text.is_empty() {
             return;
         }
+        if let Some(glyphs) = self.cache.get(&self.family_id, face, text) {
+            out.extend_from_slice(&glyphs);
+            return;
+        }
         let mut buf = rustybuzz::UnicodeBuffer::new();
         buf.push_str(text);
         buf.set_direction(rustybuzz::Direction::LeftToRight);
@@ -216,5 +329,7 @@ impl<'a> Shaper<'a> {
                     x_offset: p.x_offset,
                 }),
         );
+        self.cache
+            .put(&self.family_id, face, text, out.as_slice().into());
     }
 }

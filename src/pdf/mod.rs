@@ -5,8 +5,11 @@
 //!    `FontSet::id`) and wrapped in rustybuzz faces for shaping;
 //! 2. [`layout`] (with [`text`]): blocks → shaped, broken lines → chunks →
 //!    pages, with keep rules, boxes, columns and the running footer;
-//! 3. [`draw`]: pages → printpdf ops (glyph ids plus source text, so copy
-//!    and search work), fonts embedded and subset by printpdf;
+//! 3. [`draw`]: pages → each page's content stream, written in one pass
+//!    (glyph ids; their source text goes in the fonts' ToUnicode maps, so
+//!    copy and search work), and a printpdf document holding the pages,
+//!    their link annotations and graphics states; fonts are subset by
+//!    printpdf once per glyph set ([`subsets`]);
 //! 4. [`post`]: lopdf fills what printpdf 0.12 lacks (boxes, images,
 //!    nested outline, language, metadata, the structure tree, a stable
 //!    document id).
@@ -28,12 +31,13 @@ mod images;
 mod layout;
 mod post;
 mod qr;
+mod subsets;
 mod tags;
 mod text;
 
 use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 
-use fonts::{FontCache, Shaper};
+use fonts::{FontCache, ShapeCache, Shaper};
 use layout::Layout;
 
 /// Renders documents to PDF. Cheap to create; parsed fonts are cached
@@ -41,6 +45,8 @@ use layout::Layout;
 #[derive(Default)]
 pub struct PdfWriter {
     fonts: FontCache,
+    shaped: ShapeCache,
+    subsets: subsets::SubsetCache,
     qrs: qr::QrCache,
     images: images::ImageCache,
 }
@@ -95,7 +101,7 @@ impl Writer for PdfWriter {
             )));
         }
         let family = self.fonts.get(&theme.fonts)?;
-        let shaper = Shaper::new(&family)?;
+        let shaper = Shaper::new(&family, &self.shaped)?;
         let lang = match doc.meta.language.trim() {
             "" => "en-GB",
             l => l,
@@ -103,7 +109,14 @@ impl Writer for PdfWriter {
         let mut layout = Layout::new(&shaper, theme, &self.qrs, &doc.meta, lang);
         let pages = layout.run(&doc.blocks)?;
         let sheet = draw::Sheet::new(&layout.geo, theme.print);
-        let drawn = draw::draw(&pages, &shaper, &sheet, &doc.meta.title, &layout.tags);
+        let drawn = draw::draw(
+            &pages,
+            &shaper,
+            &self.subsets,
+            &sheet,
+            &doc.meta.title,
+            &layout.tags,
+        )?;
         let (bytes, mut post_warnings) =
             post::finish(drawn, &layout.tags, &self.images, &sheet, &doc.meta, theme)?;
 

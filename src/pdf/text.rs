@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use super::fonts::{FaceId, Shaped, Shaper};
-use super::layout::{Item, Paint, Shape, TextGlyph, TextRun};
+use super::layout::{GlyphText, Item, Paint, Shape, TextGlyph, TextRun};
 use super::tags::{Role, Tag, Tree};
 use crate::document::Inline;
 
@@ -423,7 +423,7 @@ impl Lines {
                 r.glyphs.push(TextGlyph {
                     gid: g.gid,
                     x: pen + g.x_off,
-                    text: self.text.text[g.cluster..g.cluster_end].to_string(),
+                    text: GlyphText::new(&self.text.text[g.cluster..g.cluster_end]),
                 });
             }
             pen += g.adv;
@@ -433,7 +433,7 @@ impl Lines {
                 r.glyphs.push(TextGlyph {
                     gid: self.spaces[r.face.index()],
                     x: pen,
-                    text: " ".into(),
+                    text: GlyphText::Char(' '),
                 });
             }
             items.push(Item::new(Shape::Text(r), run_tag, tree.tick()));

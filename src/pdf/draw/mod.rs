@@ -6,22 +6,24 @@
 //! glyphs used, images numbered in order of first use).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use printpdf::{
-    Actions, BorderArray, ColorArray, CurTransMat, ExtendedGraphicsState, ExtendedGraphicsStateId,
-    FontId, HighlightingMode, LinkAnnotation, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PolygonRing, Pt, Rect, TextItem, TextMatrix, XObjectId, XObjectTransform,
+    Actions, BorderArray, ColorArray, ExtendedGraphicsState, ExtendedGraphicsStateId,
+    HighlightingMode, LinkAnnotation, Op, PdfDocument, PdfPage, Pt, Rect,
 };
 use sha2::{Digest, Sha256};
 
 mod pen;
+mod stream;
 
-use pen::{rect_ring, round_rect, Pen};
+use pen::{round_rect, Pen};
 
 use super::fonts::{FaceId, Shaper};
-use super::layout::{Geometry, Item, Page, Paint, Shape, TextRun, MM};
+use super::layout::{Geometry, GlyphText, Item, Page, Paint, Shape, TextRun, MM};
+use super::subsets::{Subset, SubsetCache};
 use super::tags::{Artifact, NodeId, Tag, Tree};
-use crate::document::PrintOptions;
+use crate::document::{PrintOptions, RenderError};
 
 /// Where the trim box sits inside the media box, and how big the media is.
 #[derive(Clone, Copy, Debug)]
@@ -113,7 +115,13 @@ pub(crate) struct Marked {
 
 /// The printpdf document plus what post-processing needs to know.
 pub(crate) struct Drawn {
+    /// Pages, boxes, link annotations and graphics states; the content of
+    /// each page is in `contents`.
     pub(crate) pdf: PdfDocument,
+    /// Each page's content stream.
+    pub(crate) contents: Vec<Vec<u8>>,
+    /// Each face used: its resource name and subset.
+    pub(crate) fonts: Vec<(String, Arc<Subset>)>,
     pub(crate) anchors: Vec<Anchor>,
     /// Image names in XObject order: `Im0`, `Im1`, …
     pub(crate) images: Vec<String>,
@@ -148,18 +156,21 @@ fn font_tag(family: &str, face: FaceId, gids: &BTreeSet<u16>, taken: &[String]) 
     }
 }
 
-/// Draw `pages` into a printpdf document (fonts registered, images left
-/// for post-processing), every item marked as content or artifact.
+/// Draw `pages`: a printpdf document (pages, link annotations, graphics
+/// states) and each page's content, every item marked as content or
+/// artifact; the fonts' subsets come from `subsets`.
 pub(crate) fn draw(
     pages: &[Page],
     shaper: &Shaper,
+    subsets: &SubsetCache,
     sheet: &Sheet,
     title: &str,
     tree: &Tree,
-) -> Drawn {
+) -> Result<Drawn, RenderError> {
     let family = shaper.family;
-    // Which glyphs each face uses decides its subset tag.
-    let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
+    // Which glyphs each face uses, each with the text it stands for (the
+    // last one drawn, as printpdf's ToUnicode map would have it).
+    let mut used: BTreeMap<FaceId, BTreeMap<u16, GlyphText>> = BTreeMap::new();
     let mut stamps = false;
     for p in pages {
         for it in &p.items {
@@ -172,24 +183,22 @@ pub(crate) fn draw(
                 _ => &[],
             };
             for r in runs {
-                used.entry(r.face)
-                    .or_default()
-                    .extend(r.glyphs.iter().map(|g| g.gid));
+                let face = used.entry(r.face).or_default();
+                for g in &r.glyphs {
+                    face.insert(g.gid, g.text.clone());
+                }
             }
         }
     }
     let mut pdf = PdfDocument::new(title);
-    let mut font_ids: BTreeMap<FaceId, FontId> = BTreeMap::new();
+    let mut fonts: BTreeMap<FaceId, (String, Arc<Subset>)> = BTreeMap::new();
     let mut taken = Vec::new();
-    for (face, gids) in &used {
-        let tag = font_tag(&family.id, *face, gids, &taken);
+    for (face, glyphs) in &used {
+        let gids: BTreeSet<u16> = glyphs.keys().copied().collect();
+        let tag = font_tag(&family.id, *face, &gids, &taken);
         taken.push(tag.clone());
-        let id = FontId(tag);
-        pdf.resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(family.face(*face).pdf.clone()));
-        font_ids.insert(*face, id);
+        let subset = subsets.get(family, *face, &tag, glyphs)?;
+        fonts.insert(*face, (tag, subset));
     }
     let mut opacity = 1.0;
     for p in pages {
@@ -209,30 +218,22 @@ pub(crate) fn draw(
     let mut anchors = Vec::new();
     let mut images: Vec<String> = Vec::new();
     let mut marked = Marked::default();
+    let mut contents = Vec::with_capacity(pages.len());
     for (pi, page) in pages.iter().enumerate() {
         marked.mcids.push(Vec::new());
         marked.annots.push(Vec::new());
-        let mut pen = Pen {
-            ops: Vec::new(),
-            in_text: false,
-            fill: None,
-            stroke: None,
-            font: None,
-            press: sheet.press,
-            open: None,
-            tree,
-            page: pi,
-        };
+        let mut pen = Pen::new(tree, pi, sheet.press);
+        let mut links = Vec::new();
         for it in &page.items {
             match &it.shape {
                 Shape::Text(run) => {
                     pen.mark(it, &mut marked);
-                    text(&mut pen, run, shaper, sheet, &font_ids);
+                    text(&mut pen, run, shaper, sheet, &fonts);
                 }
                 Shape::Rect { x, y, w, h, fill } => {
                     pen.mark(it, &mut marked);
                     pen.set_fill(*fill);
-                    pen.fill_rings(vec![rect_ring(sheet.x(*x), sheet.y(y + h), *w, *h)]);
+                    pen.fill_rects([[sheet.x(*x), sheet.y(y + h), *w, *h]]);
                 }
                 Shape::RoundRect {
                     x,
@@ -244,9 +245,7 @@ pub(crate) fn draw(
                 } => {
                     pen.mark(it, &mut marked);
                     pen.set_fill(*fill);
-                    pen.fill_rings(vec![PolygonRing {
-                        points: round_rect(sheet.x(*x), sheet.y(y + h), *w, *h, *r),
-                    }]);
+                    pen.fill_path(&round_rect(sheet.x(*x), sheet.y(y + h), *w, *h, *r));
                 }
                 Shape::Line {
                     x1,
@@ -271,18 +270,16 @@ pub(crate) fn draw(
                             images.len() - 1
                         }
                     };
-                    pen.ops.push(Op::SaveGraphicsState);
-                    pen.ops.push(Op::SetTransformationMatrix {
-                        matrix: CurTransMat::Raw([*w, 0.0, 0.0, *h, sheet.x(*x), sheet.y(y + h)]),
-                    });
-                    pen.ops.push(Op::UseXobject {
-                        id: XObjectId(image_resource(idx)),
-                        transform: XObjectTransform {
-                            no_auto_scale: true,
-                            ..XObjectTransform::default()
-                        },
-                    });
-                    pen.ops.push(Op::RestoreGraphicsState);
+                    pen.out.op("q");
+                    pen.out
+                        .num(*w)
+                        .raw("0 0")
+                        .num(*h)
+                        .num(sheet.x(*x))
+                        .num(sheet.y(y + h))
+                        .op("cm");
+                    pen.out.name(&image_resource(idx)).op("Do");
+                    pen.out.op("Q");
                 }
                 Shape::Qr {
                     x,
@@ -295,27 +292,23 @@ pub(crate) fn draw(
                     let side = qr.n as f32 * module;
                     note_bbox(&mut marked, it, pi, sheet, *x, *y, side, side);
                     pen.set_fill(*colour);
-                    let rings = qr
-                        .runs()
-                        .into_iter()
-                        .map(|(row, col, len)| {
-                            let top = y + row as f32 * module;
-                            rect_ring(
-                                sheet.x(x + col as f32 * module),
-                                sheet.y(top + module),
-                                len as f32 * module,
-                                *module,
-                            )
-                        })
-                        .collect();
-                    pen.fill_rings(rings);
+                    let rects = qr.runs().into_iter().map(|(row, col, len)| {
+                        let top = y + row as f32 * module;
+                        [
+                            sheet.x(x + col as f32 * module),
+                            sheet.y(top + module),
+                            len as f32 * module,
+                            *module,
+                        ]
+                    });
+                    pen.fill_rects(rects);
                 }
                 Shape::Stamp {
                     runs, x, y, angle, ..
                 } => {
                     pen.mark(it, &mut marked);
                     let centre = (sheet.x(*x), sheet.y(*y));
-                    stamp(&mut pen, runs, sheet, centre, *angle, shaper, &font_ids);
+                    stamp(&mut pen, runs, sheet, centre, *angle, shaper, &fonts);
                 }
                 Shape::Link { x, y, w, h, url } => {
                     let n = marked.annots[pi].len();
@@ -332,7 +325,7 @@ pub(crate) fn draw(
                             kid: Kid::Annot(n),
                         });
                     }
-                    pen.ops.push(Op::LinkAnnotation {
+                    links.push(Op::LinkAnnotation {
                         link: LinkAnnotation::new(
                             Rect::from_xywh(Pt(sheet.x(*x)), Pt(sheet.y(y + h)), Pt(*w), Pt(*h)),
                             Actions::Uri(url.clone()),
@@ -359,15 +352,18 @@ pub(crate) fn draw(
             media_box: Rect::from_wh(Pt(sheet.media_w), Pt(sheet.media_h)),
             trim_box: Rect::from_wh(Pt(sheet.media_w), Pt(sheet.media_h)),
             crop_box: Rect::from_wh(Pt(sheet.media_w), Pt(sheet.media_h)),
-            ops: pen.ops,
+            ops: links,
         });
+        contents.push(pen.out.bytes);
     }
-    Drawn {
+    Ok(Drawn {
         pdf,
+        contents,
+        fonts: fonts.into_values().collect(),
         anchors,
         images,
         marked,
-    }
+    })
 }
 
 /// Remember where a figure is (layout coordinates → PDF), once per node.
@@ -398,18 +394,21 @@ fn stamp(
     (cx, cy): (f32, f32),
     angle: f32,
     shaper: &Shaper,
-    fonts: &BTreeMap<FaceId, FontId>,
+    fonts: &BTreeMap<FaceId, (String, Arc<Subset>)>,
 ) {
     pen.end_text();
     let saved = (pen.fill, pen.stroke, pen.font);
     let (sin, cos) = angle.to_radians().sin_cos();
-    pen.ops.push(Op::SaveGraphicsState);
-    pen.ops.push(Op::LoadGraphicsState {
-        gs: ExtendedGraphicsStateId(DRAFT_GS.into()),
-    });
-    pen.ops.push(Op::SetTransformationMatrix {
-        matrix: CurTransMat::Raw([cos, sin, -sin, cos, cx, cy]),
-    });
+    pen.out.op("q");
+    pen.out.name(DRAFT_GS).op("gs");
+    pen.out
+        .ratio(cos)
+        .ratio(sin)
+        .ratio(-sin)
+        .ratio(cos)
+        .num(cx)
+        .num(cy)
+        .op("cm");
     // Inside the turned frame, layout's y (down) is the frame's -y.
     let flat = Sheet {
         off: 0.0,
@@ -420,7 +419,7 @@ fn stamp(
         text(pen, r, shaper, &flat, fonts);
     }
     pen.end_text();
-    pen.ops.push(Op::RestoreGraphicsState);
+    pen.out.op("Q");
     (pen.fill, pen.stroke, pen.font) = saved;
 }
 
@@ -429,33 +428,29 @@ fn text(
     run: &TextRun,
     shaper: &Shaper,
     sheet: &Sheet,
-    fonts: &BTreeMap<FaceId, FontId>,
+    fonts: &BTreeMap<FaceId, (String, Arc<Subset>)>,
 ) {
-    let (Some(first), Some(font)) = (run.glyphs.first(), fonts.get(&run.face)) else {
+    let (Some(first), Some((tag, subset))) = (run.glyphs.first(), fonts.get(&run.face)) else {
         return;
     };
-    if !pen.in_text {
-        pen.ops.push(Op::StartTextSection);
-        pen.in_text = true;
-    }
+    pen.begin_text();
     if pen.font != Some((run.face, run.size)) {
-        pen.ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font.clone()),
-            size: Pt(run.size),
-        });
+        pen.out.name(tag).colour(run.size).op("Tf");
         pen.font = Some((run.face, run.size));
     }
     pen.set_fill(run.colour);
-    pen.ops.push(Op::SetTextMatrix {
-        matrix: TextMatrix::Translate(Pt(sheet.x(first.x)), Pt(sheet.y(run.baseline))),
-    });
+    pen.out
+        .raw("1 0 0 1")
+        .num(sheet.x(first.x))
+        .num(sheet.y(run.baseline))
+        .op("Tm");
     // Each glyph is followed by the adjustment that moves the viewer's pen
     // (which advances by the font's /W width) to where the shaper put the
     // next glyph: that is the kerning.
     let scale = 1000.0 / run.size;
-    let mut cps = Vec::with_capacity(run.glyphs.len());
-    for (i, g) in run.glyphs.iter().enumerate() {
-        let offset = match run.glyphs.get(i + 1) {
+    let glyphs = &run.glyphs;
+    pen.out.show(glyphs.iter().enumerate().map(|(i, g)| {
+        let offset = match glyphs.get(i + 1) {
             Some(next) => {
                 let want = (next.x - g.x) * scale;
                 let o = shaper.pdf_width(run.face, g.gid) - want;
@@ -467,15 +462,8 @@ fn text(
             }
             None => 0.0,
         };
-        cps.push(printpdf::Codepoint {
-            gid: g.gid,
-            offset,
-            cid: Some(g.text.clone()),
-        });
-    }
-    pen.ops.push(Op::ShowText {
-        items: vec![TextItem::GlyphIds(cps)],
-    });
+        (subset.code(g.gid), offset)
+    }));
 }
 
 fn crop_marks(pen: &mut Pen, sheet: &Sheet) {

@@ -1,51 +1,23 @@
 //! The pen: per-page drawing state (colour and font set only on change)
 //! and marked content, opened and closed as the items' tags change.
 
-use std::collections::BTreeMap;
-
-use printpdf::{
-    Cmyk, Color, DictItem, Line, LinePoint, Op, PaintMode, Point, Polygon, PolygonRing, Pt, Rgb,
-    WindingOrder,
-};
-
+use super::stream::Stream;
 use super::{Content, Kid, Marked};
 use crate::pdf::fonts::FaceId;
 use crate::pdf::layout::{Item, Paint};
 use crate::pdf::tags::{Artifact, Tag, Tree};
 
-/// A paint as the file wants it: CMYK in the press file (the brand's own
-/// values, else converted), RGB on screen.
-pub(super) fn colour(p: Paint, press: bool) -> Color {
-    if press {
-        let [c, m, y, k] = p
-            .cmyk
-            .unwrap_or_else(|| crate::pdf::images::rgb_to_cmyk(p.rgb));
-        Color::Cmyk(Cmyk {
-            c,
-            m,
-            y,
-            k,
-            icc_profile: None,
-        })
-    } else {
-        Color::Rgb(Rgb {
-            r: p.rgb[0],
-            g: p.rgb[1],
-            b: p.rgb[2],
-            icc_profile: None,
-        })
-    }
-}
-
-pub(super) fn pt_point(x: f32, y: f32) -> Point {
-    Point { x: Pt(x), y: Pt(y) }
+/// A point of a path: `bezier` marks a control point (two of them, then
+/// the end point, make a curve).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct LinePoint {
+    pub(super) x: f32,
+    pub(super) y: f32,
+    pub(super) bezier: bool,
 }
 
 pub(super) fn lp(x: f32, y: f32, bezier: bool) -> LinePoint {
-    LinePoint {
-        p: pt_point(x, y),
-        bezier,
-    }
+    LinePoint { x, y, bezier }
 }
 
 /// A rounded rectangle in PDF coordinates (x, y = lower-left).
@@ -74,21 +46,10 @@ pub(super) fn round_rect(x: f32, y: f32, w: f32, h: f32, r: f32) -> Vec<LinePoin
     ]
 }
 
-pub(super) fn rect_ring(x: f32, y: f32, w: f32, h: f32) -> PolygonRing {
-    PolygonRing {
-        points: vec![
-            lp(x, y, false),
-            lp(x + w, y, false),
-            lp(x + w, y + h, false),
-            lp(x, y + h, false),
-        ],
-    }
-}
-
 /// Per-page drawing state, so colour and font ops are only emitted on
 /// change, and marked content is opened and closed as tags change.
 pub(super) struct Pen<'t> {
-    pub(super) ops: Vec<Op>,
+    pub(super) out: Stream,
     pub(super) in_text: bool,
     pub(super) fill: Option<Paint>,
     pub(super) stroke: Option<(Paint, f32)>,
@@ -100,30 +61,43 @@ pub(super) struct Pen<'t> {
     pub(super) page: usize,
 }
 
-fn name(s: &str) -> DictItem {
-    DictItem::Name(s.as_bytes().to_vec())
+/// The property list of an artifact's marked content.
+fn artifact_properties(kind: Artifact) -> &'static str {
+    match kind {
+        Artifact::Layout => "<</Type /Layout>>",
+        Artifact::Footer => "<</Subtype /Footer /Type /Pagination>>",
+        Artifact::Watermark => "<</Subtype /Watermark /Type /Pagination>>",
+        Artifact::Page => "<</Type /Page>>",
+    }
 }
 
-/// The property list of an artifact's marked content.
-fn artifact_properties(kind: Artifact) -> DictItem {
-    let mut map = BTreeMap::new();
-    let (ty, sub) = match kind {
-        Artifact::Layout => ("Layout", None),
-        Artifact::Footer => ("Pagination", Some("Footer")),
-        Artifact::Watermark => ("Pagination", Some("Watermark")),
-        Artifact::Page => ("Page", None),
-    };
-    map.insert("Type".to_string(), name(ty));
-    if let Some(sub) = sub {
-        map.insert("Subtype".to_string(), name(sub));
+impl<'t> Pen<'t> {
+    pub(super) fn new(tree: &'t Tree, page: usize, press: bool) -> Pen<'t> {
+        Pen {
+            out: Stream::default(),
+            in_text: false,
+            fill: None,
+            stroke: None,
+            font: None,
+            press,
+            open: None,
+            tree,
+            page,
+        }
     }
-    DictItem::Dict { map }
 }
 
 impl Pen<'_> {
+    pub(super) fn begin_text(&mut self) {
+        if !self.in_text {
+            self.out.op("BT");
+            self.in_text = true;
+        }
+    }
+
     pub(super) fn end_text(&mut self) {
         if self.in_text {
-            self.ops.push(Op::EndTextSection);
+            self.out.op("ET");
             self.in_text = false;
         }
     }
@@ -133,7 +107,7 @@ impl Pen<'_> {
     pub(super) fn close(&mut self) {
         self.end_text();
         if self.open.take().is_some() {
-            self.ops.push(Op::EndMarkedContent);
+            self.out.op("EMC");
         }
     }
 
@@ -149,10 +123,12 @@ impl Pen<'_> {
         }
         self.close();
         match tag {
-            Tag::Art(kind) => self.ops.push(Op::BeginMarkedContentWithProperties {
-                tag: "Artifact".into(),
-                properties: artifact_properties(kind),
-            }),
+            Tag::Art(kind) => {
+                self.out
+                    .name("Artifact")
+                    .raw(artifact_properties(kind))
+                    .op("BDC");
+            }
             Tag::Node(node) => {
                 let ids = &mut marked.mcids[self.page];
                 let mcid = ids.len() as u32;
@@ -164,52 +140,82 @@ impl Pen<'_> {
                     kid: Kid::Mcid(mcid),
                 });
                 let role = self.tree.node(node).map_or("Span", |n| n.role.name());
-                let mut map = BTreeMap::new();
-                map.insert("MCID".to_string(), DictItem::Int(i64::from(mcid)));
-                self.ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: role.into(),
-                    properties: DictItem::Dict { map },
-                });
+                self.out.name(role).raw("<</MCID").int(mcid).op(">> BDC");
             }
         }
         self.open = Some(tag);
     }
 
+    /// A paint as the file wants it: CMYK in the press file (the brand's
+    /// own values, else converted), RGB on screen.
+    fn paint(&mut self, p: Paint, rgb_op: &str, cmyk_op: &str) {
+        if self.press {
+            let cmyk = p
+                .cmyk
+                .unwrap_or_else(|| crate::pdf::images::rgb_to_cmyk(p.rgb));
+            for v in cmyk {
+                self.out.colour(v);
+            }
+            self.out.op(cmyk_op);
+        } else {
+            for v in p.rgb {
+                self.out.colour(v);
+            }
+            self.out.op(rgb_op);
+        }
+    }
+
     pub(super) fn set_fill(&mut self, p: Paint) {
         if self.fill != Some(p) {
-            self.ops.push(Op::SetFillColor {
-                col: colour(p, self.press),
-            });
+            self.paint(p, "rg", "k");
             self.fill = Some(p);
         }
     }
 
     pub(super) fn set_stroke(&mut self, p: Paint, w: f32) {
         if self.stroke != Some((p, w)) {
-            self.ops.push(Op::SetOutlineColor {
-                col: colour(p, self.press),
-            });
-            self.ops.push(Op::SetOutlineThickness { pt: Pt(w) });
+            self.paint(p, "RG", "K");
+            self.out.num(w).op("w");
             self.stroke = Some((p, w));
         }
     }
 
     pub(super) fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
-        self.ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![lp(x1, y1, false), lp(x2, y2, false)],
-                is_closed: false,
-            },
-        });
+        self.out.num(x1).num(y1).op("m");
+        self.out.num(x2).num(y2).op("l");
+        self.out.op("S");
     }
 
-    pub(super) fn fill_rings(&mut self, rings: Vec<PolygonRing>) {
-        self.ops.push(Op::DrawPolygon {
-            polygon: Polygon {
-                rings,
-                mode: PaintMode::Fill,
-                winding_order: WindingOrder::NonZero,
-            },
-        });
+    /// Fill rectangles (x, y = lower-left, w, h), nonzero winding.
+    pub(super) fn fill_rects(&mut self, rects: impl IntoIterator<Item = [f32; 4]>) {
+        for [x, y, w, h] in rects {
+            self.out.num(x).num(y).num(w).num(h).op("re");
+        }
+        self.out.op("f");
+    }
+
+    /// Fill one closed path; two control points then an end point make a
+    /// curve.
+    pub(super) fn fill_path(&mut self, points: &[LinePoint]) {
+        let Some(first) = points.first() else {
+            return;
+        };
+        self.out.num(first.x).num(first.y).op("m");
+        let mut i = 1;
+        while i < points.len() {
+            let p = points[i];
+            if p.bezier && i + 2 < points.len() && points[i + 1].bezier {
+                for q in &points[i..i + 3] {
+                    self.out.num(q.x).num(q.y);
+                }
+                self.out.op("c");
+                i += 3;
+            } else {
+                self.out.num(p.x).num(p.y).op("l");
+                i += 1;
+            }
+        }
+        self.out.op("h");
+        self.out.op("f");
     }
 }

@@ -64,7 +64,36 @@ pub(crate) struct TextGlyph {
     pub(crate) gid: u16,
     pub(crate) x: f32,
     /// The source text this glyph stands for (for copy and search).
-    pub(crate) text: String,
+    pub(crate) text: GlyphText,
+}
+
+/// The text a glyph stands for: nearly always one character, kept without
+/// an allocation; a ligature's several; nothing for the second glyph of a
+/// character drawn with two.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum GlyphText {
+    Empty,
+    Char(char),
+    Str(Box<str>),
+}
+
+impl GlyphText {
+    pub(crate) fn new(s: &str) -> GlyphText {
+        let mut chars = s.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => GlyphText::Empty,
+            (Some(c), None) => GlyphText::Char(c),
+            _ => GlyphText::Str(s.into()),
+        }
+    }
+
+    pub(crate) fn to_text(&self) -> String {
+        match self {
+            GlyphText::Empty => String::new(),
+            GlyphText::Char(c) => c.to_string(),
+            GlyphText::Str(s) => s.to_string(),
+        }
+    }
 }
 
 /// A run of glyphs in one face, size and colour on one baseline.

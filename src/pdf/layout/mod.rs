@@ -20,7 +20,7 @@ mod items;
 mod paginate;
 
 pub(crate) use geometry::{Design, Geometry, Sizes, DESIGN};
-pub(crate) use items::{Chunk, Deco, Item, Paint, Shape, TextGlyph, TextRun};
+pub(crate) use items::{Chunk, Deco, GlyphText, Item, Paint, Shape, TextGlyph, TextRun};
 
 use super::fonts::Shaper;
 use super::qr::QrCache;

@@ -50,17 +50,22 @@ fn reals(v: [f32; 4]) -> Object {
     )
 }
 
-/// The object id of the XObject dictionary the pages share.
-fn xobject_dict_id(doc: &lopdf::Document, page: ObjectId) -> Result<ObjectId, RenderError> {
+/// The object id of one of the resource dictionaries the pages share
+/// (`XObject`, `Font`).
+fn page_resource_id(
+    doc: &lopdf::Document,
+    page: ObjectId,
+    kind: &[u8],
+) -> Result<ObjectId, RenderError> {
     let res = doc
         .get_dictionary(page)
         .and_then(|p| p.get(b"Resources"))
         .and_then(Object::as_reference)
         .map_err(|e| failed("resources", e))?;
     doc.get_dictionary(res)
-        .and_then(|r| r.get(b"XObject"))
+        .and_then(|r| r.get(kind))
         .and_then(Object::as_reference)
-        .map_err(|e| failed("xobjects", e))
+        .map_err(|e| failed("resources", e))
 }
 
 /// Deflate every stream that may be compressed. lopdf's own `compress`
@@ -156,6 +161,31 @@ pub(crate) fn finish(
         return Err(failed("pages", "the document has no pages"));
     }
 
+    // Each page's content, as drawing wrote it, and the fonts it uses.
+    for (p, content) in pages.iter().zip(drawn.contents) {
+        let id = doc
+            .get_dictionary(*p)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .map_err(|e| failed("page content", e))?;
+        doc.objects
+            .insert(id, Object::Stream(Stream::new(Dictionary::new(), content)));
+    }
+    if !drawn.fonts.is_empty() {
+        let fonts_id = page_resource_id(&doc, pages[0], b"Font")?;
+        let mut refs = Vec::with_capacity(drawn.fonts.len());
+        for (tag, subset) in &drawn.fonts {
+            refs.push((tag, subset.add_to(&mut doc)));
+            warnings.extend(subset.warnings.iter().cloned());
+        }
+        let dict = doc
+            .get_dictionary_mut(fonts_id)
+            .map_err(|e| failed("fonts", e))?;
+        for (tag, id) in refs {
+            dict.set(tag.as_bytes(), Object::Reference(id));
+        }
+    }
+
     // Page boxes.
     let (o, w, h, b) = (sheet.off, sheet.trim_w, sheet.trim_h, sheet.bleed);
     for p in &pages {
@@ -178,7 +208,7 @@ pub(crate) fn finish(
     // Images.
     if !drawn.images.is_empty() {
         let sep = sheet.press.then(|| separation(theme));
-        let xdict = xobject_dict_id(&doc, pages[0])?;
+        let xdict = page_resource_id(&doc, pages[0], b"XObject")?;
         for (i, name) in drawn.images.iter().enumerate() {
             let Some(asset) = theme.images.get(name) else {
                 continue;
