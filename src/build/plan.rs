@@ -153,29 +153,27 @@ fn plan_with(project: &Project, opts: &Options, scope: Scope) -> Result<Vec<Targ
         .collect();
     // Asking for a draft by name is not a usage error: it is reported as a
     // draft instead, like a job whose file failed to load.
-    let not_built = |failed: &[String], drafts: Vec<String>| {
+    // Those whose file failed to load, and drafts unless drafts are built.
+    fn not_built<'a, T: 'a>(
+        failed: &[String],
+        items: impl IntoIterator<Item = (&'a String, &'a T)>,
+        held: impl Fn(&T) -> bool,
+    ) -> Vec<String> {
         let mut v = failed.to_vec();
-        v.extend(drafts);
+        v.extend(
+            items
+                .into_iter()
+                .filter(|(_, t)| held(t))
+                .map(|(id, _)| id.clone()),
+        );
         v
-    };
-    let failed_jobs = not_built(
-        &content.failed_jobs,
-        content
-            .jobs
-            .iter()
-            .filter(|(_, j)| !drafts_ok(j.is_draft()))
-            .map(|(id, _)| id.clone())
-            .collect(),
-    );
-    let failed_brands = not_built(
-        &content.failed_brands,
-        content
-            .brands
-            .iter()
-            .filter(|(_, b)| !drafts_ok(b.is_draft()))
-            .map(|(id, _)| id.clone())
-            .collect(),
-    );
+    }
+    let failed_jobs = not_built(&content.failed_jobs, &content.jobs, |j| {
+        !drafts_ok(j.is_draft())
+    });
+    let failed_brands = not_built(&content.failed_brands, &content.brands, |b| {
+        !drafts_ok(b.is_draft())
+    });
     // Mail templates need an applicant: `careerpress mail` uses them, not `build`.
     let tmpl_known: Vec<String> = project
         .templates

@@ -115,6 +115,18 @@ pub struct TemplateError {
     pub message: String,
 }
 
+impl TemplateError {
+    /// A problem of a whole file, with no line to point at.
+    pub fn whole_file(file: &Path, message: impl Into<String>) -> TemplateError {
+        TemplateError {
+            file: file.to_path_buf(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for TemplateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
@@ -174,12 +186,7 @@ impl Templates {
             let name = stem(&file);
             if let Some(src) = read(&file, &mut errors) {
                 if let Err(m) = recursion::check_nesting(&src) {
-                    errors.push(TemplateError {
-                        file: file.clone(),
-                        line: None,
-                        column: None,
-                        message: m,
-                    });
+                    errors.push(TemplateError::whole_file(&file, m));
                     continue;
                 }
                 if let Err(e) = hb.register_partial(&name, &src) {
@@ -190,33 +197,18 @@ impl Templates {
         }
         for file in hbs_files(dir, &mut errors, false) {
             let Some((name, format)) = name_and_format(&file) else {
-                errors.push(TemplateError {
-                    file: file.clone(),
-                    line: None,
-                    column: None,
-                    message: "name templates <name>.<format>.hbs, where format is txt, pdf, docx or html (e.g. summary.txt.hbs)".into(),
-                });
+                errors.push(TemplateError::whole_file(&file, "name templates <name>.<format>.hbs, where format is txt, pdf, docx or html (e.g. summary.txt.hbs)"));
                 continue;
             };
             if let Err(m) = crate::content::types::check_id(&name) {
-                errors.push(TemplateError {
-                    file: file.clone(),
-                    line: None,
-                    column: None,
-                    message: m,
-                });
+                errors.push(TemplateError::whole_file(&file, m));
                 continue;
             }
             let Some(src) = read(&file, &mut errors) else {
                 continue;
             };
             if let Err(m) = recursion::check_nesting(&src) {
-                errors.push(TemplateError {
-                    file: file.clone(),
-                    line: None,
-                    column: None,
-                    message: m,
-                });
+                errors.push(TemplateError::whole_file(&file, m));
                 continue;
             }
             let settings = match settings(&src) {
@@ -232,14 +224,10 @@ impl Templates {
                 }
             };
             if templates.contains_key(&name) {
-                errors.push(TemplateError {
-                    file: file.clone(),
-                    line: None,
-                    column: None,
-                    message: format!(
-                        "another template is also called '{name}'; template names must differ"
-                    ),
-                });
+                errors.push(TemplateError::whole_file(
+                    &file,
+                    format!("another template is also called '{name}'; template names must differ"),
+                ));
                 continue;
             }
             match hb.register_template_string(&name, &src) {
@@ -299,12 +287,7 @@ impl Templates {
                 .get(name)
                 .map(|t| t.file.clone())
                 .unwrap_or_default();
-            return Err(TemplateError {
-                file,
-                line: None,
-                column: None,
-                message: why.explain(),
-            });
+            return Err(TemplateError::whole_file(&file, why.explain()));
         }
         result.map_err(|e| {
             let file = match e.template_name.as_deref() {
@@ -335,12 +318,7 @@ fn check_recursion(
     partials: &BTreeMap<String, String>,
     errors: &mut Vec<TemplateError>,
 ) {
-    let error = |file: PathBuf, message: String| TemplateError {
-        file,
-        line: None,
-        column: None,
-        message,
-    };
+    let error = |file: PathBuf, message: String| TemplateError::whole_file(&file, message);
     let partial_file = |name: &str| dir.join("partials").join(format!("{name}.hbs"));
     let mut partial_calls = BTreeMap::new();
     let mut bad_partials = Vec::new();
@@ -504,12 +482,10 @@ fn hbs_files(dir: &Path, errors: &mut Vec<TemplateError>, optional: bool) -> Vec
         Ok(e) => e,
         Err(e) => {
             if !optional {
-                errors.push(TemplateError {
-                    file: dir.to_path_buf(),
-                    line: None,
-                    column: None,
-                    message: format!("cannot read the folder: {e}"),
-                });
+                errors.push(TemplateError::whole_file(
+                    dir,
+                    format!("cannot read the folder: {e}"),
+                ));
             }
             return Vec::new();
         }
@@ -520,12 +496,7 @@ fn hbs_files(dir: &Path, errors: &mut Vec<TemplateError>, optional: bool) -> Vec
         .filter(
             |p| match project_root(dir).map(|r| crate::safe_fs::check_inside(r, p)) {
                 Some(Err(message)) => {
-                    errors.push(TemplateError {
-                        file: p.clone(),
-                        line: None,
-                        column: None,
-                        message,
-                    });
+                    errors.push(TemplateError::whole_file(p, message));
                     false
                 }
                 _ => true,
@@ -582,12 +553,7 @@ fn stem(file: &Path) -> String {
 }
 
 fn read(file: &Path, errors: &mut Vec<TemplateError>) -> Option<String> {
-    let err = |message: String| TemplateError {
-        file: file.to_path_buf(),
-        line: None,
-        column: None,
-        message,
-    };
+    let err = |message: String| TemplateError::whole_file(file, message);
     match std::fs::metadata(file) {
         Ok(m) if m.len() > MAX_TEMPLATE_BYTES => {
             errors.push(err("the template is larger than 1 MiB".into()));
