@@ -143,11 +143,12 @@ fn bench(c: &mut Criterion) {
     let t = b.target("pals-officer", "eastbrook-hospitals", "leaflet");
     let leaflet_theme = b.theme(t);
     let leaflet_writer = PdfWriter::new();
-    careerpress::build::render_one(&b.project, t, leaflet_theme, &leaflet_writer).expect("renders");
+    careerpress::pipeline::render_one(&b.project, t, leaflet_theme, &leaflet_writer)
+        .expect("renders");
     c.bench_function("pdf/pals leaflet, bundled template", |bch| {
         bch.iter(|| {
             black_box(
-                careerpress::build::render_one(&b.project, t, leaflet_theme, &leaflet_writer)
+                careerpress::pipeline::render_one(&b.project, t, leaflet_theme, &leaflet_writer)
                     .expect("renders"),
             )
         })

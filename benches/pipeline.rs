@@ -5,8 +5,8 @@
 //! `cargo bench --bench pipeline`. Whole-build wall time, peak memory and
 //! the Pandoc comparison are in `bench/run.py`.
 
-use careerpress::build::{self, Options, Project, Target};
 use careerpress::document::markup;
+use careerpress::pipeline::{self, Options, Project, Target};
 use careerpress::template::Format;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
@@ -26,9 +26,9 @@ fn bench(c: &mut Criterion) {
         root: dir.path().to_path_buf(),
         ..Options::default()
     };
-    let targets = build::plan(&project, &opts).unwrap();
-    let themes = build::themes(&project, &targets);
-    let writers = build::Writers::default();
+    let targets = pipeline::plan(&project, &opts).unwrap();
+    let themes = pipeline::themes(&project, &targets);
+    let writers = pipeline::Writers::default();
 
     // Documents per second, one core, per format: 40 documents of each.
     let mut group = c.benchmark_group("documents");
@@ -41,7 +41,7 @@ fn bench(c: &mut Criterion) {
                 for t in of.iter() {
                     let theme = &themes[&(t.brand.clone(), t.template.clone())];
                     black_box(
-                        build::render_one(&project, t, theme, writers.get(t.format)).unwrap(),
+                        pipeline::render_one(&project, t, theme, writers.get(t.format)).unwrap(),
                     );
                 }
             })
@@ -53,7 +53,7 @@ fn bench(c: &mut Criterion) {
     let t = targets.iter().find(|t| t.format == Format::Txt).unwrap();
     let job = &project.content.jobs[&t.job];
     let brand = &project.content.brands[&t.brand];
-    let layout = careerpress::build::layout(&project, t);
+    let layout = careerpress::pipeline::layout(&project, t);
     let context = || {
         project
             .templates

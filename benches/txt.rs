@@ -2,8 +2,8 @@
 //! core (target: at most 0.1 ms): the whole document (Handlebars, markup,
 //! writer) and the writer alone.
 
-use careerpress::build;
 use careerpress::document::{markup, Document, Writer};
+use careerpress::pipeline;
 use careerpress::text::TextWriter;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -16,9 +16,11 @@ fn bench(c: &mut Criterion) {
     let theme = b.theme(t);
     let writer = TextWriter;
     c.bench_function("txt/pals summary, bundled template", |bch| {
-        bch.iter(|| black_box(build::render_one(&b.project, t, theme, &writer).expect("renders")))
+        bch.iter(|| {
+            black_box(pipeline::render_one(&b.project, t, theme, &writer).expect("renders"))
+        })
     });
-    let text = build::render_markup(&b.project, t).expect("markup");
+    let text = pipeline::render_markup(&b.project, t).expect("markup");
     let doc = Document {
         meta: Default::default(),
         blocks: markup::parse(&text).expect("parses"),

@@ -2,9 +2,9 @@
 //! `tests/fuzz_regressions.rs`, which replays every input the fuzzers ever
 //! found a problem with. Each asserts what must hold for *any* input.
 
-use crate::build::{self, Options, Project, Target, Writers};
 use crate::content::types::Text;
 use crate::document::{markup, Block, Inline, Theme};
+use crate::pipeline::{self, Options, Project, Target, Writers};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -59,8 +59,8 @@ fn fixture() -> &'static Fixture {
             brands: vec!["glan-y-mor".into()],
             ..Options::default()
         };
-        let targets = build::plan(&project, &opts).expect("the bundled project plans");
-        let themes = build::themes(&project, &targets);
+        let targets = pipeline::plan(&project, &opts).expect("the bundled project plans");
+        let themes = pipeline::themes(&project, &targets);
         Fixture {
             project,
             targets,
@@ -91,7 +91,7 @@ pub fn pipeline(data: &[u8]) {
     job.job.career_path = vec![pick(4)];
     for t in &f.targets {
         let theme = &f.themes[&(t.brand.clone(), t.template.clone())];
-        match build::render_job(&f.project, &job, t, theme, f.writers.get(t.format)) {
+        match pipeline::render_job(&f.project, &job, t, theme, f.writers.get(t.format)) {
             Ok(r) => assert!(!r.bytes.is_empty(), "{} is empty", t.path.display()),
             Err(e) => assert!(!e.is_empty()),
         }

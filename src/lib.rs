@@ -4,12 +4,13 @@
 //! The pipeline runs one way (see `DESIGN.md`):
 //! `content` (YAML → model) → `template` (Handlebars → markup) →
 //! `document` (markup → [`document::Document`]) → writers (`text`, `pdf`,
-//! `docx`, `html`) → bytes; `build` runs the matrix and writes files atomically.
+//! `docx`, `html`) → bytes; `pipeline` plans the run, hands each document
+//! to its writer and writes files atomically.
 
 pub mod authoring;
-pub mod build;
 pub mod cli;
 pub mod content;
+pub mod diagnostic;
 pub mod document;
 pub mod docx;
 #[doc(hidden)]
@@ -17,6 +18,7 @@ pub mod fuzzing;
 pub mod html;
 pub mod mail;
 pub mod pdf;
+pub mod pipeline;
 pub mod safe_fs;
 pub mod serve;
 pub mod template;

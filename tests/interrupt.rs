@@ -3,7 +3,7 @@
 
 mod common;
 
-use careerpress::build::{self, Options, Status, INTERRUPTED};
+use careerpress::pipeline::{self, Options, Status, INTERRUPTED};
 use std::sync::atomic::Ordering;
 
 #[test]
@@ -14,7 +14,7 @@ fn an_interrupted_build_starts_nothing_and_writes_no_partial_file() {
         root: p.path().to_path_buf(),
         ..Options::default()
     };
-    let report = build::build(&opts, &()).unwrap();
+    let report = pipeline::build(&opts, &()).unwrap();
     INTERRUPTED.store(false, Ordering::SeqCst);
     assert!(report.interrupted);
     assert!(!report.ok());
@@ -32,7 +32,7 @@ fn an_interrupted_build_starts_nothing_and_writes_no_partial_file() {
         report.summary()
     );
     // The next build makes them all.
-    let report = build::build(&opts, &()).unwrap();
+    let report = pipeline::build(&opts, &()).unwrap();
     assert!(report.ok());
     assert_eq!(report.count(Status::Built), 9);
 }

@@ -1,8 +1,8 @@
 //! The project's own content and templates, loaded once as a build does,
 //! for benchmarks of whole documents (template, markup and writer).
 
-use careerpress::build::{self, Options, Project, Target};
 use careerpress::document::Theme;
+use careerpress::pipeline::{self, Options, Project, Target};
 use std::collections::BTreeMap;
 
 pub struct Bundled {
@@ -20,8 +20,8 @@ impl Bundled {
             root: root.to_path_buf(),
             ..Options::default()
         };
-        let targets = build::plan(&project, &opts).expect("plans");
-        let themes = build::themes(&project, &targets);
+        let targets = pipeline::plan(&project, &opts).expect("plans");
+        let themes = pipeline::themes(&project, &targets);
         Bundled {
             project,
             targets,

@@ -4,7 +4,7 @@
 //! rebuilds what a change affects ([`watch`]).
 //!
 //! Everything here sits on `content` (the model and its one YAML reader and
-//! writer) and `build` (for `watch`); nothing in the pipeline depends on it.
+//! writer) and `pipeline` (for `watch`); nothing in the pipeline depends on it.
 
 pub mod import;
 pub mod schema;

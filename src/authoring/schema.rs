@@ -309,7 +309,7 @@ pub fn write(dir: &Path) -> std::io::Result<Vec<Written>> {
         match std::fs::read_to_string(&path) {
             Ok(old) if old == text => done.push(Written::Unchanged(path)),
             old => {
-                crate::build::write_atomic(&path, text.as_bytes())?;
+                crate::pipeline::write_atomic(&path, text.as_bytes())?;
                 done.push(if old.is_ok() {
                     Written::Updated(path)
                 } else {

@@ -8,7 +8,7 @@
 //! skips documents whose inputs did not change). A broken file is reported
 //! like any content error and the watch goes on.
 
-use crate::build::{self, Options, Report};
+use crate::pipeline::{self, Options, Report};
 use notify::{RecursiveMode, Watcher};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc;
@@ -41,7 +41,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
-        || name.starts_with(build::TEMP_PREFIX)
+        || name.starts_with(pipeline::TEMP_PREFIX)
         || name == "4913"
     {
         return None;
@@ -312,8 +312,8 @@ pub fn run(base: &Options, quiet: Duration, mut on: impl FnMut(Event)) -> Result
 /// One build; a filter naming an id that is gone (a deleted file) falls back
 /// to the whole of the base options.
 fn build_and_report(opts: &Options, on: &mut dyn FnMut(Event)) {
-    let project = build::Project::load(&opts.root);
-    match build::build_project(&project, opts, &(), Instant::now()) {
+    let project = pipeline::Project::load(&opts.root);
+    match pipeline::build_project(&project, opts, &(), Instant::now()) {
         Ok(report) => on(Event::Built(&report)),
         Err(e) => {
             let wider = Options {
@@ -322,7 +322,7 @@ fn build_and_report(opts: &Options, on: &mut dyn FnMut(Event)) {
                 templates: vec![],
                 ..opts.clone()
             };
-            match build::build_project(&project, &wider, &(), Instant::now()) {
+            match pipeline::build_project(&project, &wider, &(), Instant::now()) {
                 Ok(report) => on(Event::Built(&report)),
                 Err(e2) => on(Event::Problem(format!("{e}; {e2}"))),
             }

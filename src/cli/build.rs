@@ -2,7 +2,7 @@
 
 use super::completions::{ids, Ids};
 use super::print_errors;
-use crate::build::{self, DocResult, Options, Status};
+use crate::pipeline::{self, DocResult, Options, Status};
 use crate::template::Format;
 use clap::ValueEnum;
 use std::io::Write;
@@ -63,7 +63,7 @@ pub struct BuildArgs {
     /// Build only slice K of N of the matrix (e.g. 2/8), for batch runners;
     /// the N slices together are exactly a full build.
     #[arg(long, value_name = "K/N")]
-    pub shard: Option<build::Shard>,
+    pub shard: Option<pipeline::Shard>,
     /// Print only errors.
     #[arg(long, short, conflicts_with = "verbose")]
     pub quiet: bool,
@@ -102,13 +102,14 @@ pub fn run(root: PathBuf, args: BuildArgs) -> ExitCode {
         ..args.matrix.options(root)
     };
     // Ctrl-C: finish the documents being made, start no more, exit 130.
-    let _ =
-        ctrlc::set_handler(|| build::INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst));
+    let _ = ctrlc::set_handler(|| {
+        pipeline::INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst)
+    });
     let progress = CliProgress {
         bar: progress_bar(args.quiet || args.json),
         verbose: args.verbose && !args.json,
     };
-    let report = match build::build(&opts, &progress) {
+    let report = match pipeline::build(&opts, &progress) {
         Ok(r) => r,
         Err(e) => {
             tell!("error: {e}");
@@ -178,7 +179,7 @@ struct CliProgress {
     verbose: bool,
 }
 
-impl build::Progress for CliProgress {
+impl pipeline::Progress for CliProgress {
     fn note(&self, message: &str) {
         match &self.bar {
             Some(b) => b.println(message),

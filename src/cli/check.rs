@@ -5,10 +5,10 @@
 //! `todo:` line, a mistake an `error:` line; the closing line counts both,
 //! so a fresh skeleton reads as a list of fields to fill in.
 
-use crate::build::{self, Options, Project};
 use crate::content::overlay;
 use crate::content::translations::{translation_file, Translations};
 use crate::content::ContentError;
+use crate::pipeline::{self, Options, Project};
 use crate::template::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,7 +64,7 @@ pub fn run(root: PathBuf) -> ExitCode {
     }
     // Every printed field a document's languages need, and the review
     // notes of translations (said, never holding anything back).
-    if let Ok(all) = build::full_plan(
+    if let Ok(all) = pipeline::full_plan(
         &project,
         &Options {
             root: root.clone(),
@@ -115,7 +115,7 @@ pub fn run(root: PathBuf) -> ExitCode {
     // Render every document in memory too: a template can be valid
     // Handlebars and still name a field that does not exist.
     let mut rendered: Vec<String> = Vec::new();
-    if let Ok(targets) = build::plan(
+    if let Ok(targets) = pipeline::plan(
         &project,
         &Options {
             root: root.clone(),
@@ -123,14 +123,14 @@ pub fn run(root: PathBuf) -> ExitCode {
             ..Options::default()
         },
     ) {
-        let themes = build::themes(&project, &targets);
-        let writers = build::Writers::default();
+        let themes = pipeline::themes(&project, &targets);
+        let writers = pipeline::Writers::default();
         let text = writers.get(Format::Txt);
         for t in &targets {
             if let Some(theme) = themes.get(&(t.brand.clone(), t.template.clone())) {
                 // Templates and markup are checked through the text writer,
                 // which every format shares up to the Document.
-                if let Err(e) = build::render_one(&project, t, theme, text) {
+                if let Err(e) = pipeline::render_one(&project, t, theme, text) {
                     if !rendered.contains(&e) {
                         rendered.push(e);
                     }
@@ -149,7 +149,7 @@ pub fn run(root: PathBuf) -> ExitCode {
     let todo = lines.iter().filter(|l| l.todo).count();
     let errors = lines.len() - todo;
     if lines.is_empty() {
-        use crate::build::report::plural;
+        use crate::pipeline::report::plural;
         say!(
             "All good: {}, {}, {} checked",
             plural(c.jobs.len(), "job", "jobs"),

@@ -137,7 +137,7 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
 
 /// Today (UTC), or the day `SOURCE_DATE_EPOCH` names, as `YYYY-MM-DD`.
 fn today() -> String {
-    let secs = crate::build::source_date_epoch()
+    let secs = crate::pipeline::source_date_epoch()
         .ok()
         .flatten()
         .unwrap_or_else(|| {
@@ -146,5 +146,5 @@ fn today() -> String {
                 .map(|d| d.as_secs() as i64)
                 .unwrap_or(0)
         });
-    crate::build::iso_date(secs)
+    crate::pipeline::iso_date(secs)
 }

@@ -1,7 +1,7 @@
 //! `careerpress list`: jobs, brands and templates, one a line.
 
 use super::print_errors;
-use crate::build::Project;
+use crate::pipeline::Project;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -101,7 +101,7 @@ pub fn run(root: PathBuf, args: MailArgs) -> ExitCode {
     };
     // Ctrl-C: finish the message being sent, record it, send no more.
     let _ = ctrlc::set_handler(|| {
-        crate::build::INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst)
+        crate::pipeline::INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst)
     });
     let printer = Printer {
         file: opts.recipients.display().to_string(),

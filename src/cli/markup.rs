@@ -3,7 +3,7 @@
 
 use super::completions::{ids, Ids};
 use super::print_errors;
-use crate::build::{self, Options, Project};
+use crate::pipeline::{self, Options, Project};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,7 +27,7 @@ pub fn run(root: PathBuf, args: MarkupArgs) -> ExitCode {
         templates: vec![template.to_string()],
         ..Options::default()
     };
-    let target = match build::plan(&project, &opts) {
+    let target = match pipeline::plan(&project, &opts) {
         Ok(t) => t.into_iter().next(),
         Err(e) => {
             tell!("error: {e}");
@@ -38,7 +38,7 @@ pub fn run(root: PathBuf, args: MarkupArgs) -> ExitCode {
         print_errors(&project.errors());
         return ExitCode::from(1);
     };
-    match build::render_markup(&project, &target) {
+    match pipeline::render_markup(&project, &target) {
         Ok(m) => {
             {
                 use std::io::Write as _;

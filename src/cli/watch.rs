@@ -5,7 +5,7 @@
 use super::build::MatrixArgs;
 use super::print_errors;
 use crate::authoring::watch::{self, Change, Event};
-use crate::build::Status;
+use crate::pipeline::Status;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,5 +1,5 @@
 //! The theme: everything about *how* a document looks that is not in the
-//! document itself. Built by `build` from a brand and a template's settings;
+//! document itself. Built by `pipeline` from a brand and a template's settings;
 //! writers read it and never see the brand's YAML.
 
 use std::collections::BTreeMap;

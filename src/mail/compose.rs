@@ -11,9 +11,9 @@
 //! input and `SOURCE_DATE_EPOCH` give byte-identical `.eml` files: the
 //! Message-ID and the MIME boundary are digests of the message itself.
 
-use crate::build::{self, Project, Target, Writers};
 use crate::content::{LoadedBrand, LoadedJob};
 use crate::document::{markup, Block, Document, Inline, Meta, Theme, Writer};
+use crate::pipeline::{self, Project, Target, Writers};
 use crate::template::Format;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
@@ -191,9 +191,9 @@ impl<'a> Composer<'a> {
         let mut data = self.project.templates.context(
             job,
             brand,
-            &build::iso_date(self.epoch),
+            &pipeline::iso_date(self.epoch),
             &a.languages,
-            build::layout(self.project, &target),
+            pipeline::layout(self.project, &target),
         );
         if let Value::Object(m) = &mut data {
             let fields = a
@@ -239,7 +239,7 @@ impl<'a> Composer<'a> {
                 created: self.epoch,
                 source: job.file.display().to_string(),
                 draft: false,
-                labels: build::labels(self.project, &a.languages),
+                labels: pipeline::labels(self.project, &a.languages),
             },
             blocks,
         };
@@ -263,7 +263,7 @@ impl<'a> Composer<'a> {
                 languages: Vec::new(),
                 print: false,
             };
-            let mut theme = build::themes(self.project, &[target])
+            let mut theme = pipeline::themes(self.project, &[target])
                 .into_values()
                 .next()
                 .ok_or("no fonts loaded (see the errors above)")?;
@@ -303,12 +303,12 @@ impl<'a> Composer<'a> {
             if targets.iter().any(|t| t.languages == languages) {
                 targets.retain(|t| t.languages == languages);
             }
-            let themes = build::themes(self.project, &targets);
+            let themes = pipeline::themes(self.project, &targets);
             for t in &targets {
                 let theme = themes
                     .get(&(t.brand.clone(), t.template.clone()))
                     .ok_or("no fonts loaded (see the errors above)")?;
-                let r = build::render_one(self.project, t, theme, self.writers.get(format))
+                let r = pipeline::render_one(self.project, t, theme, self.writers.get(format))
                     .map_err(|e| format!("cannot make the {format} to attach: {e}"))?;
                 let file = t
                     .path
@@ -340,15 +340,15 @@ pub fn attachment_targets(
     job: &str,
     brand: &str,
     format: Format,
-) -> Result<Vec<Target>, build::UsageError> {
-    build::plan(
+) -> Result<Vec<Target>, pipeline::UsageError> {
+    pipeline::plan(
         project,
-        &build::Options {
+        &pipeline::Options {
             root: project.root.clone(),
             jobs: vec![job.to_string()],
             brands: vec![brand.to_string()],
             formats: vec![format],
-            ..build::Options::default()
+            ..pipeline::Options::default()
         },
     )
     // Mail gets the screen file, never the print file.

@@ -192,7 +192,7 @@ impl Journal {
                 kept.push(b'\n');
             }
         }
-        crate::build::write_atomic(&self.path, &kept)?;
+        crate::pipeline::write_atomic(&self.path, &kept)?;
         File::open(&self.path)?.sync_all()?;
         self.len = kept.len() as u64;
         Ok(())
@@ -272,7 +272,7 @@ pub fn utc_timestamp(epoch: i64) -> String {
     let s = epoch.rem_euclid(86_400);
     format!(
         "{}T{:02}:{:02}:{:02}Z",
-        crate::build::iso_date(epoch),
+        crate::pipeline::iso_date(epoch),
         s / 3600,
         s % 3600 / 60,
         s % 60

@@ -19,7 +19,7 @@ pub mod journal;
 pub mod recipients;
 pub mod smtp;
 
-use crate::build::{self, Project, UsageError};
+use crate::pipeline::{self, Project, UsageError};
 use crate::template::Format;
 use compose::{Applicant, Composer};
 use journal::Journal;
@@ -291,7 +291,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
     let _out_lock = if opts.dry_run {
         None
     } else {
-        match build::OutputLock::shared(&out) {
+        match pipeline::OutputLock::shared(&out) {
             Ok(l) => Some(l),
             Err(e) => {
                 report.errors.push(format!(
@@ -363,7 +363,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
             Err(b) => b.line,
         };
         let mut res = RowResult::new(line);
-        if build::INTERRUPTED.load(Ordering::SeqCst) {
+        if pipeline::INTERRUPTED.load(Ordering::SeqCst) {
             report.interrupted = true;
         }
         if report.interrupted || report.stopped.is_some() {
@@ -457,7 +457,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
             report.rows.push(res);
             continue;
         }
-        if let Err(e) = build::write_within(&out, &rel, &composed.bytes) {
+        if let Err(e) = pipeline::write_within(&out, &rel, &composed.bytes) {
             let res = res.fail("could not be written", format!("{}: {e}", path.display()));
             progress.row(&res);
             report.rows.push(res);
@@ -471,7 +471,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
         };
         if let (Some(every), Some(last)) = (interval, last_send) {
             wait_until(last + every);
-            if build::INTERRUPTED.load(Ordering::SeqCst) {
+            if pipeline::INTERRUPTED.load(Ordering::SeqCst) {
                 report.interrupted = true;
                 report.rows.push(res);
                 continue;
@@ -781,7 +781,7 @@ impl Columns {
             }
         };
         for lang in &languages {
-            let missing = project.missing_translations(&crate::build::Target {
+            let missing = project.missing_translations(&crate::pipeline::Target {
                 brand: brand.clone(),
                 job: job.clone(),
                 template: opts.template.clone(),
@@ -863,7 +863,7 @@ fn eml_name(a: &Applicant, template: &str) -> String {
 /// The messages' date: `SOURCE_DATE_EPOCH` when set (byte-identical
 /// output), else now; `Err` in words for a value no message can carry.
 pub fn mail_epoch() -> Result<i64, String> {
-    Ok(build::source_date_epoch()?.unwrap_or_else(now_epoch))
+    Ok(pipeline::source_date_epoch()?.unwrap_or_else(now_epoch))
 }
 
 fn now_epoch() -> i64 {
@@ -874,7 +874,7 @@ fn now_epoch() -> i64 {
 
 /// Sleeps until `t`, waking early when the run is interrupted.
 fn wait_until(t: Instant) {
-    while !build::INTERRUPTED.load(Ordering::SeqCst) {
+    while !pipeline::INTERRUPTED.load(Ordering::SeqCst) {
         let now = Instant::now();
         if now >= t {
             break;

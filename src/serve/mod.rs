@@ -30,7 +30,7 @@ mod state;
 mod thumbs;
 
 use crate::authoring::watch::{self, Event};
-use crate::build::Options;
+use crate::pipeline::Options;
 use axum::body::Body;
 use axum::extract::{Request, State as Shared};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -71,7 +71,7 @@ impl App {
     fn apply(&self, event: &Event, base: &Options) {
         // Loaded before the state is locked: pages are not held up by it.
         let project =
-            matches!(event, Event::Built(_)).then(|| crate::build::Project::load(&base.root));
+            matches!(event, Event::Built(_)).then(|| crate::pipeline::Project::load(&base.root));
         let generation = match self.state.lock() {
             Ok(mut s) => {
                 s.apply(event, base, project.as_ref());
@@ -136,7 +136,7 @@ pub fn run(
             let problem = Event::Problem(format!("{e}; the pages no longer follow changes"));
             on_event(&problem);
             watcher.apply(&problem, &base);
-            if let Ok(report) = crate::build::build(&base, &()) {
+            if let Ok(report) = crate::pipeline::build(&base, &()) {
                 watcher.apply(&Event::Built(&report), &base);
             }
         }

@@ -4,9 +4,9 @@
 //! the HTML writer's one helper; the only script is `assets/serve.js`.
 
 use super::state::{Doc, State};
-use crate::build::report::plural;
-use crate::build::Status;
 use crate::html::escape::{escape, escape_into};
+use crate::pipeline::report::plural;
+use crate::pipeline::Status;
 use crate::template::Format;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -7,7 +7,7 @@
 //! stops it being rebuilt, just as a build never calls it stale.
 
 use crate::authoring::watch::Event;
-use crate::build::{self, Options, Project, Report, Status, Target};
+use crate::pipeline::{self, Options, Project, Report, Status, Target};
 use crate::template::Format;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -118,12 +118,12 @@ impl State {
             };
             self.jobs.insert(id.clone(), info);
         }
-        let plan: Vec<Target> = build::plan_with_drafts(project, base).unwrap_or_default();
+        let plan: Vec<Target> = pipeline::plan_with_drafts(project, base).unwrap_or_default();
         let loading_failed = !project.errors().is_empty();
         let mut old = std::mem::take(&mut self.docs);
         for t in &plan {
             // The key a build's report uses for this document.
-            let key = build::DocResult::new(t, Status::Skipped).path;
+            let key = pipeline::DocResult::new(t, Status::Skipped).path;
             let mut doc = old.remove(&key).unwrap_or_else(|| Doc {
                 path: key.clone(),
                 brand: t.brand.clone(),

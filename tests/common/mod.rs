@@ -19,7 +19,8 @@ pub fn fixture() -> PathBuf {
     repo().join("tests").join("fixtures")
 }
 
-/// A temporary project: the tests' own content and the bundled templates.
+/// A temporary project: the tests' own content and templates
+/// (`tests/fixtures/`), drawn with the bundled fonts.
 pub struct Project {
     pub dir: tempfile::TempDir,
 }
@@ -27,8 +28,7 @@ pub struct Project {
 impl Project {
     pub fn copy() -> Project {
         let dir = tempfile::tempdir().expect("temp dir");
-        copy_dir(&fixture().join("content"), &dir.path().join("content"));
-        copy_dir(&repo().join("templates"), &dir.path().join("templates"));
+        copy_fixture(dir.path());
         Project { dir }
     }
 
@@ -98,6 +98,19 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
             files.push((rel, std::fs::read(&p).unwrap()));
         }
     }
+}
+
+/// The tests' own project (`tests/fixtures/content` and
+/// `tests/fixtures/templates`) with the bundled fonts, into `to`: what the
+/// tests read back does not change when a team edits the bundled content or
+/// templates.
+pub fn copy_fixture(to: &Path) {
+    copy_dir(&fixture().join("content"), &to.join("content"));
+    copy_dir(&fixture().join("templates"), &to.join("templates"));
+    copy_dir(
+        &repo().join("templates").join("fonts"),
+        &to.join("templates").join("fonts"),
+    );
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {

@@ -1,5 +1,6 @@
-//! Build: the matrix brand × job × template; parallelism; atomic writes;
-//! reporting. Knows which writer makes which format, never how a format is
+//! The pipeline: plans a run (the matrix brand × job × template × format),
+//! hands each document to its format's writer, writes files atomically and
+//! reports. Knows which writer makes which format, never how a format is
 //! drawn.
 //!
 //! Everything shared (content, templates, fonts, logos, themes, writers) is
