@@ -99,7 +99,7 @@ impl Diagnostic {
     }
 
     /// The file, or an empty path when there is none.
-    pub fn path(&self) -> &Path {
+    pub fn file_path(&self) -> &Path {
         self.file.as_deref().unwrap_or(Path::new(""))
     }
 }

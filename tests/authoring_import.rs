@@ -436,7 +436,7 @@ fn what_cannot_be_placed_is_kept_under_unsorted() {
     let errors = load_job(&file).err().unwrap_or_default();
     assert!(
         errors.iter().all(
-            |e| e.path.as_deref().is_some_and(|p| p.starts_with("salary"))
+            |e| e.field.as_deref().is_some_and(|p| p.starts_with("salary"))
                 || e.message.contains("placeholder")
                 || e.message.contains("marked TODO")
         ),

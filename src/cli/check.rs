@@ -75,10 +75,10 @@ pub fn run(root: PathBuf) -> ExitCode {
             for e in project.missing_translations(t) {
                 // A translation with mistakes of its own: those are its lines.
                 let own_mistakes = t.languages.iter().any(|l| {
-                    let f = translation_file(&e.file, overlay::primary(l));
-                    c.errors.iter().any(|x| x.file == f)
+                    let f = translation_file(e.file_path(), overlay::primary(l));
+                    c.errors.iter().any(|x| x.file.as_ref() == Some(&f))
                 });
-                if e.path.is_none() && own_mistakes {
+                if e.field.is_none() && own_mistakes {
                     continue;
                 }
                 let line = content(&e);

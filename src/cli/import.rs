@@ -79,7 +79,7 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
         let _ = writeln!(
             err,
             "todo: {}: {} (needed before `careerpress build --draft` can preview it)",
-            e.path.as_deref().unwrap_or("the file"),
+            e.field.as_deref().unwrap_or("the file"),
             e.message
         );
     }

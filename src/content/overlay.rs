@@ -119,9 +119,9 @@ pub fn merge(
 
 fn error(file: &Path, node_pos: (usize, usize), path: &[Seg], message: String) -> ContentError {
     let mut e = ContentError::file(file, message);
-    e.line = Some(node_pos.0 as u64);
-    e.column = Some(node_pos.1 as u64);
-    e.path = (!path.is_empty()).then(|| join(path));
+    e.line = Some(node_pos.0 as u32);
+    e.column = Some(node_pos.1 as u32);
+    e.field = (!path.is_empty()).then(|| join(path));
     e
 }
 
@@ -238,9 +238,9 @@ pub fn missing(
                     translation_file.display()
                 ),
             );
-            e.line = Some(pos.0 as u64);
-            e.column = Some(pos.1 as u64);
-            e.path = Some(join(path));
+            e.line = Some(pos.0 as u32);
+            e.column = Some(pos.1 as u32);
+            e.field = Some(join(path));
             out.push(e);
         },
     );

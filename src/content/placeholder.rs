@@ -74,8 +74,8 @@ pub fn find(file: &Path, tree: &Tree) -> Vec<ContentError> {
         };
         let mut e = ContentError::file(file, message);
         e.placeholder = true;
-        e.line = Some(c.line as u64);
-        e.path = path;
+        e.line = Some(c.line as u32);
+        e.field = path;
         found.push((c.line, e));
     }
     found.sort_by_key(|(line, _)| *line);
@@ -83,7 +83,7 @@ pub fn find(file: &Path, tree: &Tree) -> Vec<ContentError> {
     let mut out: Vec<ContentError> = Vec::new();
     for (_, e) in found {
         match out.last() {
-            Some(prev) if prev.line == e.line && prev.path == e.path => {}
+            Some(prev) if prev.line == e.line && prev.field == e.field => {}
             _ => out.push(e),
         }
     }
@@ -102,9 +102,9 @@ fn walk(file: &Path, node: &Node, path: &str, out: &mut Vec<(usize, ContentError
                     ),
                 );
                 e.placeholder = true;
-                e.line = Some(pos.line as u64);
-                e.column = Some(pos.column as u64);
-                e.path = (!path.is_empty()).then(|| path.to_string());
+                e.line = Some(pos.line as u32);
+                e.column = Some(pos.column as u32);
+                e.field = (!path.is_empty()).then(|| path.to_string());
                 out.push((pos.line, e));
             }
         }

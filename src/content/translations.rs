@@ -181,7 +181,7 @@ fn load_one<T: DeserializeOwned + JsonSchema>(
                     )
                 ),
             );
-            e.line = Some(c.line as u64);
+            e.line = Some(c.line as u32);
             e
         })
         .collect();

@@ -644,7 +644,7 @@ fn untranslated(
                 }
                 let n = missing.len();
                 let translation = content::translations::translation_file(file, lang);
-                let untouched = missing.len() == 1 && missing[0].path.is_none();
+                let untouched = missing.len() == 1 && missing[0].field.is_none();
                 if untouched && !opts.draft {
                     // No translation at all: the one error says it all.
                     report.errors.push(format!(

@@ -228,13 +228,12 @@ pub fn read_with_schema<T: DeserializeOwned>(
                 })
         });
         errors.push(ContentError {
-            file: file.to_path_buf(),
-            line: Some(m.pos.line as u64),
-            column: Some(m.pos.column as u64),
-            path,
+            file: Some(file.to_path_buf()),
+            line: Some(m.pos.line as u32),
+            column: Some(m.pos.column as u32),
+            field: path,
             message: m.message.clone(),
-            suggestion: None,
-            placeholder: false,
+            ..ContentError::default()
         });
     }
     let Some(tree) = tree else {
@@ -245,13 +244,14 @@ pub fn read_with_schema<T: DeserializeOwned>(
             continue;
         }
         errors.push(ContentError {
-            file: file.to_path_buf(),
-            line: Some(issue.pos.line as u64),
-            column: Some(issue.pos.column as u64),
-            path: Some(issue.path).filter(|p| !p.is_empty()),
+            file: Some(file.to_path_buf()),
+            line: Some(issue.pos.line as u32),
+            column: Some(issue.pos.column as u32),
+            field: Some(issue.path).filter(|p| !p.is_empty()),
             message: issue.message,
             suggestion: issue.suggestion,
             placeholder: issue.to_fill,
+            ..ContentError::default()
         });
     }
     if !errors.is_empty() {
@@ -276,7 +276,7 @@ fn text_of<'a>(file: &Path, bytes: &'a [u8]) -> Result<&'a str, ContentError> {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|&&b| b == b'\n')
-            .count() as u64
+            .count() as u32
             + 1;
         ContentError {
             line: Some(line),
@@ -305,9 +305,9 @@ fn text_of<'a>(file: &Path, bytes: &'a [u8]) -> Result<&'a str, ContentError> {
 pub fn locate(errors: &mut [ContentError], tree: Option<&tree::Tree>) {
     let Some(tree) = tree else { return };
     for e in errors.iter_mut().filter(|e| e.line.is_none()) {
-        if let Some(pos) = e.path.as_deref().and_then(|p| tree.root.locate(p)) {
-            e.line = Some(pos.line as u64);
-            e.column = Some(pos.column as u64);
+        if let Some(pos) = e.field.as_deref().and_then(|p| tree.root.locate(p)) {
+            e.line = Some(pos.line as u32);
+            e.column = Some(pos.column as u32);
         }
     }
 }
@@ -331,13 +331,13 @@ fn to_error(file: &Path, path: &str, e: &serde_saphyr::Error) -> ContentError {
     let location = e.location();
     let (message, suggestion) = explain(e.without_snippet());
     ContentError {
-        file: file.to_path_buf(),
-        line: location.map(|l| l.line()).filter(|&l| l > 0),
-        column: location.map(|l| l.column()).filter(|&c| c > 0),
-        path: (!path.is_empty() && path != ".").then(|| path.to_string()),
+        file: Some(file.to_path_buf()),
+        line: location.map(|l| l.line() as u32).filter(|&l| l > 0),
+        column: location.map(|l| l.column() as u32).filter(|&c| c > 0),
+        field: (!path.is_empty() && path != ".").then(|| path.to_string()),
         message,
         suggestion,
-        placeholder: false,
+        ..ContentError::default()
     }
 }
 
