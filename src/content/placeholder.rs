@@ -7,6 +7,7 @@
 
 use super::error::ContentError;
 use super::yaml::tree::{Node, Tree};
+use super::yaml::words::shown;
 use std::path::Path;
 
 /// Words that, standing alone in capitals, mark text not written yet.
@@ -124,17 +125,6 @@ fn walk(file: &Path, node: &Node, path: &str, out: &mut Vec<(usize, ContentError
             }
         }
         Node::Alias { .. } => {}
-    }
-}
-
-/// A value as shown in a message: short, on one line, control characters
-/// made visible, so a message never carries a raw line break or escape.
-pub fn shown(s: &str) -> String {
-    let one_line = crate::content::types::printable(s);
-    if one_line.chars().count() > 60 {
-        format!("{}…", one_line.chars().take(60).collect::<String>())
-    } else {
-        one_line
     }
 }
 

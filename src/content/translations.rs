@@ -172,7 +172,7 @@ fn load_one<T: DeserializeOwned + JsonSchema>(
                 file,
                 format!(
                     "review note: {}",
-                    super::placeholder::shown(
+                    super::yaml::words::shown(
                         c.text
                             .trim()
                             .trim_start_matches(|ch: char| ch.is_alphabetic())

@@ -3,10 +3,15 @@
 //! (`sequence`, `scalar`, `Option<String>`), and small helpers to quote
 //! values back.
 
-/// A value as shown in a message: short, on one line (see
-/// `placeholder::shown`).
+/// A value as shown in a message: short, on one line, control characters
+/// made visible, so a message never carries a raw line break or escape.
 pub fn shown(s: &str) -> String {
-    crate::content::placeholder::shown(s)
+    let one_line = crate::content::types::printable(s);
+    if one_line.chars().count() > 60 {
+        format!("{}…", one_line.chars().take(60).collect::<String>())
+    } else {
+        one_line
+    }
 }
 
 /// `a`, `a or b`, `a, b or c`.
