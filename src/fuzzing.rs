@@ -93,7 +93,7 @@ pub fn pipeline(data: &[u8]) {
         let theme = &f.themes[&(t.brand.clone(), t.template.clone())];
         match pipeline::render_job(&f.project, &job, t, theme, f.writers.get(t.format)) {
             Ok(r) => assert!(!r.bytes.is_empty(), "{} is empty", t.path.display()),
-            Err(e) => assert!(!e.is_empty()),
+            Err(e) => assert!(!e.message.is_empty()),
         }
     }
 }

@@ -243,24 +243,7 @@ fn an_output_edited_with_its_old_time_put_back_is_made_again() {
 
 #[test]
 fn two_documents_mapping_to_one_file_are_refused_before_anything_is_written() {
-    let p = Project::copy();
-    let pals = p.read("content/jobs/pals-officer.yaml");
-    std::fs::remove_file(p.file("content/jobs/pals-officer.yaml")).unwrap();
-    p.add_job("hospital-porter", &pals);
-    p.add_job("porter", &pals);
-    std::fs::remove_file(p.file("content/jobs/pals-officer.cy.yaml")).unwrap();
-    common::copy_dir(
-        &p.file("content/brands/eastbrook-hospitals"),
-        &p.file("content/brands/st-marys"),
-    );
-    common::copy_dir(
-        &p.file("content/brands/eastbrook-hospitals"),
-        &p.file("content/brands/st-marys-hospital"),
-    );
-    p.write(
-        "careerpress.yaml",
-        "output: \"{brand}-{job}-{template}.{ext}\"\n",
-    );
+    let p = Project::with_colliding_layout();
     let o = p.run(&["build"]);
     assert_exit(&o, 2);
     let err = stderr(&o);

@@ -472,3 +472,17 @@ fn thumbnails_where_cheap_and_a_build_beside_it() {
     common::assert_exit(&o, 1);
     assert!(common::stderr(&o).contains(&format!("port {port} on 127.0.0.1 is in use")));
 }
+
+/// A project whose output layout would give two documents one file cannot
+/// be planned: the page says why (the error a build prints), never an
+/// empty index as if the project made nothing.
+#[test]
+fn a_plan_that_cannot_be_made_is_shown_on_the_page() {
+    let p = Project::with_colliding_layout();
+    let s = Server::start(&p, &[], None);
+    let index = s.wait_for("/", |i| i.contains("the same file"));
+    assert!(
+        index.contains("gives two documents the same file st-marys-hospital-porter-"),
+        "{index}"
+    );
+}

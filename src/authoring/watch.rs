@@ -324,6 +324,7 @@ fn build_and_report(opts: &Options, on: &mut dyn FnMut(Event)) {
             };
             match pipeline::build_project(&project, &wider, &(), Instant::now()) {
                 Ok(report) => on(Event::Built(&report)),
+                Err(e2) if e2 == e => on(Event::Problem(e.to_string())),
                 Err(e2) => on(Event::Problem(format!("{e}; {e2}"))),
             }
         }

@@ -42,7 +42,7 @@ impl MatrixArgs {
             jobs: self.jobs,
             brands: self.brands,
             templates: self.templates,
-            formats: self.formats.into_iter().map(Format::from).collect(),
+            formats: self.formats.into_iter().map(|f| f.0).collect(),
             draft: self.draft,
             ..Options::default()
         }
@@ -75,22 +75,20 @@ pub struct BuildArgs {
     pub json: bool,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormatArg {
-    Txt,
-    Pdf,
-    Docx,
-    Html,
-}
+/// `--format`: any format careerpress makes, by its extension (the list
+/// comes from [`Format::ALL`], so a new format needs nothing here).
+#[derive(Debug, Clone, Copy)]
+pub struct FormatArg(pub Format);
 
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Txt => Format::Txt,
-            FormatArg::Pdf => Format::Pdf,
-            FormatArg::Docx => Format::Docx,
-            FormatArg::Html => Format::Html,
-        }
+impl ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: std::sync::LazyLock<Vec<FormatArg>> =
+            std::sync::LazyLock::new(|| Format::ALL.into_iter().map(FormatArg).collect());
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.extension()))
     }
 }
 
@@ -126,13 +124,13 @@ pub fn run(root: PathBuf, args: BuildArgs) -> ExitCode {
     }
     // A template's mistake is the same in every document made with it:
     // said once, naming the documents it stopped.
-    let mut failed: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut failed: Vec<(&crate::diagnostic::Diagnostic, Vec<&str>)> = Vec::new();
     for d in &report.documents {
         for w in &d.warnings {
             let _ = writeln!(err, "warning: {}: {w}", d.path);
         }
         if let Some(e) = &d.error {
-            match failed.iter_mut().find(|(m, _)| m == e) {
+            match failed.iter_mut().find(|(m, _)| *m == e) {
                 Some((_, docs)) => docs.push(&d.path),
                 None => failed.push((e, vec![&d.path])),
             }

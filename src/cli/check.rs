@@ -40,7 +40,7 @@ pub fn run(root: PathBuf) -> ExitCode {
     }));
     lines.extend(project.other_errors.iter().map(|e| Line {
         todo: false,
-        text: e.clone(),
+        text: e.to_string(),
     }));
     // A draft is never "all good": each placeholder is listed, the
     // originals' and their translations'.
@@ -114,7 +114,7 @@ pub fn run(root: PathBuf) -> ExitCode {
     }
     // Render every document in memory too: a template can be valid
     // Handlebars and still name a field that does not exist.
-    let mut rendered: Vec<String> = Vec::new();
+    let mut rendered: Vec<crate::diagnostic::Diagnostic> = Vec::new();
     if let Ok(targets) = pipeline::plan(
         &project,
         &Options {
@@ -138,7 +138,10 @@ pub fn run(root: PathBuf) -> ExitCode {
             }
         }
     }
-    lines.extend(rendered.into_iter().map(|text| Line { todo: false, text }));
+    lines.extend(rendered.into_iter().map(|e| Line {
+        todo: false,
+        text: e.to_string(),
+    }));
     {
         use std::io::Write as _;
         let mut err = std::io::stderr().lock();

@@ -181,7 +181,7 @@ pub(crate) fn finish(
 }
 
 /// Prints errors to standard error, one a line.
-pub(crate) fn print_errors(errors: &[String]) {
+pub(crate) fn print_errors(errors: &[impl std::fmt::Display]) {
     let mut err = std::io::stderr().lock();
     for e in errors {
         let _ = writeln!(err, "error: {e}");

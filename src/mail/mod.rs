@@ -247,7 +247,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
     let out = opts.out.clone().unwrap_or_else(|| opts.root.join("output"));
     let mail_dir = out.join("mail");
     let mut report = Report {
-        errors: project.errors(),
+        errors: project.errors().iter().map(ToString::to_string).collect(),
         recipients: opts.recipients.clone(),
         mail_dir: mail_dir.clone(),
         server: opts.smtp.as_ref().map(ToString::to_string),
@@ -263,7 +263,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError
         }
     };
     let bytes = std::fs::read(&opts.recipients).map_err(|e| {
-        UsageError(format!(
+        UsageError::new(format!(
             "cannot read the recipients file {}: {e}",
             opts.recipients.display()
         ))
@@ -546,21 +546,21 @@ fn check_usage(
         .collect();
     match templates.get(&opts.template) {
         None if !load_errors.is_empty() => {
-            return Err(UsageError(format!(
+            return Err(UsageError::new(format!(
                 "the template '{}' did not load:\n{}",
                 opts.template,
                 load_errors.join("\n")
             )))
         }
         None => {
-            return Err(UsageError(format!(
+            return Err(UsageError::new(format!(
                 "there is no template '{}'; mail templates: {}",
                 opts.template,
                 list(&mail_templates)
             )))
         }
         Some(t) if !t.settings.mail || t.format != Format::Txt => {
-            return Err(UsageError(format!(
+            return Err(UsageError::new(format!(
                 "'{}' is not a mail template: a mail template is a .txt.hbs whose settings \
                  comment says 'mail: true'; mail templates: {}",
                 t.file.display(),
@@ -572,7 +572,7 @@ fn check_usage(
     let brands: Vec<&str> = project.content.brands.keys().map(String::as_str).collect();
     if let Some(b) = &opts.brand {
         if !project.content.brands.contains_key(b) {
-            return Err(UsageError(format!(
+            return Err(UsageError::new(format!(
                 "there is no brand '{b}'; known brands: {}",
                 list(&brands)
             )));
@@ -585,7 +585,7 @@ fn check_usage(
             .values()
             .any(|t| t.format == f && !t.settings.mail);
         if !any {
-            return Err(UsageError(format!(
+            return Err(UsageError::new(format!(
                 "--attach {f}: the project has no {f} template to attach"
             )));
         }
@@ -863,7 +863,9 @@ fn eml_name(a: &Applicant, template: &str) -> String {
 /// The messages' date: `SOURCE_DATE_EPOCH` when set (byte-identical
 /// output), else now; `Err` in words for a value no message can carry.
 pub fn mail_epoch() -> Result<i64, String> {
-    Ok(pipeline::source_date_epoch()?.unwrap_or_else(now_epoch))
+    Ok(pipeline::source_date_epoch()
+        .map_err(|e| e.to_string())?
+        .unwrap_or_else(now_epoch))
 }
 
 fn now_epoch() -> i64 {

@@ -120,7 +120,7 @@ fn check_collisions(targets: &[Target], layout: &str) -> Result<(), UsageError> 
     for t in targets {
         if let Some(first) = by_path.insert(&t.path, t) {
             let (a, b) = (first, t);
-            return Err(UsageError(format!(
+            return Err(UsageError::new(format!(
                 "the output layout '{layout}' (careerpress.yaml) gives two documents the same file {}: brand '{}' + job '{}' + template '{}', and brand '{}' + job '{}' + template '{}'; separate the parts with '/' or another character ids cannot hold, e.g. \"{{brand}}/{{job}}/{{template}}.{{ext}}\"",
                 t.path.display(),
                 a.brand,
@@ -298,7 +298,7 @@ fn select(
         let mut all: Vec<String> = known.iter().chain(failed).cloned().collect();
         all.sort();
         all.dedup();
-        UsageError(format!(
+        UsageError::new(format!(
             "there is no {kind} '{w}'; known {kind}s: {}",
             if all.is_empty() {
                 "(none)".to_string()
@@ -329,7 +329,10 @@ mod tests {
     fn unknown_ids_list_the_known_ones() {
         let known = vec!["pals-officer".to_string()];
         let e = select("job", &["nurse".into()], &known, &known, &[]).unwrap_err();
-        assert_eq!(e.0, "there is no job 'nurse'; known jobs: pals-officer");
+        assert_eq!(
+            e.to_string(),
+            "there is no job 'nurse'; known jobs: pals-officer"
+        );
         assert_eq!(select("job", &[], &known, &known, &[]).unwrap(), known);
         // A job whose file failed is skipped, not a usage error.
         assert!(select(

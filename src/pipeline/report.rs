@@ -1,6 +1,7 @@
 //! What a build did, for people (one closing line) and for machines (`--json`).
 
 use super::plan::Target;
+use crate::diagnostic::Diagnostic;
 use crate::template::Format;
 use serde::Serialize;
 
@@ -25,7 +26,7 @@ pub struct DocResult {
     pub format: Format,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    pub error: Option<Diagnostic>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
@@ -49,10 +50,10 @@ impl DocResult {
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
     /// Problems found while loading content and templates.
-    pub errors: Vec<String>,
+    pub errors: Vec<Diagnostic>,
     /// Things to know that are not errors (drafts built with `--draft`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
     pub documents: Vec<DocResult>,
     /// Files a previous build wrote that this project no longer makes.
     pub stale: Vec<String>,
@@ -81,9 +82,14 @@ impl Report {
             .iter()
             .filter(|d| d.status == Status::Built)
             .collect();
-        let per: Vec<String> = [Format::Pdf, Format::Docx, Format::Html, Format::Txt]
+        let per: Vec<String> = super::FORMATS
             .iter()
-            .map(|f| (f, built.iter().filter(|d| d.format == *f).count()))
+            .map(|i| {
+                (
+                    i.format,
+                    built.iter().filter(|d| d.format == i.format).count(),
+                )
+            })
             .filter(|(_, n)| *n > 0)
             .map(|(f, n)| format!("{n} {}", f.extension().to_uppercase()))
             .collect();

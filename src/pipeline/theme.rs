@@ -3,6 +3,7 @@
 
 use crate::content::brand::PaperSize;
 use crate::content::{types, LoadedBrand};
+use crate::diagnostic::Diagnostic;
 use crate::document::{Colour, FontSet, ImageAsset, ImageFormat, Paper, PrintOptions, Rgb, Theme};
 use crate::template::TemplateInfo;
 use std::collections::BTreeMap;
@@ -20,18 +21,17 @@ const BUNDLED_FILES: [&str; 4] = [
 ];
 
 /// Reads the bundled fonts from `templates/fonts/`.
-pub fn bundled_fonts(templates: &Path) -> Result<FontSet, String> {
+pub fn bundled_fonts(templates: &Path) -> Result<FontSet, Diagnostic> {
     let dir = templates.join("fonts");
     let mut faces = Vec::new();
     for name in BUNDLED_FILES {
         let path = dir.join(name);
         if let Some(root) = templates.parent() {
-            crate::safe_fs::check_inside(root, &path)
-                .map_err(|m| format!("{}: {m}", path.display()))?;
+            crate::safe_fs::check_inside(root, &path).map_err(|m| Diagnostic::file(&path, m))?;
         }
         let bytes = std::fs::read(&path)
-            .map_err(|e| format!("{}: cannot read the bundled font: {e}", path.display()))?;
-        crate::content::check_font(&bytes).map_err(|m| format!("{}: {m}", path.display()))?;
+            .map_err(|e| Diagnostic::file(&path, format!("cannot read the bundled font: {e}")))?;
+        crate::content::check_font(&bytes).map_err(|m| Diagnostic::file(&path, m))?;
         faces.push(Arc::new(bytes));
     }
     let id = font_id(&faces);

@@ -73,15 +73,8 @@ pub(crate) fn read(out: &Path, found: &Found) -> Option<Vec<u8>> {
 /// The media type a browser needs, and whether the file is for download
 /// (DOCX and text) rather than for showing (pages and PDFs).
 pub(crate) fn media_type(format: Format) -> (&'static str, bool) {
-    match format {
-        Format::Html => ("text/html; charset=utf-8", false),
-        Format::Pdf => ("application/pdf", false),
-        Format::Docx => (
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            true,
-        ),
-        Format::Txt => ("text/plain; charset=utf-8", true),
-    }
+    let f = crate::pipeline::format_info(format);
+    (f.media_type, f.download)
 }
 
 /// The name a download is saved under: `pals-officer-summary.txt` for

@@ -41,12 +41,7 @@ fn bar(page: &mut String, ctx: &Context, back: bool) {
 
 /// "Web page", "PDF", …: what a format is to a careers team.
 fn format_name(f: Format) -> &'static str {
-    match f {
-        Format::Html => "Web page",
-        Format::Pdf => "PDF",
-        Format::Docx => "Word",
-        Format::Txt => "Text",
-    }
+    crate::pipeline::format_info(f).label
 }
 
 /// The status of a document in words, and its badge's class.
@@ -267,12 +262,7 @@ fn card(page: &mut String, state: &State, ctx: &Context, job: &str, docs: &[&Doc
 
 /// A format in the middle of a sentence, for screen readers' link names.
 fn format_words(f: Format) -> &'static str {
-    match f {
-        Format::Html => "web page",
-        Format::Pdf => "PDF",
-        Format::Docx => "Word document",
-        Format::Txt => "plain text",
-    }
+    crate::pipeline::format_info(f).words
 }
 
 fn links(page: &mut String, d: &Doc) {

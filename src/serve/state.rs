@@ -94,6 +94,10 @@ impl State {
                 None => return,
             },
             Event::Problem(p) => {
+                // A build that could not run is over too: the page says
+                // why, and that it watches for the fix.
+                self.building = false;
+                self.ready = true;
                 self.problems.push(p.clone());
                 let extra = self.problems.len().saturating_sub(MAX_PROBLEMS);
                 self.problems.drain(..extra);
@@ -118,8 +122,17 @@ impl State {
             };
             self.jobs.insert(id.clone(), info);
         }
-        let plan: Vec<Target> = pipeline::plan_with_drafts(project, base).unwrap_or_default();
-        let loading_failed = !project.errors().is_empty();
+        // A plan that cannot be made (an output layout giving two documents
+        // one file, say) is shown with the problems, and the documents
+        // already shown stay, as while a file fails to load.
+        let (plan, planning_failed) = match pipeline::plan_with_drafts(project, base) {
+            Ok(plan) => (plan, false),
+            Err(e) => {
+                self.errors.push(self.shorten(&e));
+                (Vec::new(), true)
+            }
+        };
+        let loading_failed = planning_failed || !project.errors().is_empty();
         let mut old = std::mem::take(&mut self.docs);
         for t in &plan {
             // The key a build's report uses for this document.
@@ -173,12 +186,13 @@ impl State {
     }
 
     /// `path/to/project/content/jobs/x.yaml:3:1: …` as `content/jobs/x.yaml:3:1: …`.
-    fn shorten(&self, message: &str) -> String {
+    fn shorten(&self, problem: &impl std::fmt::Display) -> String {
+        let message = problem.to_string();
         let root = self.root.display().to_string();
         let prefix = format!("{}/", root.trim_end_matches('/'));
         match message.strip_prefix(&prefix) {
             Some(rest) => rest.to_string(),
-            None => message.to_string(),
+            None => message,
         }
     }
 

@@ -183,3 +183,28 @@ impl Project {
         self.write(&format!("content/jobs/{id}.cy.yaml"), cy);
     }
 }
+
+impl Project {
+    /// A project whose output layout (`{brand}-{job}-{template}.{ext}`)
+    /// gives two documents one file: brand `st-marys` with job
+    /// `hospital-porter`, and brand `st-marys-hospital` with job `porter`.
+    pub fn with_colliding_layout() -> Project {
+        let p = Project::copy();
+        let pals = p.read("content/jobs/pals-officer.yaml");
+        std::fs::remove_file(p.file("content/jobs/pals-officer.yaml")).unwrap();
+        p.add_job("hospital-porter", &pals);
+        p.add_job("porter", &pals);
+        std::fs::remove_file(p.file("content/jobs/pals-officer.cy.yaml")).unwrap();
+        for brand in ["st-marys", "st-marys-hospital"] {
+            copy_dir(
+                &p.file("content/brands/eastbrook-hospitals"),
+                &p.file(&format!("content/brands/{brand}")),
+            );
+        }
+        p.write(
+            "careerpress.yaml",
+            "output: \"{brand}-{job}-{template}.{ext}\"\n",
+        );
+        p
+    }
+}

@@ -1,0 +1,125 @@
+//! The project as a run sees it: content, templates, catalogues, fonts and
+//! `careerpress.yaml`, loaded once, with every problem found on the way.
+
+use super::plan::Target;
+use super::theme::{self, bundled_fonts};
+use crate::content::project::ProjectFile;
+use crate::content::{self, Content, ContentError};
+use crate::diagnostic::Diagnostic;
+use crate::document::FontSet;
+use crate::template::{TemplateError, Templates};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Everything a build needs, loaded once.
+pub struct Project {
+    pub root: PathBuf,
+    pub content: Content,
+    pub templates: Templates,
+    pub template_errors: Vec<TemplateError>,
+    /// Problems that are neither content nor template errors (fonts).
+    pub other_errors: Vec<Diagnostic>,
+    pub fonts: Option<Arc<FontSet>>,
+    /// `careerpress.yaml`: build defaults.
+    pub settings: ProjectFile,
+    /// Whether `careerpress.yaml` is there but could not be read: the
+    /// build goes on with the defaults, and no document counts as gone
+    /// (what the project makes, and where, is unknown).
+    pub settings_failed: bool,
+}
+
+impl Project {
+    /// Loads content, templates and fonts, collecting every problem.
+    pub fn load(root: &Path) -> Project {
+        let mut content = content::load(root);
+        // Colours nobody could read are a brand's mistake like any other.
+        let unreadable: Vec<String> = content
+            .brands
+            .iter()
+            .filter(|(_, b)| !theme::contrast_errors(b).is_empty())
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in unreadable {
+            if let Some(b) = content.brands.remove(&id) {
+                content.errors.extend(theme::contrast_errors(&b));
+                content.failed_brands.push(id);
+            }
+        }
+        let mut settings_failed = false;
+        let settings = ProjectFile::load(root).unwrap_or_else(|mut e| {
+            content.errors.append(&mut e);
+            settings_failed = true;
+            ProjectFile::default()
+        });
+        let tdir = root.join("templates");
+        let (templates, mut template_errors) = Templates::load(&tdir);
+        // Every language a brand makes documents in needs every message.
+        let mut languages: Vec<String> = content
+            .brands
+            .values()
+            .flat_map(|b| b.brand.languages.iter().map(|l| l.tag().to_string()))
+            .collect();
+        languages.sort();
+        languages.dedup();
+        template_errors.extend(templates.missing_messages(&languages));
+        let mut other_errors = Vec::new();
+        let fonts = match bundled_fonts(&tdir) {
+            Ok(f) => Some(Arc::new(f)),
+            Err(e) => {
+                other_errors.push(e);
+                None
+            }
+        };
+        Project {
+            root: root.to_path_buf(),
+            content,
+            templates,
+            template_errors,
+            other_errors,
+            fonts,
+            settings,
+            settings_failed,
+        }
+    }
+
+    /// Every placeholder in the project's drafts, as errors
+    /// (`file:line:column: field: … is a placeholder`).
+    pub fn placeholders(&self) -> Vec<String> {
+        let c = &self.content;
+        c.jobs
+            .values()
+            .flat_map(|j| &j.placeholders)
+            .chain(c.brands.values().flat_map(|b| &b.placeholders))
+            .map(ContentError::to_string)
+            .collect()
+    }
+
+    /// The printed fields a target's job and brand have no text for in the
+    /// target's languages, at their lines in the originals.
+    pub fn missing_translations(&self, target: &Target) -> Vec<ContentError> {
+        let job = &self.content.jobs[&target.job];
+        let brand = &self.content.brands[&target.brand];
+        let mut out = Vec::new();
+        for tag in &target.languages {
+            out.extend(
+                job.translations
+                    .missing(&job.file, tag, content::overlay::job_policy),
+            );
+            out.extend(brand.translations.missing(
+                &brand.file,
+                tag,
+                content::overlay::brand_policy,
+            ));
+        }
+        out
+    }
+
+    /// Every problem found while loading, each printed
+    /// `file:line:column: …`.
+    pub fn errors(&self) -> Vec<Diagnostic> {
+        let mut all = self.content.errors.clone();
+        all.extend(self.template_errors.iter().map(super::template_problem));
+        all.extend(self.other_errors.iter().cloned());
+        all
+    }
+}
