@@ -419,7 +419,18 @@ pub fn render_job(
                     .is_some_and(|t| !t.placeholders.is_empty())
         });
     let doc = Document { meta, blocks };
-    writer.render(&doc, theme).map_err(|e| e.to_string())
+    render_document(&doc, theme, writer)
+}
+
+/// Hands a document made from more than a job's template (a mail body,
+/// whose subject line and applicant are mail's) to a writer, as
+/// [`render_job`] does with a template's.
+pub fn render_document(
+    doc: &Document,
+    theme: &Theme,
+    writer: &dyn Writer,
+) -> Result<crate::document::Rendered, String> {
+    writer.render(doc, theme).map_err(|e| e.to_string())
 }
 
 fn meta(job: &LoadedJob, brand: &LoadedBrand, epoch: i64, root: &Path) -> Meta {
