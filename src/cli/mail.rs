@@ -2,7 +2,6 @@
 //! written as `.eml` files and, with `--smtp`, sent.
 
 use super::completions::{ids, Ids};
-use super::print_errors;
 use crate::mail::smtp::{SmtpConfig, PASSWORD_VAR, USER_VAR};
 use crate::mail::{self, Outcome, RowResult};
 use crate::template::Format;
@@ -119,7 +118,9 @@ pub fn run(root: PathBuf, args: MailArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    print_errors(&report.errors);
+    for e in &report.errors {
+        tell!("error: {e}");
+    }
     for w in &report.warnings {
         tell!("warning: {w}");
     }

@@ -1,8 +1,9 @@
 //! One applicant → one RFC 5322 message, on the same pipeline as every
 //! other document: the mail template renders markup (with `applicant`
 //! added to what templates see), the markup is parsed into a `Document`,
-//! and the text writer wraps it for the body. lettre's message builder
-//! writes the headers and the MIME structure.
+//! and the pipeline hands it to the text writer, which wraps it for the
+//! body. lettre's message builder writes the headers and the MIME
+//! structure.
 //!
 //! The first line the template renders is the subject, `Subject: …`; it is
 //! taken off before the rest is parsed as the body.
@@ -12,7 +13,8 @@
 //! Message-ID and the MIME boundary are digests of the message itself.
 
 use crate::content::{LoadedBrand, LoadedJob};
-use crate::document::{markup, Block, Document, Inline, Meta, Theme, Writer};
+use crate::diagnostic::Diagnostic;
+use crate::document::{markup, Block, Document, Inline, Meta, Theme};
 use crate::pipeline::{self, Project, Target, Writers};
 use crate::template::Format;
 use lettre::message::header::ContentType;
@@ -76,7 +78,7 @@ pub struct Composer<'a> {
     attach: Vec<Format>,
     writers: Writers,
     themes: BTreeMap<String, Theme>,
-    attachments: BTreeMap<AttachmentKey, Result<Vec<Attached>, String>>,
+    attachments: BTreeMap<AttachmentKey, Result<Vec<Attached>, Diagnostic>>,
 }
 
 impl<'a> Composer<'a> {
@@ -93,7 +95,7 @@ impl<'a> Composer<'a> {
     }
 
     /// The message for one applicant, whose job and brand exist.
-    pub fn compose(&mut self, a: &Applicant) -> Result<Composed, String> {
+    pub fn compose(&mut self, a: &Applicant) -> Result<Composed, Diagnostic> {
         let job = &self.project.content.jobs[&a.job];
         let brand = &self.project.content.brands[&a.brand];
         let (subject, body) = self.render(a, job, brand)?;
@@ -105,9 +107,9 @@ impl<'a> Composer<'a> {
             .map_or(&brand.brand.contact.service, |t| &t.value.contact.service);
 
         let from_address: Address = brand.brand.contact.email.as_str().parse().map_err(|e| {
-            format!(
-                "{}: contact.email cannot be a From address: {e}",
-                brand.file.display()
+            Diagnostic::file(
+                &brand.file,
+                format!("contact.email cannot be a From address: {e}"),
             )
         })?;
         let from = Mailbox::new(Some(service.to_string()), from_address);
@@ -158,7 +160,8 @@ impl<'a> Composer<'a> {
             }
             builder.multipart(parts)
         };
-        let message = built.map_err(|e| format!("cannot build the message: {e}"))?;
+        let message =
+            built.map_err(|e| Diagnostic::error(format!("cannot build the message: {e}")))?;
         Ok(Composed {
             subject,
             body,
@@ -175,7 +178,7 @@ impl<'a> Composer<'a> {
         a: &Applicant,
         job: &LoadedJob,
         brand: &LoadedBrand,
-    ) -> Result<(String, String), String> {
+    ) -> Result<(String, String), Diagnostic> {
         let file = self.project.templates.templates[&self.template]
             .file
             .clone();
@@ -207,22 +210,22 @@ impl<'a> Composer<'a> {
             .project
             .templates
             .render(&self.template, &data)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| pipeline::template_problem(&e))?;
         let (subject_src, body_src) = split_subject(&markup).ok_or_else(|| {
-            format!(
-                "{}: the template must render 'Subject: …' as its first line",
-                file.display()
+            Diagnostic::file(
+                &file,
+                "the template must render 'Subject: …' as its first line",
             )
         })?;
         let parse_err = |e: markup::MarkupError| {
-            format!(
-                "{}: the template made markup that does not parse: {e}",
-                file.display()
+            Diagnostic::file(
+                &file,
+                format!("the template made markup that does not parse: {e}"),
             )
         };
         let subject = plain_text(&markup::parse(subject_src).map_err(parse_err)?);
         if subject.is_empty() {
-            return Err(format!("{}: the subject is empty", file.display()));
+            return Err(Diagnostic::file(&file, "the subject is empty"));
         }
         let blocks = markup::parse(body_src).map_err(parse_err)?;
         let doc = Document {
@@ -243,16 +246,16 @@ impl<'a> Composer<'a> {
             },
             blocks,
         };
-        let theme = self.theme(&a.brand, &a.job)?;
-        let rendered = crate::text::TextWriter
-            .render(&doc, theme)
-            .map_err(|e| e.to_string())?;
+        self.load_theme(&a.brand, &a.job)?;
+        let rendered =
+            pipeline::render_document(&doc, &self.themes[&a.brand], self.writers.get(Format::Txt))?;
         let body = String::from_utf8(rendered.bytes).map_err(|e| e.to_string())?;
         Ok((subject, body))
     }
 
-    /// The mail template's theme for a brand, at most 78 columns wide.
-    fn theme(&mut self, brand: &str, job: &str) -> Result<&Theme, String> {
+    /// Makes the mail template's theme for a brand (at most 78 columns
+    /// wide) unless it is made.
+    fn load_theme(&mut self, brand: &str, job: &str) -> Result<(), Diagnostic> {
         if !self.themes.contains_key(brand) {
             let target = Target {
                 brand: brand.to_string(),
@@ -270,7 +273,7 @@ impl<'a> Composer<'a> {
             theme.text_width = theme.text_width.min(MAX_BODY_WIDTH);
             self.themes.insert(brand.to_string(), theme);
         }
-        Ok(&self.themes[brand])
+        Ok(())
     }
 
     /// The documents to attach for a job and brand in the applicant's
@@ -280,7 +283,7 @@ impl<'a> Composer<'a> {
         job: &str,
         brand: &str,
         languages: &[String],
-    ) -> Result<Vec<Attached>, String> {
+    ) -> Result<Vec<Attached>, Diagnostic> {
         let key = (job.to_string(), brand.to_string(), languages.to_vec());
         if !self.attachments.contains_key(&key) {
             let made = self.make_attachments(job, brand, languages);
@@ -294,11 +297,10 @@ impl<'a> Composer<'a> {
         job: &str,
         brand: &str,
         languages: &[String],
-    ) -> Result<Vec<Attached>, String> {
+    ) -> Result<Vec<Attached>, Diagnostic> {
         let mut out = Vec::new();
         for &format in &self.attach {
-            let mut targets =
-                attachment_targets(self.project, job, brand, format).map_err(|e| e.to_string())?;
+            let mut targets = attachment_targets(self.project, job, brand, format)?;
             // A brand with a document per language: the applicant's.
             if targets.iter().any(|t| t.languages == languages) {
                 targets.retain(|t| t.languages == languages);
@@ -309,7 +311,9 @@ impl<'a> Composer<'a> {
                     .get(&(t.brand.clone(), t.template.clone()))
                     .ok_or("no fonts loaded (see the errors above)")?;
                 let r = pipeline::render_one(self.project, t, theme, self.writers.get(format))
-                    .map_err(|e| format!("cannot make the {format} to attach: {e}"))?;
+                    .map_err(|e| {
+                        Diagnostic::error(format!("cannot make the {format} to attach: {e}"))
+                    })?;
                 let file = t
                     .path
                     .file_name()
@@ -317,14 +321,7 @@ impl<'a> Composer<'a> {
                     .unwrap_or_else(|| format!("{}.{}", t.template, format.extension()));
                 out.push(Attached {
                     name: format!("{}-{file}", t.job),
-                    mime: match format {
-                        Format::Pdf => "application/pdf",
-                        Format::Docx => {
-                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                        }
-                        Format::Txt => "text/plain; charset=utf-8",
-                        Format::Html => "text/html; charset=utf-8",
-                    },
+                    mime: pipeline::format_info(format).media_type,
                     bytes: r.bytes,
                 });
             }
@@ -340,7 +337,7 @@ pub fn attachment_targets(
     job: &str,
     brand: &str,
     format: Format,
-) -> Result<Vec<Target>, pipeline::UsageError> {
+) -> Result<Vec<Target>, Diagnostic> {
     pipeline::plan(
         project,
         &pipeline::Options {
@@ -353,6 +350,8 @@ pub fn attachment_targets(
     )
     // Mail gets the screen file, never the print file.
     .map(|ts| ts.into_iter().filter(|t| !t.print).collect())
+    // The pipeline's own error, at mail's door.
+    .map_err(|e| e.0)
 }
 
 /// Splits rendered markup into the subject (after `Subject:` on the first

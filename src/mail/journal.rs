@@ -20,6 +20,7 @@
 //! sends that one message again on the next run. SMTP itself offers no way
 //! to close it.
 
+use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
@@ -67,8 +68,8 @@ pub struct Journal {
     /// Whether damaged lines may be moved aside (not in a dry run).
     repair: bool,
     /// Problems found reading it: damaged lines set aside, journals of older
-    /// versions read in.
-    pub notes: Vec<String>,
+    /// versions read in (warnings, each naming its file).
+    pub notes: Vec<Diagnostic>,
 }
 
 /// The lock a sending run holds (released when dropped or when the process
@@ -112,12 +113,11 @@ impl Journal {
             if let Ok(bytes) = std::fs::read(old) {
                 let (entries, _) = parse(&bytes);
                 if !entries.is_empty() {
-                    j.notes.push(format!(
-                        "{}: {} messages recorded there by an earlier version are counted as sent (the journal is now {})",
-                        old.display(),
+                    j.notes.push(Diagnostic::warning(format!(
+                        "{} messages recorded there by an earlier version are counted as sent (the journal is now {})",
                         entries.len(),
                         path.display()
-                    ));
+                    )).in_file(old));
                 }
                 for e in entries {
                     j.sent.insert(e.key.clone(), e);
@@ -159,10 +159,13 @@ impl Journal {
             self.set_aside(&bytes, &damaged)?;
         } else {
             for (line, _) in &damaged {
-                self.notes.push(format!(
-                    "{}:{line}: a damaged line (a run cut short while writing it?); the message it was about may be sent again",
-                    self.path.display()
-                ));
+                self.notes.push(
+                    Diagnostic::warning(
+                        "a damaged line (a run cut short while writing it?); the message it was about may be sent again",
+                    )
+                    .in_file(&self.path)
+                    .at(*line, None),
+                );
             }
         }
         Ok(())
@@ -176,11 +179,14 @@ impl Journal {
         for (line, b) in damaged {
             f.write_all(b)?;
             f.write_all(b"\n")?;
-            self.notes.push(format!(
-                "{}:{line}: a damaged line (a run cut short while writing it?) was moved to {}; the message it was about may be sent again",
-                self.path.display(),
-                side.display()
-            ));
+            self.notes.push(
+                Diagnostic::warning(format!(
+                    "a damaged line (a run cut short while writing it?) was moved to {}; the message it was about may be sent again",
+                    side.display()
+                ))
+                .in_file(&self.path)
+                .at(*line, None),
+            );
         }
         f.sync_all()?;
         // Keep every whole, readable line, in order.
@@ -311,7 +317,9 @@ mod tests {
         let mut j = Journal::load(&path, &[], true).unwrap();
         assert!(j.get("one").is_some());
         assert_eq!(j.notes.len(), 1, "{:?}", j.notes);
-        assert!(j.notes[0].contains("sent.jsonl:2: a damaged line"));
+        assert!(j.notes[0]
+            .to_string()
+            .contains("sent.jsonl:2: a damaged line"));
         let side = std::fs::read(path.with_extension("jsonl.damaged")).unwrap();
         assert_eq!(&side[..cut], &line.as_bytes()[..cut]);
         j.record(entry("three")).unwrap();

@@ -11,6 +11,7 @@
 //! to another line is a quote gone wrong, never a value: the row is
 //! reported and the next line is read as the next applicant.
 
+use crate::diagnostic::Diagnostic;
 use std::fmt;
 
 /// A row that could not be read.
@@ -28,6 +29,17 @@ pub enum BadRowKind {
     BrokenQuoting(String),
     /// More or fewer values than the header has columns.
     FieldCount { found: usize, expected: usize },
+}
+
+impl BadRowKind {
+    /// Why, in the few words the summary counts rows by.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            BadRowKind::BrokenQuoting(_) => "broken quoting",
+            BadRowKind::FieldCount { found, expected } if found < expected => "missing columns",
+            BadRowKind::FieldCount { .. } => "too many values",
+        }
+    }
 }
 
 impl fmt::Display for BadRowKind {
@@ -61,18 +73,19 @@ pub struct Table {
     pub rows: Vec<Result<Row, BadRow>>,
 }
 
-/// Reads a whole file. `Err` only when there is no usable header.
-pub fn read(bytes: &[u8]) -> Result<Table, String> {
+/// Reads a whole file. `Err` only when there is no usable header; the
+/// caller knows the file's name and puts it on.
+pub fn read(bytes: &[u8]) -> Result<Table, Diagnostic> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|b| **b == b'\n')
             .count()
             + 1;
-        format!(
+        Diagnostic::error(format!(
             "line {line}: the file is not UTF-8 text (in Excel: Save As, \
              'CSV UTF-8 (Comma delimited)')"
-        )
+        ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader {
@@ -82,13 +95,17 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
     };
     let header = loop {
         match reader.record() {
-            None => return Err("the file is empty: it needs a header row".into()),
+            None => {
+                return Err(Diagnostic::error(
+                    "the file is empty: it needs a header row",
+                ))
+            }
             Some((_, Ok(fields))) if is_blank(&fields) => continue,
             Some((line, Ok(fields))) => break (line, fields),
             Some((line, Err(why))) => {
-                return Err(format!(
+                return Err(Diagnostic::error(format!(
                     "line {line}: the header row has broken quoting: {why}"
-                ))
+                )))
             }
         }
     };
@@ -328,7 +345,8 @@ mod tests {
     fn a_file_that_is_not_utf8_or_has_no_header_is_refused() {
         assert!(read(b"name,email\nJos\xe9,j@x.org\n")
             .unwrap_err()
+            .message
             .contains("line 2: the file is not UTF-8"));
-        assert!(read(b"\n\n").unwrap_err().contains("empty"));
+        assert!(read(b"\n\n").unwrap_err().message.contains("empty"));
     }
 }

@@ -12,6 +12,7 @@
 //! refused, since command lines end up in shell history and process lists.
 //! Nothing here ever prints them.
 
+use crate::diagnostic::Diagnostic;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::transport::smtp::SmtpTransport;
@@ -61,45 +62,53 @@ impl SmtpConfig {
     /// Parses `--smtp URL`, taking credentials from `env` (the process
     /// environment in the CLI). Errors never repeat what was in the URL's
     /// user or password part.
-    pub fn parse(url: &str, env: impl Fn(&str) -> Option<String>) -> Result<SmtpConfig, String> {
+    pub fn parse(
+        url: &str,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<SmtpConfig, Diagnostic> {
         let example = "like smtp://smtp.example.nhs.uk:587 or smtps://smtp.example.nhs.uk";
-        let u = url::Url::parse(url)
-            .map_err(|e| format!("--smtp: not a server address {example} ({e})"))?;
+        let u = url::Url::parse(url).map_err(|e| {
+            Diagnostic::error(format!("--smtp: not a server address {example} ({e})"))
+        })?;
         if !u.username().is_empty() || u.password().is_some() {
-            return Err(format!(
+            return Err(Diagnostic::error(format!(
                 "--smtp: the address holds a user name or password; remove them and set \
                  {USER_VAR} and {PASSWORD_VAR} in the environment instead"
-            ));
+            )));
         }
         let implicit_tls = match u.scheme() {
             "smtp" => false,
             "smtps" => true,
             other => {
-                return Err(format!(
+                return Err(Diagnostic::error(format!(
                     "--smtp: '{other}://' is not supported; use smtp:// (STARTTLS) or \
                      smtps:// (TLS), {example}"
-                ))
+                )))
             }
         };
         let host = match u.host() {
             Some(url::Host::Domain(d)) if !d.is_empty() => d.to_string(),
             Some(url::Host::Ipv4(a)) => a.to_string(),
             Some(url::Host::Ipv6(a)) => a.to_string(),
-            _ => return Err(format!("--smtp: no server name, {example}")),
+            _ => {
+                return Err(Diagnostic::error(format!(
+                    "--smtp: no server name, {example}"
+                )))
+            }
         };
         if !matches!(u.path(), "" | "/") || u.query().is_some() || u.fragment().is_some() {
-            return Err(format!(
+            return Err(Diagnostic::error(format!(
                 "--smtp: give only the scheme, server and port, {example}"
-            ));
+            )));
         }
         let port = u.port().unwrap_or(if implicit_tls { 465 } else { 587 });
         let non_empty = |v: &str| env(v).filter(|s| !s.is_empty());
         let (user, password) = (non_empty(USER_VAR), non_empty(PASSWORD_VAR));
         if user.is_some() != password.is_some() {
-            return Err(format!(
+            return Err(Diagnostic::error(format!(
                 "set both {USER_VAR} and {PASSWORD_VAR}, or neither (for a server that \
                  needs no login)"
-            ));
+            )));
         }
         Ok(SmtpConfig {
             implicit_tls,
@@ -140,10 +149,10 @@ impl SmtpConfig {
     }
 
     /// A lettre transport for this server.
-    pub fn transport(&self) -> Result<Mailer, String> {
+    pub fn transport(&self) -> Result<Mailer, Diagnostic> {
         let params = || {
             TlsParameters::new(self.host.clone())
-                .map_err(|e| format!("{self}: cannot set up TLS: {e}"))
+                .map_err(|e| Diagnostic::error(format!("{self}: cannot set up TLS: {e}")))
         };
         let tls = match self.tls_policy() {
             TlsPolicy::Implicit => Tls::Wrapper(params()?),
@@ -184,6 +193,18 @@ pub enum SendError {
     /// Nothing will be accepted: login refused, TLS failed, STARTTLS not
     /// offered. The run stops.
     Fatal(String),
+}
+
+impl SendError {
+    /// Why, in the few words the summary counts rows by.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            SendError::Refused(_) => "refused by the server",
+            SendError::Deferred(_) => "deferred by the server",
+            SendError::Connection(_) => "no connection to the server",
+            SendError::Fatal(_) => "not accepted by the server",
+        }
+    }
 }
 
 impl fmt::Display for SendError {
@@ -272,7 +293,9 @@ mod tests {
             "smtps://ann@smtp.example.org",
             "smtp://:s3cret@127.0.0.1:2525",
         ] {
-            let e = SmtpConfig::parse(url, env(None, None)).unwrap_err();
+            let e = SmtpConfig::parse(url, env(None, None))
+                .unwrap_err()
+                .to_string();
             assert!(e.contains(USER_VAR), "{e}");
             assert!(!e.contains("s3cret") && !e.contains("ann"), "{e}");
         }

@@ -30,7 +30,9 @@ pub use write::{write_atomic, write_within, TEMP_PREFIX};
 
 pub use dates::{document_epoch, iso_date, source_date_epoch, MAX_EPOCH};
 pub use project::Project;
-pub use render::{labels, layout, render_job, render_markup, render_one, target_theme, themes};
+pub use render::{
+    labels, layout, render_document, render_job, render_markup, render_one, target_theme, themes,
+};
 pub use run::{build, build_project, Options, Progress, INTERRUPTED};
 pub use writers::{format_info, FormatInfo, Writers, FORMATS};
 

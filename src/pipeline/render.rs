@@ -174,8 +174,19 @@ pub fn render_job(
                     .is_some_and(|t| !t.placeholders.is_empty())
         });
     let doc = Document { meta, blocks };
+    render_document(&doc, theme, writer)
+}
+
+/// Hands a document made from more than a job's template (a mail body,
+/// whose subject line and applicant are mail's) to a writer, as
+/// [`render_job`] does with a template's.
+pub fn render_document(
+    doc: &Document,
+    theme: &Theme,
+    writer: &dyn Writer,
+) -> Result<crate::document::Rendered, Diagnostic> {
     writer
-        .render(&doc, theme)
+        .render(doc, theme)
         .map_err(|e| Diagnostic::error(e.to_string()))
 }
 
