@@ -79,6 +79,14 @@ impl Diagnostic {
         self
     }
 
+    /// At a line and column when known (as parsers give them).
+    pub fn at_position(mut self, line: Option<usize>, column: Option<usize>) -> Diagnostic {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.line = line.map(small);
+        self.column = column.map(small);
+        self
+    }
+
     pub fn at_path(mut self, field: impl Into<String>) -> Diagnostic {
         self.field = Some(field.into());
         self

@@ -206,11 +206,7 @@ impl<'a> Composer<'a> {
                 .collect();
             m.insert("applicant".into(), Value::Object(fields));
         }
-        let markup = self
-            .project
-            .templates
-            .render(&self.template, &data)
-            .map_err(|e| pipeline::template_problem(&e))?;
+        let markup = self.project.templates.render(&self.template, &data)?;
         let (subject_src, body_src) = split_subject(&markup).ok_or_else(|| {
             Diagnostic::file(
                 &file,

@@ -48,16 +48,3 @@ impl UsageError {
         UsageError(crate::diagnostic::Diagnostic::error(message))
     }
 }
-
-/// A template's problem as a [`Diagnostic`](crate::diagnostic::Diagnostic).
-pub(crate) fn template_problem(
-    e: &crate::template::TemplateError,
-) -> crate::diagnostic::Diagnostic {
-    crate::diagnostic::Diagnostic {
-        file: Some(e.file.clone()),
-        line: e.line.map(|l| l as u32),
-        column: e.column.map(|c| c as u32),
-        message: e.message.clone(),
-        ..Default::default()
-    }
-}

@@ -118,7 +118,7 @@ impl Project {
     /// `file:line:column: …`.
     pub fn errors(&self) -> Vec<Diagnostic> {
         let mut all = self.content.errors.clone();
-        all.extend(self.template_errors.iter().map(super::template_problem));
+        all.extend(self.template_errors.iter().cloned());
         all.extend(self.other_errors.iter().cloned());
         all
     }

@@ -58,10 +58,7 @@ fn markup_for(project: &Project, job: &LoadedJob, target: &Target) -> Result<Str
         &target.languages,
         layout(project, target),
     );
-    project
-        .templates
-        .render(&target.template, &data)
-        .map_err(|e| super::template_problem(&e))
+    project.templates.render(&target.template, &data)
 }
 
 /// How a document in more than one language is laid out: the template's

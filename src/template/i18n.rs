@@ -45,12 +45,7 @@ impl std::fmt::Debug for Catalogues {
 const MAX_FTL_BYTES: u64 = 1024 * 1024;
 
 fn err(file: &Path, line: Option<usize>, message: String) -> TemplateError {
-    TemplateError {
-        file: file.to_path_buf(),
-        line,
-        column: None,
-        message,
-    }
+    TemplateError::file(file, message).at_position(line, None)
 }
 
 impl Catalogues {

@@ -1,7 +1,7 @@
 //! `{{#each (half job.skills 1)}}` → the first half of a list, `2` the
 //! second: for lists shown in two columns. The first half gets the odd item.
 
-use super::{not_a, number, param};
+use super::{not_a, number, param, simple_helper};
 use serde_json::Value;
 
 pub fn half_of(list: &[Value], which: u64) -> Vec<Value> {
@@ -12,28 +12,15 @@ pub fn half_of(list: &[Value], which: u64) -> Vec<Value> {
     }
 }
 
-/// The helper: a field that does not exist is named (`job.skils`), as
-/// everywhere in strict mode.
-#[allow(non_camel_case_types)]
-pub struct half;
-
-impl handlebars::HelperDef for half {
-    fn call_inner<'reg: 'rc, 'rc>(
-        &self,
-        h: &handlebars::Helper<'rc>,
-        _: &'reg handlebars::Handlebars<'reg>,
-        _: &'rc handlebars::Context,
-        _: &mut handlebars::RenderContext<'reg, 'rc>,
-    ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
-        let usage = "{{#each (half list 1)}} or (half list 2)";
-        let list = param(h, 0, usage)?;
-        let which = number(h, param(h, 1, usage)?)? as u64;
-        let items = list.as_array().ok_or_else(|| not_a(h, "a list", list))?;
-        Ok(handlebars::ScopedJson::Derived(Value::Array(half_of(
-            items, which,
-        ))))
-    }
-}
+// A field that does not exist is named (`job.skils`), as everywhere in
+// strict mode (see `param`).
+simple_helper!(half, |h| {
+    let usage = "{{#each (half list 1)}} or (half list 2)";
+    let list = param(h, 0, usage)?;
+    let which = number(h, param(h, 1, usage)?)? as u64;
+    let items = list.as_array().ok_or_else(|| not_a(h, "a list", list))?;
+    Ok::<_, handlebars::RenderError>(half_of(items, which))
+});
 
 #[cfg(test)]
 mod tests {

@@ -86,9 +86,11 @@ fn number(h: &Helper, v: &Value) -> Result<f64, RenderError> {
     v.as_f64().ok_or_else(|| not_a(h, "a number", v))
 }
 
-/// Defines a helper whose result is a pure function of its parameters.
+/// Defines a helper whose result is a pure function of its parameters:
+/// text, or a value such as a list (`half`); the one preamble every such
+/// helper shares.
 ///
-/// It *returns* its text as a value rather than writing it: handlebars then
+/// It *returns* its result as a value rather than writing it: handlebars then
 /// escapes it once, where it is written out (`{{capitalise x}}`), and hands
 /// it unescaped to an enclosing helper (`{{capitalise (join xs "or")}}`), a
 /// block helper or a partial's parameter. A helper that wrote escaped text
@@ -107,10 +109,8 @@ macro_rules! simple_helper {
                 _: &'rc handlebars::Context,
                 _: &mut handlebars::RenderContext<'reg, 'rc>,
             ) -> Result<handlebars::ScopedJson<'rc>, handlebars::RenderError> {
-                let text: String = $body?;
-                Ok(handlebars::ScopedJson::Derived(serde_json::Value::String(
-                    text,
-                )))
+                let value: serde_json::Value = $body?.into();
+                Ok(handlebars::ScopedJson::Derived(value))
             }
         }
     };

@@ -1,0 +1,314 @@
+//! Loading a project's templates: every `templates/*.hbs` and
+//! `templates/partials/*.hbs` read (size-capped, UTF-8, inside the project),
+//! its settings comment read, compiled, and refused when it could never end
+//! (partials that include each other) — every problem collected.
+
+use super::escape::escape_markup;
+use super::settings::settings;
+use super::{budget, helpers, i18n, recursion, Format, TemplateError, TemplateInfo, Templates};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Largest template file accepted.
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+impl Templates {
+    /// Loads `dir/*.hbs` and `dir/partials/*.hbs`. Returns what loaded and
+    /// every problem found.
+    pub fn load(dir: &Path) -> (Templates, Vec<TemplateError>) {
+        let mut hb = handlebars::Handlebars::new();
+        hb.set_strict_mode(true);
+        hb.set_prevent_indent(true);
+        hb.register_escape_fn(escape_markup);
+        helpers::register(&mut hb);
+        // `each` that counts its turns (see `budget`).
+        hb.register_helper("each", Box::new(budget::Each));
+        let mut errors = Vec::new();
+        let mut templates = BTreeMap::new();
+        let mut partials = BTreeMap::new();
+
+        for file in hbs_files(&dir.join("partials"), &mut errors, true) {
+            let name = stem(&file);
+            if let Some(src) = read(&file, &mut errors) {
+                if let Err(m) = recursion::check_nesting(&src) {
+                    errors.push(TemplateError::file(&file, m));
+                    continue;
+                }
+                if let Err(e) = hb.register_partial(&name, &src) {
+                    errors.push(template_error(&file, &e));
+                }
+                partials.insert(name, src);
+            }
+        }
+        for file in hbs_files(dir, &mut errors, false) {
+            let Some((name, format)) = name_and_format(&file) else {
+                errors.push(TemplateError::file(&file, "name templates <name>.<format>.hbs, where format is txt, pdf, docx or html (e.g. summary.txt.hbs)"));
+                continue;
+            };
+            if let Err(m) = crate::content::types::check_id(&name) {
+                errors.push(TemplateError::file(&file, m));
+                continue;
+            }
+            let Some(src) = read(&file, &mut errors) else {
+                continue;
+            };
+            if let Err(m) = recursion::check_nesting(&src) {
+                errors.push(TemplateError::file(&file, m));
+                continue;
+            }
+            let settings = match settings(&src) {
+                Ok(s) => s,
+                Err((line, column, message)) => {
+                    errors
+                        .push(TemplateError::file(&file, message).at_position(Some(line), column));
+                    continue;
+                }
+            };
+            if templates.contains_key(&name) {
+                errors.push(TemplateError::file(
+                    &file,
+                    format!("another template is also called '{name}'; template names must differ"),
+                ));
+                continue;
+            }
+            match hb.register_template_string(&name, &src) {
+                Ok(()) => {
+                    templates.insert(
+                        name.clone(),
+                        TemplateInfo {
+                            name,
+                            format,
+                            file,
+                            settings,
+                            source: src,
+                        },
+                    );
+                }
+                Err(e) => errors.push(template_error(&file, &e)),
+            }
+        }
+        check_recursion(dir, &mut templates, &partials, &mut errors);
+        let failed = hbs_files(dir, &mut Vec::new(), true)
+            .iter()
+            .filter_map(|f| name_and_format(f).map(|(name, _)| name))
+            .filter(|name| !templates.contains_key(name))
+            .collect();
+        let (catalogues, mut catalogue_errors) =
+            i18n::Catalogues::load(&dir.join("locales"), project_root(dir).unwrap_or(dir));
+        errors.append(&mut catalogue_errors);
+        (
+            Templates {
+                hb,
+                templates,
+                partials,
+                failed,
+                dir: dir.to_path_buf(),
+                catalogues: Arc::new(catalogues),
+            },
+            errors,
+        )
+    }
+}
+
+/// Refuses templates that would never end: partials, file or inline, that
+/// include each other in a loop (rendering one would overflow the stack).
+/// Such a template is reported, naming the loop, and left out.
+fn check_recursion(
+    dir: &Path,
+    templates: &mut BTreeMap<String, TemplateInfo>,
+    partials: &BTreeMap<String, String>,
+    errors: &mut Vec<TemplateError>,
+) {
+    let error = |file: PathBuf, message: String| TemplateError::file(&file, message);
+    let partial_file = |name: &str| dir.join("partials").join(format!("{name}.hbs"));
+    let mut partial_calls = BTreeMap::new();
+    let mut bad_partials = Vec::new();
+    for (name, src) in partials {
+        match recursion::calls(src) {
+            Ok(c) => {
+                partial_calls.insert(name.clone(), c);
+            }
+            Err(m) => {
+                bad_partials.push(format!("partial:{name}"));
+                errors.push(error(partial_file(name), m));
+            }
+        }
+    }
+    let mut template_calls = BTreeMap::new();
+    templates.retain(|name, t| match recursion::calls(&t.source) {
+        Ok(c) => {
+            template_calls.insert(name.clone(), c);
+            true
+        }
+        Err(m) => {
+            errors.push(error(t.file.clone(), m));
+            false
+        }
+    });
+    let graph = recursion::graph(&template_calls, &partial_calls);
+    let mut reported: Vec<Vec<String>> = Vec::new();
+    templates.retain(|name, t| {
+        let start = format!("template:{name}");
+        if let Some(c) = recursion::cycle(&start, &graph) {
+            let mut key = c[..c.len() - 1].to_vec();
+            key.sort();
+            let first = &c[0];
+            let file = match first.split_once(':') {
+                Some(("partial", p)) => partial_file(p),
+                _ => t.file.clone(),
+            };
+            if !reported.contains(&key) {
+                reported.push(key);
+                let names: Vec<String> = c.iter().map(|n| recursion::describe(n)).collect();
+                errors.push(error(
+                    file,
+                    format!(
+                        "{} includes itself ({}), used by {}: it would never end",
+                        recursion::describe(first),
+                        names.join(" → "),
+                        t.file.display()
+                    ),
+                ));
+            } else {
+                errors.push(error(
+                    t.file.clone(),
+                    format!(
+                        "uses {}, which includes itself (see above): left out",
+                        recursion::describe(first)
+                    ),
+                ));
+            }
+            return false;
+        }
+        if recursion::depth(&start, &graph) > recursion::MAX_PARTIAL_DEPTH {
+            errors.push(error(
+                t.file.clone(),
+                format!(
+                    "partials include partials more than {} deep: too deep to render safely",
+                    recursion::MAX_PARTIAL_DEPTH
+                ),
+            ));
+            return false;
+        }
+        // A template that uses a partial refused above is left out too.
+        let mut reach = vec![start];
+        let mut seen = Vec::new();
+        while let Some(n) = reach.pop() {
+            if bad_partials.contains(&n) {
+                return false;
+            }
+            if !seen.contains(&n) {
+                reach.extend(graph.get(&n).into_iter().flatten().cloned());
+                seen.push(n);
+            }
+        }
+        true
+    });
+}
+
+fn template_error(file: &Path, e: &handlebars::TemplateError) -> TemplateError {
+    let (line, column) = e.pos().map_or((None, None), |(l, c)| (Some(l), Some(c)));
+    TemplateError::file(file, e.reason().to_string()).at_position(line, column)
+}
+
+fn hbs_files(dir: &Path, errors: &mut Vec<TemplateError>, optional: bool) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            if !optional {
+                errors.push(TemplateError::file(
+                    dir,
+                    format!("cannot read the folder: {e}"),
+                ));
+            }
+            return Vec::new();
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "hbs"))
+        .filter(
+            |p| match project_root(dir).map(|r| crate::safe_fs::check_inside(r, p)) {
+                Some(Err(message)) => {
+                    errors.push(TemplateError::file(p, message));
+                    false
+                }
+                _ => true,
+            },
+        )
+        .collect();
+    files.sort();
+    files
+}
+
+/// The project a templates folder (or its `partials/`) belongs to: files
+/// read from it must resolve inside.
+pub(super) fn project_root(dir: &Path) -> Option<&Path> {
+    let templates = if dir.ends_with("partials") {
+        dir.parent()?
+    } else {
+        dir
+    };
+    Some(
+        templates
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new(".")),
+    )
+}
+
+/// A template's name and format from its file name: `leaflet.pdf.hbs` →
+/// `leaflet`, PDF.
+pub fn name_and_format(file: &Path) -> Option<(String, Format)> {
+    let base = stem(file);
+    let (name, format) = base.rsplit_once('.')?;
+    Some((name.to_string(), Format::from_extension(format)?))
+}
+
+/// The template names of a project, from file names alone (for shell
+/// completion of `--template`).
+pub fn names(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root.join("templates"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "hbs"))
+        .filter_map(|e| name_and_format(&e.path()).map(|(n, _)| n))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn stem(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn read(file: &Path, errors: &mut Vec<TemplateError>) -> Option<String> {
+    let err = |message: String| TemplateError::file(file, message);
+    match std::fs::metadata(file) {
+        Ok(m) if m.len() > MAX_TEMPLATE_BYTES => {
+            errors.push(err("the template is larger than 1 MiB".into()));
+            return None;
+        }
+        Err(e) => {
+            errors.push(err(format!("cannot read the template: {e}")));
+            return None;
+        }
+        _ => {}
+    }
+    match std::fs::read(file).map(String::from_utf8) {
+        Ok(Ok(s)) => Some(s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)),
+        Ok(Err(_)) => {
+            errors.push(err("the template is not UTF-8 text".into()));
+            None
+        }
+        Err(e) => {
+            errors.push(err(format!("cannot read the template: {e}")));
+            None
+        }
+    }
+}

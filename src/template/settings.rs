@@ -1,0 +1,104 @@
+//! What a template may say about itself in its opening comment
+//! (`{{!-- careerpress … --}}`): paper, body size, line width, bilingual
+//! layout, print, mail. Read with the content's own YAML reader, so a
+//! mistake gets the same plain words and its line in the template.
+
+use serde::Deserialize;
+use std::path::Path;
+
+/// Settings a template may give in its opening comment.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// A4 or A5 (paged formats).
+    #[serde(default)]
+    pub paper: Option<crate::content::brand::PaperSize>,
+    /// Body text size in points (6 to 72).
+    #[serde(default, deserialize_with = "crate::content::types::finite_f32_opt")]
+    pub body_pt: Option<f32>,
+    /// Plain-text line width in columns (20 to 200).
+    #[serde(default)]
+    pub text_width: Option<usize>,
+    /// With more than one language: `sections` or `columns`, over the
+    /// brand's choice (a brand that asks for `separate` documents gets them).
+    #[serde(default)]
+    pub bilingual: Option<crate::content::brand::Bilingual>,
+    /// Use the brand's print settings (bleed, crop marks).
+    #[serde(default)]
+    pub print: bool,
+    /// A mail template (`careerpress mail`): it needs an applicant, so
+    /// `build` leaves it out of the matrix.
+    #[serde(default)]
+    pub mail: bool,
+}
+
+/// Parses the optional `{{!-- careerpress … --}}` settings comment.
+pub(super) fn settings(src: &str) -> Result<Settings, (usize, Option<usize>, String)> {
+    let leading = src.len() - src.trim_start().len();
+    let Some(rest) = src.trim_start().strip_prefix("{{!-- careerpress") else {
+        return Ok(Settings::default());
+    };
+    // Lines of the settings count from the template's first line.
+    let first_line = src[..leading].matches('\n').count() + 1;
+    let at = |line: usize, column: Option<usize>, m: String| (first_line + line - 1, column, m);
+    let body = rest.split_once("--}}").map(|(b, _)| b).ok_or_else(|| {
+        at(
+            1,
+            None,
+            "the settings comment is never closed with --}}".into(),
+        )
+    })?;
+    if body.trim().is_empty() {
+        return Ok(Settings::default());
+    }
+    let line_of = |key: &str| {
+        body.lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map_or(1, |i| i + 1)
+    };
+    let s = crate::content::yaml::parse::<Settings>(Path::new("settings"), body.as_bytes())
+        .map_err(|e| {
+            let mut plain = e.clone();
+            plain.line = None;
+            plain.column = None;
+            at(
+                e.line.unwrap_or(1) as usize,
+                e.column.map(|c| c as usize),
+                format!(
+                    "template settings: {}",
+                    plain.to_string().trim_start_matches("settings:").trim()
+                ),
+            )
+        })?;
+    if let Some(pt) = s.body_pt.filter(|pt| !(6.0..=72.0).contains(pt)) {
+        return Err(at(line_of("body_pt"), None, format!(
+            "template settings: body_pt: {pt} is not a text size; give 6 to 72 points (11 or 12 is usual)"
+        )));
+    }
+    if let Some(w) = s.text_width.filter(|w| !(20..=200).contains(w)) {
+        return Err(at(line_of("text_width"), None, format!(
+            "template settings: text_width: {w} columns is not a line width; give 20 to 200 (72 is usual)"
+        )));
+    }
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_comment() {
+        let s = settings("{{!-- careerpress\npaper: A5\nbody_pt: 12\n--}}\nbody").unwrap();
+        assert_eq!(s.paper, Some(crate::content::brand::PaperSize::A5));
+        assert_eq!(s.body_pt, Some(12.0));
+        assert_eq!(settings("no settings").unwrap(), Settings::default());
+        let (line, _, message) =
+            settings("{{!-- careerpress\npaper: A5\npapr: A5\n--}}").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(message.contains("papr"), "{message}");
+        let (line, _, message) = settings("{{!-- careerpress\nbody_pt: 200\n--}}").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(message.contains("not a text size"), "{message}");
+    }
+}
