@@ -25,9 +25,10 @@
 //!
 //! One `PdfWriter` serves a whole build from many threads.
 
+mod colour;
+mod deflate;
 mod draw;
 mod fonts;
-mod images;
 mod layout;
 mod post;
 mod qr;
@@ -48,7 +49,7 @@ pub struct PdfWriter {
     shaped: ShapeCache,
     subsets: subsets::SubsetCache,
     qrs: qr::QrCache,
-    images: images::ImageCache,
+    images: post::images::ImageCache,
 }
 
 impl PdfWriter {

@@ -9,8 +9,9 @@ use std::collections::BTreeSet;
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
+use super::colour::Paint;
 use super::fonts::{FaceId, Shaped, Shaper};
-use super::layout::{GlyphText, Item, Paint, Shape, TextGlyph, TextRun};
+use super::layout::{GlyphText, Item, Shape, TextGlyph, TextRun};
 use super::tags::{Role, Tag, Tree};
 use crate::document::Inline;
 

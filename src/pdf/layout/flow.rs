@@ -1,8 +1,9 @@
 //! The flow: paragraphs, headings, lists, columns, images and QR codes.
 
 use super::items::{side_by_side, stack};
-use super::{Chunk, Env, Item, Layout, Paint, Shape, MM};
+use super::{Chunk, Env, Item, Layout, Shape, MM};
 use crate::document::{Block, Inline};
+use crate::pdf::colour::Paint;
 use crate::pdf::fonts::FaceId;
 use crate::pdf::qr::QrMatrix;
 use crate::pdf::tags::{Numbering, Role, Tag};

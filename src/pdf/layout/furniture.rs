@@ -8,7 +8,8 @@
 //! warning. Since a row of its own takes room from the body, the plan is
 //! made before pagination ([`Layout::plan_footer`]).
 
-use super::{Item, Layout, Page, Paint, Shape};
+use super::{Item, Layout, Page, Shape};
+use crate::pdf::colour::Paint;
 use crate::pdf::fonts::FaceId;
 use crate::pdf::tags::{Artifact, Role, Tag, ROOT};
 use crate::pdf::text::{Lines, StyledText};

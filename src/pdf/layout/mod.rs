@@ -20,8 +20,9 @@ mod items;
 mod paginate;
 
 pub(crate) use geometry::{Design, Geometry, Sizes, DESIGN};
-pub(crate) use items::{Chunk, Deco, GlyphText, Item, Paint, Shape, TextGlyph, TextRun};
+pub(crate) use items::{Chunk, Deco, GlyphText, Item, Shape, TextGlyph, TextRun};
 
+use super::colour::Paint;
 use super::fonts::Shaper;
 use super::qr::QrCache;
 use super::tags::{NodeId, Role, Tree, ROOT};
