@@ -1,13 +1,14 @@
 //! The flow: paragraphs, headings, lists, columns, images and QR codes.
 
 use super::items::{side_by_side, stack};
+use super::lines::Lines;
+use super::spans::{StyledText, TextStyle};
 use super::{Chunk, Env, Item, Layout, Shape, MM};
 use crate::document::{Block, Inline};
 use crate::pdf::colour::Paint;
 use crate::pdf::fonts::FaceId;
 use crate::pdf::qr::QrMatrix;
 use crate::pdf::tags::{Numbering, Role, Tag};
-use crate::pdf::text::{Lines, StyledText, TextStyle};
 use std::sync::Arc;
 
 impl Layout<'_> {
