@@ -9,8 +9,8 @@ use docx_rs::{
     RunChild, Tab, Text,
 };
 
-use super::blocks::Body;
-use super::styles::{id, word_lang};
+use super::body::Body;
+use super::names::{id, word_lang};
 use super::xml::clean;
 use crate::document::Inline;
 
