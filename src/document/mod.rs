@@ -8,6 +8,7 @@
 
 pub mod contrast;
 pub mod date;
+pub(crate) mod escape;
 pub mod markup;
 pub mod theme;
 

@@ -16,6 +16,7 @@ use super::media::Fit;
 use super::names::{id, word_lang, BULLET_NUM_ID};
 use super::numbering::{INDENT, MAX_LEVEL};
 use super::patch::Picture;
+use crate::document::escape::xml::clean;
 use crate::document::{Block, Inline};
 
 /// Side of a QR code, in millimetres.
@@ -40,9 +41,7 @@ impl Body<'_> {
         };
         if draft {
             let notice = self.paragraph(id::DRAFT);
-            let run = self
-                .run(Fmt::default())
-                .add_text(super::xml::clean(&self.labels.draft));
+            let run = self.run(Fmt::default()).add_text(clean(&self.labels.draft));
             out.push(Flow::Para(Box::new(notice.add_run(run))));
         }
         self.blocks(rest, frame, &mut out);

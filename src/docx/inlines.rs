@@ -11,7 +11,7 @@ use docx_rs::{
 
 use super::body::Body;
 use super::names::{id, word_lang};
-use super::xml::clean;
+use crate::document::escape::xml::clean;
 use crate::document::Inline;
 
 /// Direct run formatting from the markup.

@@ -8,8 +8,8 @@ use super::ids::Ids;
 use super::media::{Fit, Media};
 use super::names::id;
 use super::patch::{watermark, Picture};
-use super::xml::clean;
 use super::PartNotes;
+use crate::document::escape::xml::clean;
 use crate::document::Labels;
 use crate::document::Theme;
 

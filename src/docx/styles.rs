@@ -22,7 +22,8 @@ use std::fmt::Write as _;
 
 use super::geometry::Geometry;
 use super::names::{id, BULLET_NUM_ID, NUMBER_NUM_ID};
-use super::xml::{escape, DECLARATION};
+use super::xml::DECLARATION;
+use crate::document::escape::xml::escape;
 use crate::document::{Paper, Theme};
 
 /// Space before and after a body paragraph, in twips: paragraphs are

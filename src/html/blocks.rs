@@ -4,8 +4,8 @@
 //! text, QR codes as inline SVG with their address as a link), every piece
 //! of text escaped once through [`escape_into`].
 
-use super::escape::{escape, escape_into};
 use super::qr::QrCache;
+use crate::document::escape::html::{escape, escape_into};
 use crate::document::markup::safe_url;
 use crate::document::{Block, Fact, ImageFormat, Inline, Theme};
 use base64::Engine as _;

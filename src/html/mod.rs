@@ -19,20 +19,20 @@
 //!   to index it.
 //!
 //! `blocks.rs` writes the body, `style.rs` and `page.css` the stylesheet,
-//! `qr.rs` QR codes as SVG, `escape.rs` the one escaping helper.
+//! `qr.rs` QR codes as SVG; text is escaped by the one escaper the
+//! writers share, [`crate::document::escape`] (its HTML rules).
 
 mod blocks;
 mod contrast;
-pub(crate) mod escape;
 mod qr;
 mod style;
 #[cfg(test)]
 mod tests;
 
+use crate::document::escape::html::{escape, escape_into};
 use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 use base64::Engine as _;
 use blocks::{Body, Part, Section};
-use escape::{escape, escape_into};
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
