@@ -11,7 +11,8 @@
 //!   Content-Security-Policy in the page lets it load nothing from anywhere
 //!   and run no script (it has none);
 //! - the brand's colours, each checked for WCAG 2.2 AA contrast where text
-//!   meets it and adjusted where it falls short (`contrast`, `style`);
+//!   meets it and adjusted where it falls short (`style`, measuring with
+//!   [`crate::document::contrast`], as `check` does);
 //! - a print stylesheet: black text on white, addresses after links, no
 //!   breaks inside boxes or after headings, the template's paper size;
 //! - a draft says "DRAFT – not for publication" at the top, at the foot, in
@@ -23,7 +24,6 @@
 //! writers share, [`crate::document::escape`] (its HTML rules).
 
 mod blocks;
-mod contrast;
 mod qr;
 mod style;
 #[cfg(test)]
