@@ -242,25 +242,27 @@ impl<'a> Body<'a> {
             _ => (None, rows),
         };
         if let Some(cells) = head {
-            self.out.push_str("<thead><tr>");
-            for c in cells {
-                self.out.push_str("<th scope=\"col\">");
-                self.inlines(c);
-                self.out.push_str("</th>");
-            }
-            self.out.push_str("</tr></thead>\n");
+            self.out.push_str("<thead>");
+            self.row(cells, "<th scope=\"col\">", "</th>");
+            self.out.push_str("</thead>\n");
         }
         self.out.push_str("<tbody>\n");
         for row in body {
-            self.out.push_str("<tr>");
-            for c in row {
-                self.out.push_str("<td>");
-                self.inlines(c);
-                self.out.push_str("</td>");
-            }
-            self.out.push_str("</tr>\n");
+            self.row(row, "<td>", "</td>");
+            self.out.push('\n');
         }
         self.out.push_str("</tbody>\n</table>\n");
+    }
+
+    /// One table row, each cell between `open` and `close`.
+    fn row(&mut self, cells: &[Vec<Inline>], open: &str, close: &str) {
+        self.out.push_str("<tr>");
+        for c in cells {
+            self.out.push_str(open);
+            self.inlines(c);
+            self.out.push_str(close);
+        }
+        self.out.push_str("</tr>");
     }
 
     /// Key facts: a table whose row headers are the labels, named by the
