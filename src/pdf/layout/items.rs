@@ -2,8 +2,8 @@
 //! backgrounds, and the two ways of combining chunks (stacked, side by side).
 
 use super::super::fonts::FaceId;
-use super::super::qr::QrMatrix;
 use super::super::tags::Tag;
+use crate::document::qr::QrMatrix;
 use crate::pdf::colour::Paint;
 use std::sync::Arc;
 
