@@ -3,12 +3,16 @@
 //! ratio each needs. A light primary colour under white banner text, or a
 //! mid-grey body text on a tinted box, is a document nobody can read at a
 //! careers stand; a brand designer checks these pairs, and so does
-//! `careerpress check`.
+//! `careerpress check`. The HTML writer measures with the same ratio when
+//! it shifts a brand's colours until the page passes ([`darken_for`],
+//! [`lighten_for`]).
 
 use super::Rgb;
 
 /// White, the page and the banner's text.
 pub const WHITE: Rgb = Rgb(0xFF, 0xFF, 0xFF);
+/// Black, the darkest a colour can be shifted to.
+pub const BLACK: Rgb = Rgb(0, 0, 0);
 
 /// Least contrast for body text (WCAG 2.2, 1.4.3).
 pub const BODY: f64 = 4.5;
@@ -135,10 +139,30 @@ pub fn ratio(a: Rgb, b: Rgb) -> f64 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
-/// `c` mixed with white by `t` (0 to 1), as the footers are drawn.
-pub fn lighten(c: Rgb, t: f64) -> Rgb {
-    let m = |v: u8| (f64::from(v) * (1.0 - t) + 255.0 * t).round() as u8;
-    Rgb(m(c.0), m(c.1), m(c.2))
+/// `c` mixed with `toward`: `t` = 0 is `c`, 1 is `toward` (the footers'
+/// text is the text colour mixed with white, as the PDF draws it).
+pub fn mix(c: Rgb, toward: Rgb, t: f64) -> Rgb {
+    let m = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
+    Rgb(m(c.0, toward.0), m(c.1, toward.1), m(c.2, toward.2))
+}
+
+/// The first of `c` mixed ever more with `toward` (in 2 % steps) for which
+/// `ok` holds; `toward` itself at worst.
+fn shift_until(c: Rgb, toward: Rgb, ok: impl Fn(Rgb) -> bool) -> Rgb {
+    (0..=50)
+        .map(|i| mix(c, toward, f64::from(i) / 50.0))
+        .find(|&m| ok(m))
+        .unwrap_or(toward)
+}
+
+/// `c`, darkened as little as needed to reach `min` against `on`.
+pub fn darken_for(c: Rgb, on: Rgb, min: f64) -> Rgb {
+    shift_until(c, BLACK, |m| ratio(m, on) >= min)
+}
+
+/// `c`, lightened as little as needed to reach `min` against `with`.
+pub fn lighten_for(c: Rgb, with: Rgb, min: f64) -> Rgb {
+    shift_until(c, WHITE, |m| ratio(m, with) >= min)
 }
 
 /// How much the footer text is lightened (PDF running footers).
@@ -186,7 +210,7 @@ pub fn pairs(primary: Rgb, shade: Rgb, text: Rgb) -> Vec<Pair> {
             needs: BODY,
         },
         Pair {
-            text: (Role::Footer, lighten(text, FOOTER_LIGHTEN)),
+            text: (Role::Footer, mix(text, WHITE, FOOTER_LIGHTEN)),
             background: w,
             uses: "page footers",
             needs: BODY,
@@ -216,6 +240,14 @@ mod tests {
         assert_eq!(ratio(Rgb(1, 2, 3), Rgb(1, 2, 3)), 1.0);
         assert_eq!(shown_ratio(4.4999), "4.4");
         assert_eq!(shown_ratio(21.0), "21");
+        assert!((ratio(BLACK, WHITE) - 21.0).abs() < 1e-9);
+        assert!((ratio(WHITE, WHITE) - 1.0).abs() < 1e-9);
+        // #767676 is the lightest grey that passes AA on white (4.54:1),
+        // #777777 just fails (4.48:1), as WebAIM's checker says.
+        assert!((ratio(Rgb(0x76, 0x76, 0x76), WHITE) - 4.54).abs() < 0.01);
+        assert!(ratio(Rgb(0x77, 0x77, 0x77), WHITE) < BODY);
+        // NHS blue on white: 6.38:1.
+        assert!((ratio(Rgb(0x00, 0x5E, 0xB8), WHITE) - 6.38).abs() < 0.01);
     }
 
     #[test]
@@ -241,5 +273,21 @@ mod tests {
             Rgb(0x21, 0x2B, 0x32)
         )
         .is_empty());
+    }
+
+    #[test]
+    fn colours_are_shifted_only_as_far_as_needed() {
+        let sky = Rgb(0x00, 0xA9, 0xCE);
+        assert!(ratio(sky, WHITE) < BODY);
+        let d = darken_for(sky, WHITE, BODY);
+        assert!(ratio(d, WHITE) >= BODY);
+        // One step less would not have done.
+        assert!(ratio(mix(d, sky, 0.1), WHITE) < BODY + 0.5);
+        // A colour that already passes is kept.
+        let navy = Rgb(0x00, 0x30, 0x87);
+        assert_eq!(darken_for(navy, WHITE, BODY), navy);
+        let dark_shade = Rgb(0x40, 0x40, 0x40);
+        let l = lighten_for(dark_shade, BLACK, 12.0);
+        assert!(ratio(l, BLACK) >= 12.0);
     }
 }

@@ -8,7 +8,9 @@
 
 pub mod contrast;
 pub mod date;
+pub(crate) mod escape;
 pub mod markup;
+pub(crate) mod qr;
 pub mod theme;
 
 pub use theme::{Colour, FontSet, ImageAsset, ImageFormat, Paper, PrintOptions, Rgb, Theme};

@@ -7,93 +7,22 @@
 //! paragraphs are those Word requires (a table cell ends with one).
 //! Tables are in `tables.rs`, runs and links in `inlines.rs`.
 
-use docx_rs::{
-    AlignmentType, BreakType, IndentLevel, NumberingId, Paragraph, ParagraphProperty,
-    ParagraphStyle, Table,
-};
+use docx_rs::{AlignmentType, BreakType, IndentLevel, NumberingId, Paragraph};
 
-use super::ids::Ids;
+use super::body::{Body, Flow, Frame};
+use super::geometry::{EMU_PER_MM, EMU_PER_TWIP};
 use super::inlines::Fmt;
-use super::media::{Fit, Media, QrCache};
-use super::numbering::{Lists, INDENT, MAX_LEVEL};
-use super::page::{Geometry, EMU_PER_MM, EMU_PER_TWIP};
-use super::patch::{mark, Marker, Picture, TableNote};
-use super::styles::{id, word_lang, BULLET_NUM_ID};
-use super::PartNotes;
-use crate::document::Labels;
-use crate::document::{Block, Inline, Theme};
+use super::media::Fit;
+use super::names::{id, word_lang, BULLET_NUM_ID};
+use super::numbering::{INDENT, MAX_LEVEL};
+use super::patch::Picture;
+use crate::document::escape::xml::clean;
+use crate::document::{Block, Inline};
 
 /// Side of a QR code, in millimetres.
 const QR_MM: u64 = 25;
 
-/// One block-level item of a body or a table cell.
-pub(crate) enum Flow {
-    /// Boxed: a docx-rs paragraph is over 2 kB, a table over 600 bytes.
-    Para(Box<Paragraph>),
-    Table(Box<Table>),
-}
-
-/// Where blocks are being written.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Frame {
-    /// Width available, in twips.
-    pub width: u32,
-}
-
-/// The document body being built, plus everything it registers on the
-/// way (numbered lists, pictures and tables for the patches, warnings).
-pub(crate) struct Body<'a> {
-    pub(crate) theme: &'a Theme,
-    pub(crate) geometry: Geometry,
-    pub(crate) ids: &'a mut Ids,
-    pub(crate) media: &'a mut Media,
-    pub(crate) labels: Labels,
-    pub(crate) lists: Lists,
-    /// The body part's notes for the patches and its relationships.
-    pub(crate) part: PartNotes,
-    pub(crate) tables: Vec<TableNote>,
-    pub(crate) warnings: Vec<String>,
-    /// Subtracted from heading levels so the top level in the document is
-    /// Heading 1 (templates may start sections at `##`).
-    heading_shift: u8,
-    /// The last heading so far: its level (after the shift) and text. A
-    /// box title is a heading at its level; a table's caption is its text.
-    pub(crate) last_heading: Option<(u8, String)>,
-    /// The language of the text being written, as Word names it, when a
-    /// `Lang` block or span set one.
-    pub(crate) lang: Option<String>,
-    source: &'a str,
-    qr_cache: &'a QrCache,
-}
-
-impl<'a> Body<'a> {
-    pub(crate) fn new(
-        theme: &'a Theme,
-        geometry: Geometry,
-        ids: &'a mut Ids,
-        media: &'a mut Media,
-        labels: Labels,
-        source: &'a str,
-        qr_cache: &'a QrCache,
-    ) -> Self {
-        Body {
-            theme,
-            geometry,
-            ids,
-            media,
-            labels,
-            lists: Lists::default(),
-            part: PartNotes::default(),
-            tables: Vec::new(),
-            warnings: Vec::new(),
-            heading_shift: 0,
-            last_heading: None,
-            lang: None,
-            source,
-            qr_cache,
-        }
-    }
-
+impl Body<'_> {
     /// The body's blocks. A draft's notice comes first, or straight after
     /// the title band when the document opens with one (the page header
     /// says it above the band too), so it is among the first things read.
@@ -112,9 +41,7 @@ impl<'a> Body<'a> {
         };
         if draft {
             let notice = self.paragraph(id::DRAFT);
-            let run = self
-                .run(Fmt::default())
-                .add_text(super::xml::clean(&self.labels.draft));
+            let run = self.run(Fmt::default()).add_text(clean(&self.labels.draft));
             out.push(Flow::Para(Box::new(notice.add_run(run))));
         }
         self.blocks(rest, frame, &mut out);
@@ -122,45 +49,6 @@ impl<'a> Body<'a> {
             out.push(Flow::Para(Box::new(self.paragraph(""))));
         }
         out
-    }
-
-    pub(crate) fn warn(&mut self, message: String) {
-        if self.source.is_empty() {
-            self.warnings.push(message);
-        } else {
-            self.warnings.push(format!("{}: {message}", self.source));
-        }
-    }
-
-    /// A new paragraph in `style` ("" for Normal) with its own id, marked
-    /// with the current language.
-    pub(crate) fn paragraph(&mut self, style: &str) -> Paragraph {
-        // Made directly rather than by `Paragraph::new`, which formats an id
-        // from docx-rs's thread-local counter only to have it replaced.
-        let mut property = ParagraphProperty::new();
-        if let Some(style) = self.style_id(style) {
-            property.style = Some(ParagraphStyle::new(Some(style)));
-        }
-        Paragraph {
-            id: self.ids.paragraph(),
-            children: Vec::new(),
-            property,
-            has_numbering: false,
-        }
-    }
-
-    /// The style id to give docx-rs for `style` ("" for none) in the
-    /// current language: the style itself, or the style with a language
-    /// marker; `None` for no style at all.
-    pub(crate) fn style_id(&mut self, style: &str) -> Option<String> {
-        match &self.lang {
-            Some(lang) => {
-                self.part.notes.markers += 1;
-                Some(mark(style, &Marker::Lang(lang.clone())))
-            }
-            None if style.is_empty() => None,
-            None => Some(style.to_owned()),
-        }
     }
 
     pub(crate) fn blocks(&mut self, blocks: &[Block], frame: Frame, out: &mut Vec<Flow>) {

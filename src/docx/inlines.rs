@@ -9,9 +9,9 @@ use docx_rs::{
     RunChild, Tab, Text,
 };
 
-use super::blocks::Body;
-use super::styles::{id, word_lang};
-use super::xml::clean;
+use super::body::Body;
+use super::names::{id, word_lang};
+use crate::document::escape::xml::clean;
 use crate::document::Inline;
 
 /// Direct run formatting from the markup.

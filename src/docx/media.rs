@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use docx_rs::Pic;
 
+use crate::document::qr::{QrMatrix, QUIET_ZONE};
 use crate::document::{ImageAsset, ImageFormat};
 
 /// EMUs per pixel at 96 dpi, Word's notion of an image's natural size.
@@ -168,21 +169,18 @@ impl QrCache {
 
 /// Pixels per QR module: big enough that Word's smoothing keeps edges sharp.
 const QR_MODULE_PX: usize = 8;
-/// The quiet zone scanners need, in modules.
-const QR_QUIET: usize = 4;
-
-/// `url` as a QR code PNG (8-bit grey, black on white).
+/// `url` as a QR code PNG (8-bit grey, black on white), with the quiet
+/// zone scanners need.
 fn qr_png(url: &str) -> Option<Vec<u8>> {
-    let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).ok()?;
-    let modules = code.width();
-    let colors = code.to_colors();
-    let side = (modules + 2 * QR_QUIET) * QR_MODULE_PX;
+    let code = QrMatrix::encode(url, qrcode::EcLevel::M).ok()?;
+    let modules = code.n;
+    let side = (modules + 2 * QUIET_ZONE) * QR_MODULE_PX;
     let mut pixels = vec![255u8; side * side];
-    for (i, c) in colors.iter().enumerate() {
-        if *c != qrcode::Color::Dark {
+    for (i, dark) in code.dark.iter().enumerate() {
+        if !dark {
             continue;
         }
-        let (mx, my) = (i % modules + QR_QUIET, i / modules + QR_QUIET);
+        let (mx, my) = (i % modules + QUIET_ZONE, i / modules + QUIET_ZONE);
         for y in my * QR_MODULE_PX..(my + 1) * QR_MODULE_PX {
             let row = y * side;
             pixels[row + mx * QR_MODULE_PX..row + (mx + 1) * QR_MODULE_PX].fill(0);

@@ -5,12 +5,14 @@
 //! definitions; careerpress writes what docx-rs cannot and fixes what it
 //! gets wrong, in small named steps:
 //!
-//! - `blocks.rs`, `tables.rs`, `inlines.rs`: the body as docx-rs
-//!   paragraphs, runs, hyperlinks and tables; `numbering.rs`: the list
-//!   definitions; `page.rs`: page size, header (logo) and footer
-//!   (PAGE/NUMPAGES fields). Every id comes from the document's own
+//! - `body.rs` the body being built, and `blocks.rs`, `tables.rs`,
+//!   `inlines.rs` what it is built of: docx-rs paragraphs, tables, runs
+//!   and hyperlinks; `numbering.rs`: the list definitions; `page.rs`: the
+//!   header (logo) and footer (PAGE/NUMPAGES fields), on the page of
+//!   `geometry.rs`; `names.rs`: the style and numbering ids the parts
+//!   refer to each other by. Every id comes from the document's own
 //!   [`ids::Ids`], never from docx-rs's process-wide counters, and all
-//!   text is cleaned of characters XML cannot carry first ([`xml::clean`]).
+//!   text is cleaned of characters XML cannot carry first ([`crate::document::escape::xml::clean`]).
 //! - [`patch`]: the patches to the parts docx-rs writes (schema order,
 //!   `w:lang`, table captions and header rows, picture ids and alt text,
 //!   the draft watermark), each counted against what the builder asked for.
@@ -29,9 +31,12 @@
 //! more than the rest of the body takes.
 
 mod blocks;
+mod body;
+mod geometry;
 mod ids;
 mod inlines;
 mod media;
+mod names;
 mod numbering;
 mod package;
 mod page;
@@ -51,10 +56,10 @@ use docx_rs::{BuildXML, PageSize};
 use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 
 use crate::document::Labels;
-use blocks::{Body, Flow};
+use body::{Body, Flow};
+use geometry::Geometry;
 use ids::Ids;
 use media::Media;
-use page::Geometry;
 use patch::Notes;
 use rels::Rels;
 use zip::Part;
@@ -213,7 +218,7 @@ impl DocxWriter {
         built: Built,
     ) -> Result<(Vec<u8>, Vec<String>), ::zip::result::ZipError> {
         let meta = &doc.meta;
-        let lang = styles::word_lang(&meta.language);
+        let lang = names::word_lang(&meta.language);
         let author = if meta.author.trim().is_empty() {
             theme.org_name.as_str()
         } else {

@@ -15,7 +15,7 @@ use docx_rs::{
     Numberings, SpecialIndentType, Start,
 };
 
-use super::styles::{id, BULLET_NUM_ID, NUMBER_NUM_ID};
+use super::names::{id, BULLET_NUM_ID, NUMBER_NUM_ID};
 
 /// Nesting Word supports: levels 0 to 8.
 pub(crate) const MAX_LEVEL: usize = 8;

@@ -6,8 +6,9 @@
 //! content types name parts it never writes; so careerpress writes these
 //! parts from the `Document`'s metadata.
 
-use super::xml::{escape_into, DECLARATION};
+use super::xml::DECLARATION;
 use super::zip::{civil, Part};
+use crate::document::escape::xml::escape_into;
 use crate::document::Meta;
 
 /// `secs` as a W3CDTF date-time, e.g. `2025-03-01T00:00:00Z`.

@@ -10,7 +10,8 @@
 
 use std::cmp::Ordering;
 
-use super::xml::{escape_into, DECLARATION};
+use super::xml::DECLARATION;
+use crate::document::escape::xml::escape_into;
 
 /// Relationship types in the officeDocument namespace, by last segment.
 pub(crate) const OFFICE: &str =

@@ -20,34 +20,11 @@
 
 use std::fmt::Write as _;
 
-use super::xml::{escape, DECLARATION};
+use super::geometry::Geometry;
+use super::names::{id, BULLET_NUM_ID, NUMBER_NUM_ID};
+use super::xml::DECLARATION;
+use crate::document::escape::xml::escape;
 use crate::document::{Paper, Theme};
-
-/// Style ids used by the body, header and footer.
-pub(crate) mod id {
-    pub const TITLE: &str = "Title";
-    pub const SUBTITLE: &str = "Subtitle";
-    pub const HEADINGS: [&str; 3] = ["Heading1", "Heading2", "Heading3"];
-    pub const LIST_BULLET: &str = "ListBullet";
-    pub const LIST_NUMBER: &str = "ListNumber";
-    pub const LIST_CONTINUE: &str = "ListContinue";
-    pub const HYPERLINK: &str = "Hyperlink";
-    pub const HEADER: &str = "Header";
-    pub const FOOTER: &str = "Footer";
-    pub const CAPTION: &str = "Caption";
-    pub const RULE: &str = "Rule";
-    pub const TABLE_HEADING: &str = "TableHeading";
-    pub const TABLE_END: &str = "TableEnd";
-    pub const DRAFT: &str = "DraftNotice";
-    pub const TABLE_GRID: &str = "TableGrid";
-    pub const KEY_FACTS: &str = "KeyFacts";
-    pub const CALLOUT: &str = "CalloutBox";
-    pub const LAYOUT: &str = "LayoutTable";
-}
-
-/// The numbering ids the list styles are tied to (see `numbering.rs`).
-pub(crate) const BULLET_NUM_ID: usize = 2;
-pub(crate) const NUMBER_NUM_ID: usize = 3;
 
 /// Space before and after a body paragraph, in twips: paragraphs are
 /// `2 × PARA_SPACE` apart, tables `PARA_SPACE` from the text around them.
@@ -58,17 +35,6 @@ const ITEM_SPACE: u32 = 30;
 const HEADING_BEFORE: [u32; 3] = [300, 220, 160];
 /// The warning colour of a draft: dark red, 6.6:1 on white.
 pub(crate) const DRAFT_RED: &str = "C00000";
-
-/// Word's language tag for a BCP 47 tag: Word's proofing tools know
-/// regional tags (`cy-GB`), so a bare `cy` or `en` gets its British region.
-pub(crate) fn word_lang(tag: &str) -> String {
-    let tag = tag.trim();
-    match tag.to_ascii_lowercase().as_str() {
-        "" | "en" => "en-GB".to_owned(),
-        "cy" => "cy-GB".to_owned(),
-        _ => tag.to_owned(),
-    }
-}
 
 /// Half-points from points, never below 2 (1 pt).
 fn half_points(pt: f32) -> u32 {
@@ -236,7 +202,7 @@ pub(crate) fn styles_xml(theme: &Theme, lang: &str) -> String {
 <w:pPr><w:pBdr>{rule2}</w:pBdr><w:spacing w:before=\"0\" w:after=\"240\" w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:style>",
         rule = edge("bottom", 8, 4, &primary, "accent1"),
         rule2 = edge("bottom", 8, 1, &secondary, "accent2"),
-        tab = super::page::Geometry::for_paper(theme.paper).text_width,
+        tab = Geometry::for_paper(theme.paper).text_width,
         caption_after = 2 * PARA_SPACE,
     );
 

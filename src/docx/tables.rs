@@ -9,9 +9,9 @@
 
 use docx_rs::{Table, TableCell, TableLayoutType, TableRow, WidthType};
 
-use super::blocks::{Body, Flow, Frame};
+use super::body::{Body, Flow, Frame};
+use super::names::id;
 use super::patch::{mark, Look, Marker, TableNote};
-use super::styles::id;
 use crate::document::{Block, Fact, Inline};
 
 /// Cell margins (left + right) of the table styles, in twips; see `styles.rs`.

@@ -7,7 +7,8 @@
 //! heading and body font. Word's Design › Colours and Fonts then restyle
 //! the whole handout at once. docx-rs writes no theme part.
 
-use super::xml::{escape, DECLARATION};
+use super::xml::DECLARATION;
+use crate::document::escape::xml::escape;
 use crate::document::{Rgb, Theme};
 
 /// `colour` moved `t` (0–255) of the way towards `towards`.

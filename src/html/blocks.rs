@@ -4,8 +4,8 @@
 //! text, QR codes as inline SVG with their address as a link), every piece
 //! of text escaped once through [`escape_into`].
 
-use super::escape::{escape, escape_into};
 use super::qr::QrCache;
+use crate::document::escape::html::{escape, escape_into};
 use crate::document::markup::safe_url;
 use crate::document::{Block, Fact, ImageFormat, Inline, Theme};
 use base64::Engine as _;
@@ -242,25 +242,27 @@ impl<'a> Body<'a> {
             _ => (None, rows),
         };
         if let Some(cells) = head {
-            self.out.push_str("<thead><tr>");
-            for c in cells {
-                self.out.push_str("<th scope=\"col\">");
-                self.inlines(c);
-                self.out.push_str("</th>");
-            }
-            self.out.push_str("</tr></thead>\n");
+            self.out.push_str("<thead>");
+            self.row(cells, "<th scope=\"col\">", "</th>");
+            self.out.push_str("</thead>\n");
         }
         self.out.push_str("<tbody>\n");
         for row in body {
-            self.out.push_str("<tr>");
-            for c in row {
-                self.out.push_str("<td>");
-                self.inlines(c);
-                self.out.push_str("</td>");
-            }
-            self.out.push_str("</tr>\n");
+            self.row(row, "<td>", "</td>");
+            self.out.push('\n');
         }
         self.out.push_str("</tbody>\n</table>\n");
+    }
+
+    /// One table row, each cell between `open` and `close`.
+    fn row(&mut self, cells: &[Vec<Inline>], open: &str, close: &str) {
+        self.out.push_str("<tr>");
+        for c in cells {
+            self.out.push_str(open);
+            self.inlines(c);
+            self.out.push_str(close);
+        }
+        self.out.push_str("</tr>");
     }
 
     /// Key facts: a table whose row headers are the labels, named by the

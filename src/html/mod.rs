@@ -11,7 +11,8 @@
 //!   Content-Security-Policy in the page lets it load nothing from anywhere
 //!   and run no script (it has none);
 //! - the brand's colours, each checked for WCAG 2.2 AA contrast where text
-//!   meets it and adjusted where it falls short (`contrast`, `style`);
+//!   meets it and adjusted where it falls short (`style`, measuring with
+//!   [`crate::document::contrast`], as `check` does);
 //! - a print stylesheet: black text on white, addresses after links, no
 //!   breaks inside boxes or after headings, the template's paper size;
 //! - a draft says "DRAFT – not for publication" at the top, at the foot, in
@@ -19,20 +20,19 @@
 //!   to index it.
 //!
 //! `blocks.rs` writes the body, `style.rs` and `page.css` the stylesheet,
-//! `qr.rs` QR codes as SVG, `escape.rs` the one escaping helper.
+//! `qr.rs` QR codes as SVG; text is escaped by the one escaper the
+//! writers share, [`crate::document::escape`] (its HTML rules).
 
 mod blocks;
-mod contrast;
-pub(crate) mod escape;
 mod qr;
 mod style;
 #[cfg(test)]
 mod tests;
 
+use crate::document::escape::html::{escape, escape_into};
 use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 use base64::Engine as _;
 use blocks::{Body, Part, Section};
-use escape::{escape, escape_into};
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 

@@ -1,14 +1,12 @@
-//! QR codes as SVG paths, crisp at any size on screen and paper.
+//! QR codes as SVG paths, crisp at any size on screen and paper: the
+//! modules of [`crate::document::qr`] (a longer address than it takes is
+//! shown as a link only), one `M x y h n v1 h-n z` run each.
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::EcLevel;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
-/// Longest address put in a QR code; a longer one is shown as a link only.
-const MAX_QR_BYTES: usize = 600;
-
-/// Light modules around the symbol, as the QR standard asks.
-const QUIET_ZONE: usize = 4;
+use crate::document::qr::{QrMatrix, MAX_QR_BYTES, QUIET_ZONE};
 
 /// A QR symbol drawn as one SVG path.
 #[derive(Debug)]
@@ -43,35 +41,17 @@ fn encode(url: &str) -> Option<Symbol> {
     if url.len() > MAX_QR_BYTES {
         return None;
     }
-    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
-    let n = code.width();
-    let dark: Vec<bool> = code
-        .to_colors()
-        .into_iter()
-        .map(|c| c == Color::Dark)
-        .collect();
+    let code = QrMatrix::encode(url, EcLevel::M).ok()?;
     let mut path = String::new();
-    for row in 0..n {
-        let mut col = 0;
-        while col < n {
-            if !dark[row * n + col] {
-                col += 1;
-                continue;
-            }
-            let start = col;
-            while col < n && dark[row * n + col] {
-                col += 1;
-            }
-            let len = col - start;
-            path.push_str(&format!(
-                "M{} {}h{len}v1h-{len}z",
-                start + QUIET_ZONE,
-                row + QUIET_ZONE
-            ));
-        }
+    for (row, start, len) in code.runs() {
+        path.push_str(&format!(
+            "M{} {}h{len}v1h-{len}z",
+            start + QUIET_ZONE,
+            row + QUIET_ZONE
+        ));
     }
     Some(Symbol {
-        size: n + 2 * QUIET_ZONE,
+        size: code.n + 2 * QUIET_ZONE,
         path,
     })
 }
@@ -79,6 +59,7 @@ fn encode(url: &str) -> Option<Symbol> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use qrcode::{Color, QrCode};
 
     #[test]
     fn symbols_cover_the_dark_modules_and_long_addresses_are_refused() {

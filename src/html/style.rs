@@ -3,7 +3,7 @@
 //! theme's part (brand colours made to pass WCAG AA, the font, the body
 //! size, the paper) as custom properties in front of it.
 
-use super::contrast::{self, AA_TEXT, BLACK, WHITE};
+use crate::document::contrast::{self, BLACK, BODY, WHITE};
 use crate::document::{Paper, Rgb, Theme};
 
 /// The design: everything about the page's look that is not the brand's.
@@ -19,6 +19,13 @@ const BROWSER_DEFAULT_PT: f32 = 12.0;
 const FALLBACK_FONTS: &str = "\"Liberation Sans\",Arial,Helvetica,sans-serif";
 
 /// The colours of one page, each checked for contrast where text meets it.
+///
+/// A brand's colours are chosen for print and logos, not always for small
+/// text on a screen: every colour the page uses for text, or behind text,
+/// is checked against what it sits on and, where it falls short of AA
+/// (4.5:1 for body text), darkened or lightened in small steps until it
+/// passes. The brand's hue is kept, and the page stays readable whatever a
+/// trust's `brand.yaml` says.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Palette {
     /// Body text, on white and on `shade`.
@@ -41,9 +48,9 @@ impl Palette {
         // A shade dark enough to hide text is lightened first, then every
         // text colour is made to pass on it (and so on white, which is lighter).
         let shade = contrast::lighten_for(theme.shade.rgb, BLACK, 15.0);
-        let ink = contrast::darken_for(theme.text.rgb, shade, AA_TEXT);
-        let heading = contrast::darken_for(theme.primary.rgb, shade, AA_TEXT);
-        let band = contrast::darken_for(theme.primary.rgb, WHITE, AA_TEXT);
+        let ink = contrast::darken_for(theme.text.rgb, shade, BODY);
+        let heading = contrast::darken_for(theme.primary.rgb, shade, BODY);
+        let band = contrast::darken_for(theme.primary.rgb, WHITE, BODY);
         Palette {
             ink,
             heading,
@@ -125,7 +132,7 @@ mod tests {
             ("text on the band", p.on_band, p.band),
         ] {
             let r = contrast::ratio(fg, bg);
-            assert!(r >= AA_TEXT, "{what}: {r:.2}:1");
+            assert!(r >= BODY, "{what}: {r:.2}:1");
         }
         // The bundled trusts' colours already pass and are used as given.
         let east = Theme::for_tests(72);

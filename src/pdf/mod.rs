@@ -3,7 +3,7 @@
 //! The pipeline per document:
 //! 1. [`fonts`]: the theme's family, parsed once per writer (cached by
 //!    `FontSet::id`) and wrapped in rustybuzz faces for shaping;
-//! 2. [`layout`] (with [`text`]): blocks → shaped, broken lines → chunks →
+//! 2. [`layout`]: blocks → styled spans → shaped, broken lines → chunks →
 //!    pages, with keep rules, boxes, columns and the running footer;
 //! 3. [`draw`]: pages → each page's content stream, written in one pass
 //!    (glyph ids; their source text goes in the fonts' ToUnicode maps, so
@@ -25,15 +25,15 @@
 //!
 //! One `PdfWriter` serves a whole build from many threads.
 
+mod colour;
+mod deflate;
 mod draw;
 mod fonts;
-mod images;
 mod layout;
 mod post;
 mod qr;
 mod subsets;
 mod tags;
-mod text;
 
 use crate::document::{Document, RenderError, Rendered, Theme, Writer};
 
@@ -48,7 +48,7 @@ pub struct PdfWriter {
     shaped: ShapeCache,
     subsets: subsets::SubsetCache,
     qrs: qr::QrCache,
-    images: images::ImageCache,
+    images: post::images::ImageCache,
 }
 
 impl PdfWriter {

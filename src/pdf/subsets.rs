@@ -22,6 +22,7 @@ use printpdf::{
     TextItem,
 };
 
+use super::deflate::compress_stream;
 use super::fonts::{FaceId, Family};
 use super::layout::GlyphText;
 use crate::document::RenderError;
@@ -231,12 +232,7 @@ fn make(
             .ok_or_else(|| failed("a font object is missing"))?;
         refs(&obj, &mut todo);
         if let Object::Stream(s) = &mut obj {
-            if s.allows_compression && s.dict.get(b"Filter").is_err() {
-                if let Some(z) = super::post::deflate(&s.content) {
-                    s.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                    s.set_content(z);
-                }
-            }
+            compress_stream(s);
         }
         objects.push((id, obj));
     }

@@ -4,7 +4,7 @@
 //! the HTML writer's one helper; the only script is `assets/serve.js`.
 
 use super::state::{Doc, State};
-use crate::html::escape::{escape, escape_into};
+use crate::document::escape::html::{escape, escape_into};
 use crate::pipeline::report::plural;
 use crate::pipeline::Status;
 use crate::template::Format;

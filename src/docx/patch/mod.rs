@@ -29,6 +29,8 @@ pub(crate) use marker::{mark, Marker};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+use crate::document::escape::xml::escape_into;
+
 use tree::{El, Tables};
 
 /// How a table looks up its table style's conditional formats (`w:tblLook`).
@@ -262,9 +264,9 @@ fn picture_props(out: &mut Vec<u8>, name: &[u8], pic: &Picture) {
     s.push('<');
     s.push_str(std::str::from_utf8(name).unwrap_or("wp:docPr"));
     s.push_str(&format!(" id=\"{}\" name=\"", pic.id));
-    super::xml::escape_into(&mut s, &pic.name);
+    escape_into(&mut s, &pic.name);
     s.push_str("\" descr=\"");
-    super::xml::escape_into(&mut s, &pic.alt);
+    escape_into(&mut s, &pic.alt);
     s.push_str("\"/>");
     out.extend_from_slice(s.as_bytes());
 }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::marker::{self, Marker};
 use super::order::rank;
 use super::{Done, TableNote};
-use crate::docx::xml::escape;
+use crate::document::escape::xml::escape;
 
 /// An element: its start tag, children and end tag as docx-rs wrote them
 /// (or as a patch made them). A leaf (an empty element, or text) has no end

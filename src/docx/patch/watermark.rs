@@ -4,9 +4,9 @@
 //! header carries a placeholder run that this patch replaces.
 
 use super::PatchError;
-use crate::docx::xml::escape;
+use crate::document::escape::xml::escape;
 
-/// The placeholder's text: control characters that [`crate::docx::xml::clean`]
+/// The placeholder's text: control characters that [`crate::document::escape::xml::clean`]
 /// removes from all content, so no job profile can contain it.
 pub(crate) const PLACEHOLDER: &str = "\u{1}careerpress-watermark\u{1}";
 

@@ -19,8 +19,9 @@ mod stream;
 
 use pen::{round_rect, Pen};
 
+use super::colour::Paint;
 use super::fonts::{FaceId, Shaper};
-use super::layout::{Geometry, GlyphText, Item, Page, Paint, Shape, TextRun, MM};
+use super::layout::{Geometry, GlyphText, Item, Page, Shape, TextRun, MM};
 use super::subsets::{Subset, SubsetCache};
 use super::tags::{Artifact, NodeId, Tag, Tree};
 use crate::document::{PrintOptions, RenderError};

@@ -3,8 +3,9 @@
 
 use super::stream::Stream;
 use super::{Content, Kid, Marked};
+use crate::pdf::colour::{rgb_to_cmyk, Paint};
 use crate::pdf::fonts::FaceId;
-use crate::pdf::layout::{Item, Paint};
+use crate::pdf::layout::Item;
 use crate::pdf::tags::{Artifact, Tag, Tree};
 
 /// A point of a path: `bezier` marks a control point (two of them, then
@@ -150,9 +151,7 @@ impl Pen<'_> {
     /// own values, else converted), RGB on screen.
     fn paint(&mut self, p: Paint, rgb_op: &str, cmyk_op: &str) {
         if self.press {
-            let cmyk = p
-                .cmyk
-                .unwrap_or_else(|| crate::pdf::images::rgb_to_cmyk(p.rgb));
+            let cmyk = p.cmyk.unwrap_or_else(|| rgb_to_cmyk(p.rgb));
             for v in cmyk {
                 self.out.colour(v);
             }

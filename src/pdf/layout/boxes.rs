@@ -1,11 +1,13 @@
 //! Shaded boxes (key facts, call-outs), tables and the brand band.
 
 use super::items::{side_by_side, stack};
-use super::{Chunk, Deco, Env, Item, Layout, Paint, Shape, MM};
+use super::lines::Lines;
+use super::spans::{StyledText, TextStyle};
+use super::{Chunk, Deco, Env, Item, Layout, Shape, MM};
 use crate::document::{Block, Fact, Inline};
+use crate::pdf::colour::Paint;
 use crate::pdf::fonts::FaceId;
 use crate::pdf::tags::{NodeId, Role, Scope, Tag};
-use crate::pdf::text::{Lines, StyledText, TextStyle};
 
 impl Layout<'_> {
     pub(super) fn table(

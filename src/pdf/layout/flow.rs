@@ -1,12 +1,15 @@
 //! The flow: paragraphs, headings, lists, columns, images and QR codes.
 
 use super::items::{side_by_side, stack};
-use super::{Chunk, Env, Item, Layout, Paint, Shape, MM};
+use super::lines::Lines;
+use super::spans::{StyledText, TextStyle};
+use super::{Chunk, Env, Item, Layout, Shape, MM};
+use crate::document::qr::QrMatrix;
 use crate::document::{Block, Inline};
+use crate::pdf::colour::Paint;
 use crate::pdf::fonts::FaceId;
-use crate::pdf::qr::QrMatrix;
+use crate::pdf::qr;
 use crate::pdf::tags::{Numbering, Role, Tag};
-use crate::pdf::text::{Lines, StyledText, TextStyle};
 use std::sync::Arc;
 
 impl Layout<'_> {
@@ -536,8 +539,8 @@ impl Layout<'_> {
         let min_module = d.qr_min_module_mm * MM;
         // Sizes first (cheap), then only the chosen symbol is made.
         let mut last = Err(String::new());
-        for level in QrMatrix::LEVELS {
-            match QrMatrix::width(url, level) {
+        for level in qr::LEVELS {
+            match qr::width(url, level) {
                 Ok(n) if base / (n as f32 + 8.0) >= min_module - 1e-3 => {
                     return Ok((self.qrs.get(url, level)?, base));
                 }

@@ -8,10 +8,12 @@
 //! warning. Since a row of its own takes room from the body, the plan is
 //! made before pagination ([`Layout::plan_footer`]).
 
-use super::{Item, Layout, Page, Paint, Shape};
+use super::lines::Lines;
+use super::spans::StyledText;
+use super::{Item, Layout, Page, Shape};
+use crate::pdf::colour::Paint;
 use crate::pdf::fonts::FaceId;
 use crate::pdf::tags::{Artifact, Role, Tag, ROOT};
-use crate::pdf::text::{Lines, StyledText};
 
 /// The most pages whose label the footer plan makes room for (a document
 /// has at most [`MAX_PAGES`](super::MAX_PAGES)), so the plan holds for any

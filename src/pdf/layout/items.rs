@@ -2,61 +2,10 @@
 //! backgrounds, and the two ways of combining chunks (stacked, side by side).
 
 use super::super::fonts::FaceId;
-use super::super::qr::QrMatrix;
 use super::super::tags::Tag;
-use crate::document::Colour;
+use crate::document::qr::QrMatrix;
+use crate::pdf::colour::Paint;
 use std::sync::Arc;
-
-/// A colour as PDF wants it: RGB, and CMYK when the brand gave one.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Paint {
-    pub(crate) rgb: [f32; 3],
-    pub(crate) cmyk: Option<[f32; 4]>,
-}
-
-impl Paint {
-    pub(crate) const WHITE: Paint = Paint {
-        rgb: [1.0, 1.0, 1.0],
-        cmyk: Some([0.0, 0.0, 0.0, 0.0]),
-    };
-    /// Black: K only in print, so text and QR codes print on one plate.
-    pub(crate) const BLACK: Paint = Paint {
-        rgb: [0.0, 0.0, 0.0],
-        cmyk: Some([0.0, 0.0, 0.0, 1.0]),
-    };
-    /// The red of the DRAFT marks (contrast 6.6:1 with white).
-    pub(crate) const DRAFT: Paint = Paint {
-        rgb: [0.698, 0.094, 0.133],
-        cmyk: Some([0.0, 0.95, 0.85, 0.25]),
-    };
-    /// Registration black for crop marks (prints on every plate).
-    pub(crate) const REGISTRATION: Paint = Paint {
-        rgb: [0.0, 0.0, 0.0],
-        cmyk: Some([1.0, 1.0, 1.0, 1.0]),
-    };
-
-    pub(crate) fn from_colour(c: Colour) -> Paint {
-        let rgb = [
-            c.rgb.0 as f32 / 255.0,
-            c.rgb.1 as f32 / 255.0,
-            c.rgb.2 as f32 / 255.0,
-        ];
-        let cmyk = c
-            .cmyk
-            .map(|k| [0, 1, 2, 3].map(|i| (k[i] / 100.0).clamp(0.0, 1.0)));
-        Paint { rgb, cmyk }
-    }
-
-    /// `self` blended towards `other` by `t` (0 = self).
-    pub(crate) fn mix(self, other: Paint, t: f32) -> Paint {
-        let rgb = [0, 1, 2].map(|i| self.rgb[i] + (other.rgb[i] - self.rgb[i]) * t);
-        let cmyk = match (self.cmyk, other.cmyk) {
-            (Some(a), Some(b)) => Some([0, 1, 2, 3].map(|i| a[i] + (b[i] - a[i]) * t)),
-            _ => None,
-        };
-        Paint { rgb, cmyk }
-    }
-}
 
 /// One glyph to draw: `x` is where its origin goes on the page.
 #[derive(Clone, Debug)]

@@ -9,6 +9,10 @@
 //! of their chunks landed there, so a long box can still break across pages.
 //! Pagination is then a simple first-fit over keep chains.
 //!
+//! Text goes through three files, one way: `spans.rs` (inlines → styled
+//! spans), `shape.rs` (spans → glyphs, rustybuzz), `lines.rs` (glyphs →
+//! lines → items to draw).
+//!
 //! Coordinates are points, origin at the top-left corner of the trim box,
 //! y growing downwards; `draw` flips them for PDF.
 
@@ -17,16 +21,20 @@ mod flow;
 mod furniture;
 mod geometry;
 mod items;
+mod lines;
 mod paginate;
+mod shape;
+mod spans;
 
 pub(crate) use geometry::{Design, Geometry, Sizes, DESIGN};
-pub(crate) use items::{Chunk, Deco, GlyphText, Item, Paint, Shape, TextGlyph, TextRun};
+pub(crate) use items::{Chunk, Deco, GlyphText, Item, Shape, TextGlyph, TextRun};
 
+use super::colour::Paint;
 use super::fonts::Shaper;
 use super::qr::QrCache;
 use super::tags::{NodeId, Role, Tree, ROOT};
-use super::text::Missing;
 use crate::document::{Block, Meta, RenderError, Theme};
+use shape::Missing;
 
 /// Millimetres to points.
 pub(crate) const MM: f32 = 72.0 / 25.4;

@@ -7,6 +7,7 @@ use xmp_writer::{DateTime, LangId, Timezone, XmpWriter};
 
 use super::text_string;
 use crate::document::date::Civil;
+use crate::document::escape::xml;
 use crate::document::Meta;
 
 pub(super) const PRODUCER: &str = "careerpress (printpdf, lopdf)";
@@ -33,17 +34,6 @@ fn xmp_date(secs: i64) -> DateTime {
     }
 }
 
-/// `s` without the characters XML 1.0 forbids (xmp-writer escapes markup
-/// but passes control characters through).
-fn xml_safe(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            matches!(c, '\t' | '\n' | '\r')
-                || !((c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}')
-        })
-        .collect()
-}
-
 /// The Info dictionary.
 pub(super) fn info(meta: &Meta) -> Dictionary {
     let mut info = Dictionary::new();
@@ -62,10 +52,15 @@ pub(super) fn info(meta: &Meta) -> Dictionary {
 /// The XMP packet: the same values as [`info`], plus the document's
 /// language and id and the PDF/UA identification.
 pub(super) fn xmp(meta: &Meta, lang: &str, id: &str) -> String {
-    let title = xml_safe(&meta.title);
-    let author = xml_safe(&meta.author);
-    let subject = xml_safe(&meta.subject);
-    let keywords: Vec<String> = meta.keywords.iter().map(|k| xml_safe(k)).collect();
+    // xmp-writer escapes markup but passes what XML forbids through.
+    let title = xml::clean(&meta.title);
+    let author = xml::clean(&meta.author);
+    let subject = xml::clean(&meta.subject);
+    let keywords: Vec<String> = meta
+        .keywords
+        .iter()
+        .map(|k| xml::clean(k).into_owned())
+        .collect();
     let joined = keywords.join(", ");
     // xmp-writer writes a language tag as it is: only a well-formed one.
     let lang = if crate::document::is_language_tag(lang) {
@@ -78,9 +73,9 @@ pub(super) fn xmp(meta: &Meta, lang: &str, id: &str) -> String {
 
     let mut w = XmpWriter::new();
     w.format("application/pdf");
-    w.title([(None::<LangId>, title.as_str())]);
-    w.creator([author.as_str()]);
-    w.description([(None::<LangId>, subject.as_str())]);
+    w.title([(None::<LangId>, &*title)]);
+    w.creator([&*author]);
+    w.description([(None::<LangId>, &*subject)]);
     w.subject(keywords.iter().map(String::as_str));
     w.language([LangId(lang)]);
     w.pdf_keywords(&joined);

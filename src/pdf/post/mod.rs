@@ -3,7 +3,8 @@
 //! - page boxes as `[llx lly urx ury]` (printpdf writes `[x y w h]`), with
 //!   TrimBox and BleedBox for print;
 //! - image XObjects (JPEG passed through as DCT, PNG as Flate with an alpha
-//!   soft mask), never re-encoded lossily;
+//!   soft mask), never re-encoded lossily, prepared once per writer
+//!   ([`images`]);
 //! - a nested outline from the headings (printpdf's is flat);
 //! - `/Lang`, a complete Info dictionary and an XMP packet with escaped
 //!   values, dated from `Meta.created` ([`meta`]);
@@ -12,6 +13,7 @@
 //! - a trailer `/ID` derived from the content, not a process-wide counter,
 //!   so the same input gives the same bytes.
 
+pub(super) mod images;
 mod meta;
 mod outline;
 mod tagging;
@@ -19,11 +21,12 @@ mod tagging;
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
+use super::colour::Paint;
+use super::deflate::compress_stream;
 use super::draw::{image_resource, Drawn, Sheet};
-use super::images::{ImageCache, Separation};
-use super::layout::Paint;
 use super::tags::Tree;
 use crate::document::{Meta, RenderError, Theme};
+use images::{ImageCache, Separation};
 
 pub(crate) fn failed(what: &str, e: impl std::fmt::Display) -> RenderError {
     RenderError::Failed(format!("PDF post-processing ({what}): {e}"))
@@ -68,37 +71,13 @@ fn page_resource_id(
         .map_err(|e| failed("resources", e))
 }
 
-/// Deflate every stream that may be compressed. lopdf's own `compress`
-/// uses the slowest zlib level, a third of the time per leaflet; the
-/// fastest level takes a tenth of that and makes a PALS leaflet 60 KB
-/// instead of 45 KB, which no printer or mail server will notice.
+/// Deflate every stream that may be compressed ([`compress_stream`]).
 fn compress(doc: &mut lopdf::Document) {
     for obj in doc.objects.values_mut() {
-        let Object::Stream(stream) = obj else {
-            continue;
-        };
-        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
-            continue;
-        }
-        if let Some(z) = deflate(&stream.content) {
-            stream
-                .dict
-                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(z);
+        if let Object::Stream(stream) = obj {
+            compress_stream(stream);
         }
     }
-}
-
-/// `data` deflated (zlib's fastest level), or `None` when that does not save space.
-pub(crate) fn deflate(data: &[u8]) -> Option<Vec<u8>> {
-    use std::io::Write;
-    let mut enc = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(data.len() / 2),
-        flate2::Compression::fast(),
-    );
-    enc.write_all(data).ok()?;
-    let z = enc.finish().ok()?;
-    (z.len() + 19 < data.len()).then_some(z)
 }
 
 /// The press file's printing condition: CMYK values are for coated

@@ -16,8 +16,10 @@ use std::sync::{Arc, RwLock};
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
-use super::post::{deflate, failed};
+use super::failed;
 use crate::document::{ImageAsset, ImageFormat, RenderError};
+use crate::pdf::colour::rgb_to_cmyk;
+use crate::pdf::deflate::deflate;
 
 /// An image XObject ready to add to a document.
 pub(crate) struct Prepared {
@@ -80,19 +82,6 @@ fn flate(mut dict: Dictionary, data: Vec<u8>) -> (Dictionary, Vec<u8>) {
         }
         None => (dict, data),
     }
-}
-
-/// sRGB (0–1) to CMYK (0–1) without a profile: black from the darkest
-/// channel, the rest from what is left. For colours the brand gives no
-/// CMYK for; the output intent names the printing condition assumed.
-pub(crate) fn rgb_to_cmyk(rgb: [f32; 3]) -> [f32; 4] {
-    let [r, g, b] = rgb.map(|v| v.clamp(0.0, 1.0));
-    let k = 1.0 - r.max(g).max(b);
-    if k >= 0.999 {
-        return [0.0, 0.0, 0.0, 1.0];
-    }
-    let part = |v: f32| ((1.0 - v - k) / (1.0 - k)).clamp(0.0, 1.0);
-    [part(r), part(g), part(b), k]
 }
 
 /// How the press file separates RGB pixels: the brand's colours with their
