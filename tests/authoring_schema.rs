@@ -119,10 +119,22 @@ fn content_files_name_their_schema_on_the_first_line() {
         };
         assert_eq!(first, expected, "{}", file.display());
         // Resolved from where the file sits in a project (the fixtures are
-        // a project's content/ folder without its schemas/).
+        // a project's content/ folder without its schemas/), as a path in
+        // the project, then found among the repository's schemas.
         let rel = first.split_once("$schema=").unwrap().1;
         let in_project = file.strip_prefix(fixture()).unwrap();
-        let target = repo().join(in_project).parent().unwrap().join(rel);
+        let mut resolved = PathBuf::new();
+        for part in in_project.parent().unwrap().join(rel).components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    assert!(resolved.pop(), "{rel} leaves the project")
+                }
+                std::path::Component::CurDir => {}
+                other => resolved.push(other),
+            }
+        }
+        assert!(resolved.starts_with("schemas"), "{}", resolved.display());
+        let target = repo().join(&resolved);
         assert!(target.is_file(), "{} does not exist", target.display());
     }
 }
