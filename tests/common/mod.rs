@@ -126,6 +126,40 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Runs careerpress in `dir` without `--project`, as a person would in a
+/// terminal: the project is the one `dir` is in, if any.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    assert_cmd::Command::cargo_bin("careerpress")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap()
+}
+
+/// What a person does from inside the project at `root`, each command run
+/// in a subfolder without `--project`: `check` from its jobs folder (its
+/// first line starting with `all_good`), `new job` there (the skeleton
+/// removed again), and `build` from `build_in`; each of `docs` (paths
+/// under `output/`) is there and more than a few bytes.
+pub fn assert_works_from_inside(root: &Path, all_good: &str, build_in: &Path, docs: &[&str]) {
+    let jobs = root.join("content").join("jobs");
+    let o = run_in(&jobs, &["check"]);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).starts_with(all_good), "{}", stdout(&o));
+    let o = run_in(&jobs, &["new", "job", "nurse"]);
+    assert_exit(&o, 0);
+    assert!(jobs.join("nurse.yaml").is_file());
+    std::fs::remove_file(jobs.join("nurse.yaml")).unwrap();
+    let o = run_in(build_in, &["build"]);
+    assert_exit(&o, 0);
+    for f in docs {
+        let doc = root.join("output").join(f);
+        assert!(doc.metadata().unwrap().len() > 100, "{f}");
+    }
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
