@@ -1,7 +1,7 @@
 //! The bundled project, as a careers team gets it and then edits it: it
-//! checks clean, builds every format (each document read back), mails its
-//! example applicants, and `careerpress new project` (made from it) builds
-//! at once.
+//! checks clean, builds every format (each document read back), its content
+//! is valid against the schemas, it mails its example applicants, and
+//! `careerpress new project` (made from it) builds at once.
 //!
 //! These are the only tests that read the bundled `content/` and
 //! `templates/`; every other test works on the tests' own project
@@ -12,6 +12,7 @@
 //! only when the project no longer checks, builds or mails.
 
 mod common;
+mod schema_support;
 
 use common::{assert_exit, copy_dir, read, repo, run_in, stderr, stdout, Project};
 use mail_parser::{MessageParser, MimeHeaders};
@@ -138,6 +139,14 @@ fn the_bundled_project_builds_every_format_readable_back() {
             }
         }
     }
+}
+
+/// What an editor shows a team as it edits the bundled content: each file
+/// names its schema on its first line, and is valid against it.
+#[test]
+fn the_bundled_content_is_valid_against_the_schemas() {
+    schema_support::assert_valid_against_the_schemas(&repo());
+    schema_support::assert_name_their_schema(&repo(), &repo().join("schemas"));
 }
 
 #[test]
