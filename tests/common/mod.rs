@@ -1,5 +1,6 @@
-//! Shared test helpers: a throw-away copy of the bundled project, and the
-//! binary.
+//! Shared test helpers: a throw-away copy of the tests' own project
+//! (`tests/fixtures/`), and the binary. Only `bundled_smoke.rs` reads the
+//! bundled `content/` and `templates/`.
 #![allow(dead_code)]
 
 pub mod read;
@@ -7,7 +8,8 @@ pub mod read;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-/// The repository root (the bundled project).
+/// The repository root (the bundled project is there; the tests read its
+/// fonts, and only `bundled_smoke.rs` its content and templates).
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
