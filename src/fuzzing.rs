@@ -48,10 +48,25 @@ struct Fixture {
     writers: Writers,
 }
 
+/// The project `pipeline` renders through: the bundled one, unless a caller
+/// named another before the first input. `tests/fuzz_regressions.rs` names
+/// the tests' own project, so that the replay does not change when a team
+/// edits the bundled job, trusts or templates.
+static PROJECT: OnceLock<PathBuf> = OnceLock::new();
+
+/// Names the project `pipeline` renders through (it needs the job
+/// `pals-officer` and the brand `glan-y-mor`); `false` when one was already
+/// chosen (the first input fixes it).
+pub fn use_project(root: PathBuf) -> bool {
+    PROJECT.set(root).is_ok()
+}
+
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let root = PROJECT
+            .get_or_init(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+            .clone();
         let project = Project::load(&root);
         assert!(project.errors().is_empty(), "{:?}", project.errors());
         let opts = Options {
@@ -59,7 +74,7 @@ fn fixture() -> &'static Fixture {
             brands: vec!["glan-y-mor".into()],
             ..Options::default()
         };
-        let targets = pipeline::plan(&project, &opts).expect("the bundled project plans");
+        let targets = pipeline::plan(&project, &opts).expect("the project plans");
         let themes = pipeline::themes(&project, &targets);
         Fixture {
             project,
@@ -72,7 +87,8 @@ fn fixture() -> &'static Fixture {
 
 /// The whole pipeline into every writer: the input's lines become the PALS
 /// officer's title, summary, duties, skills and career path, and go through
-/// the bundled templates, the markup parser and the text, PDF and DOCX
+/// the project's templates (the bundled ones unless `use_project` named
+/// another), the markup parser and the text, PDF and DOCX
 /// writers. A document or a clear error; never a panic.
 pub fn pipeline(data: &[u8]) {
     let f = fixture();

@@ -17,9 +17,14 @@ const SUBCOMMANDS: [&str; 9] = [
     "man",
 ];
 
+/// Runs the binary in an empty folder: scripts, pages and the version are
+/// made from the command-line definitions, never from a project (and not
+/// from the repository's bundled one).
 fn run(args: &[&str]) -> (bool, String) {
+    let nowhere = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("careerpress")
         .unwrap()
+        .current_dir(nowhere.path())
         .args(args)
         .output()
         .unwrap();

@@ -28,7 +28,7 @@ fn seed_text(i: usize) -> String {
     std::fs::read_to_string(&seeds()[i]).unwrap()
 }
 
-/// Runs `careerpress import` on files into a copy of the bundled project.
+/// Runs `careerpress import` on files into a copy of the tests' project.
 fn import_into(p: &Project, files: &[PathBuf], id: &str) -> std::process::Output {
     let mut args: Vec<String> = vec!["import".into(), "--id".into(), id.into()];
     args.extend(files.iter().map(|f| f.display().to_string()));

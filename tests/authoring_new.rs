@@ -93,7 +93,7 @@ fn check(p: &Project) -> (bool, String) {
 fn new_job_is_refused_by_check_until_filled_in_then_accepted() {
     let p = empty_project();
     std::fs::create_dir_all(p.file("content/brands")).unwrap();
-    // A brand to build against: copy a bundled one.
+    // A brand to build against: copy one of the tests' trusts.
     for f in ["brand.yaml", "logo.png"] {
         p.write(
             &format!("content/brands/eastbrook-hospitals/{f}"),

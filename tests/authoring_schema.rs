@@ -1,62 +1,19 @@
 //! The JSON Schemas in `schemas/`: written by `careerpress schema`, up to
-//! date with the model, accepting the bundled content and agreeing with the
-//! loader on the validated value types.
+//! date with the model, accepting the tests' content (a copy of the bundled
+//! content, which `bundled_smoke.rs` checks the same way) and agreeing with
+//! the loader on the validated value types.
 
 mod common;
+mod schema_support;
 
 use careerpress::authoring::schema::{self, SCHEMAS};
 use careerpress::content::types::{Date, Email, HexColour, Phone, Text, WebAddress};
-use careerpress::content::yaml;
 use common::{fixture, repo};
+use schema_support::{
+    assert_name_their_schema, assert_valid_against_the_schemas, content_files, validator,
+    yaml_as_json,
+};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn validator(schema: &Value) -> jsonschema::Validator {
-    jsonschema::validator_for(schema).expect("the schema compiles")
-}
-
-/// A YAML content file as JSON, read through the one YAML reader.
-fn yaml_as_json(file: &Path) -> Value {
-    yaml::load::<Value>(file).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
-    v.iter_errors(instance)
-        .map(|e| format!("{}: {e}", e.instance_path()))
-        .collect()
-}
-
-fn content_files() -> Vec<(PathBuf, &'static str)> {
-    let mut files = Vec::new();
-    for e in std::fs::read_dir(fixture().join("content/jobs")).unwrap() {
-        let p = e.unwrap().path();
-        let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        if name.ends_with(".yaml") {
-            // `<id>.<lang>.yaml` is a translation.
-            let kind = if name.matches('.').count() == 2 {
-                "job-translation"
-            } else {
-                "job"
-            };
-            files.push((p, kind));
-        }
-    }
-    for e in std::fs::read_dir(fixture().join("content/brands")).unwrap() {
-        let dir = e.unwrap().path();
-        for f in std::fs::read_dir(&dir).unwrap() {
-            let p = f.unwrap().path();
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            if name == "brand.yaml" {
-                files.push((p, "brand"));
-            } else if name.starts_with("brand.") && name.ends_with(".yaml") {
-                files.push((p, "brand-translation"));
-            }
-        }
-    }
-    files.sort();
-    assert!(files.len() >= 5, "{files:?}");
-    files
-}
 
 #[test]
 fn schema_files_in_the_repository_are_up_to_date() {
@@ -96,35 +53,17 @@ fn careerpress_schema_writes_the_same_files_and_check_spots_stale_ones() {
 }
 
 #[test]
-fn bundled_content_is_valid_against_the_schemas() {
-    for (file, kind) in content_files() {
-        let schema = schema::schema_file(kind).unwrap().value();
-        let v = validator(&schema);
-        let instance = yaml_as_json(&file);
-        let errs = errors(&v, &instance);
-        assert!(errs.is_empty(), "{}: {errs:#?}", file.display());
-    }
+fn the_tests_content_is_valid_against_the_schemas() {
+    assert!(content_files(&fixture()).len() >= 5);
+    assert_valid_against_the_schemas(&fixture());
 }
 
+/// The fixtures are a project's content/ folder without its schemas/: the
+/// line is resolved as in a project and found among the repository's.
 #[test]
 fn content_files_name_their_schema_on_the_first_line() {
-    for (file, kind) in content_files() {
-        let text = std::fs::read_to_string(&file).unwrap();
-        let first = text.lines().next().unwrap();
-        let expected = match kind {
-            "job" => schema::job_modeline(),
-            "job-translation" => schema::job_translation_modeline(),
-            "brand-translation" => schema::brand_translation_modeline(),
-            _ => schema::brand_modeline(),
-        };
-        assert_eq!(first, expected, "{}", file.display());
-        // Resolved from where the file sits in a project (the fixtures are
-        // a project's content/ folder without its schemas/).
-        let rel = first.split_once("$schema=").unwrap().1;
-        let in_project = file.strip_prefix(fixture()).unwrap();
-        let target = repo().join(in_project).parent().unwrap().join(rel);
-        assert!(target.is_file(), "{} does not exist", target.display());
-    }
+    assert!(content_files(&fixture()).len() >= 5);
+    assert_name_their_schema(&fixture(), &repo().join("schemas"));
 }
 
 #[test]

@@ -53,7 +53,8 @@ fn pale_text_and_a_dark_shade_are_named_too() {
     ] {
         assert!(err.contains(want), "{want}\n{err}");
     }
-    // The bundled brands pass: nothing to say about them.
+    // The tests' brands (copies of the bundled ones) pass: nothing to say
+    // about them.
     let q = Project::copy();
     assert!(!stderr(&q.run(&["check"])).contains("contrast"));
 }

@@ -173,7 +173,7 @@ fn list_shows_jobs_brands_and_templates() {
 }
 
 #[test]
-fn check_is_clean_on_the_bundled_project_and_writes_nothing() {
+fn check_is_clean_on_the_tests_project_and_writes_nothing() {
     let p = Project::copy();
     let o = p.run(&["check"]);
     assert_exit(&o, 0);

@@ -18,7 +18,7 @@ fn all_text() -> String {
 }
 
 #[test]
-fn bundled_content_loads_without_errors() {
+fn the_tests_content_loads_without_errors() {
     let c = content::load(&common::fixture());
     assert!(c.errors.is_empty(), "{:?}", c.errors);
     assert!(c.jobs.contains_key("pals-officer"));

@@ -96,7 +96,7 @@ fn many_documents_in_parallel_alone_and_in_another_order_are_byte_identical() {
     assert_eq!(distinct.len(), docs.len());
 }
 
-/// A project of eight jobs, for both bundled trusts.
+/// A project of eight jobs, for both of the tests' trusts.
 fn project() -> Project {
     let p = Project::copy();
     let pals = p.read("content/jobs/pals-officer.yaml");

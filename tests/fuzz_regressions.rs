@@ -1,6 +1,9 @@
 //! Replays every input under `fuzz/regressions/<target>/` (crashes the
 //! fuzzers found, and seeds) through the same harness the fuzz target runs,
-//! so a fixed crash stays fixed.
+//! so a fixed crash stays fixed. The pipeline harness renders through the
+//! tests' own project (`tests/fixtures/`), not the bundled one.
+
+mod common;
 
 use std::path::PathBuf;
 
@@ -30,5 +33,10 @@ fn markup_inputs() {
 
 #[test]
 fn pipeline_inputs() {
+    let project = tempfile::tempdir().unwrap();
+    common::copy_fixture(project.path());
+    assert!(careerpress::fuzzing::use_project(
+        project.path().to_path_buf()
+    ));
     assert!(replay("pipeline", careerpress::fuzzing::pipeline) > 0);
 }

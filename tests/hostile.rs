@@ -28,7 +28,7 @@ enum Target {
 struct Case {
     name: &'static str,
     target: Target,
-    /// Builds the broken input in a fresh copy of the bundled project.
+    /// Builds the broken input in a fresh copy of the tests' project.
     setup: fn(&Project),
     /// Arguments to run (`check` unless a case needs more).
     args: &'static [&'static str],

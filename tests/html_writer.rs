@@ -1,5 +1,5 @@
-//! The HTML pages as a user makes them (`careerpress build`, the bundled
-//! `page.html.hbs`), read back with an HTML5 parser.
+//! The HTML pages as a user makes them (`careerpress build`, the tests'
+//! copy of the bundled `page.html.hbs`), read back with an HTML5 parser.
 
 mod common;
 
@@ -163,7 +163,7 @@ fn a_passage_in_another_language_is_marked_on_its_element() {
         "templates/croeso.html.hbs",
         "::: banner\n# {{job.title}}\n:::\n\nWelcome. <span lang=\"cy\">Croeso i {{brand.short_name}}</span>.\n\n::: lang cy\n## Gwybodaeth\n\nMae'r swydd hon ar gael yn Ffordd y Tŵr.\n:::\n",
     );
-    // A brand whose first language is Welsh (the bundled board) gets a
+    // A brand whose first language is Welsh (the Glan-y-Môr board) gets a
     // Welsh page.
     let o = p.run(&["build", "--template", "croeso"]);
     assert_exit(&o, 0);

@@ -203,7 +203,7 @@ fn every_helper_plain_or_nested_prints_content_exactly_as_written() {
 }
 
 #[test]
-fn the_bundled_key_facts_print_a_location_with_punctuation_as_written() {
+fn the_key_facts_partial_prints_a_location_with_punctuation_as_written() {
     // The very case that printed `In a GP\'s surgery \(sometimes\)`: the
     // key-facts partial, in the leaflet, the handout, the summary and the
     // applicant email.

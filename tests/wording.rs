@@ -1,4 +1,5 @@
-//! What the bundled templates say, read back from the documents: fixed
+//! What the templates say (the tests' copy of the bundled ones), read back
+//! from the documents: fixed
 //! hours are one figure, a salary note starts its sentence with a capital,
 //! a route's requirements follow its heading without a second colon, and a
 //! template's misspelt field is named once, with the nearest real one.

@@ -1,5 +1,6 @@
-//! Shared test helpers: a throw-away copy of the bundled project, and the
-//! binary.
+//! Shared test helpers: a throw-away copy of the tests' own project
+//! (`tests/fixtures/`), and the binary. Only `bundled_smoke.rs` reads the
+//! bundled `content/` and `templates/`.
 #![allow(dead_code)]
 
 pub mod read;
@@ -7,7 +8,8 @@ pub mod read;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-/// The repository root (the bundled project).
+/// The repository root (the bundled project is there; the tests read its
+/// fonts, and only `bundled_smoke.rs` its content and templates).
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -123,6 +125,40 @@ pub fn copy_dir(from: &Path, to: &Path) {
         } else {
             std::fs::copy(&p, &dest).unwrap();
         }
+    }
+}
+
+/// Runs careerpress in `dir` without `--project`, as a person would in a
+/// terminal: the project is the one `dir` is in, if any.
+pub fn run_in(dir: &Path, args: &[&str]) -> Output {
+    assert_cmd::Command::cargo_bin("careerpress")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap()
+}
+
+/// What a person does from inside the project at `root`, each command run
+/// in a subfolder without `--project`: `check` from its jobs folder (its
+/// first line starting with `all_good`), `new job` there (the skeleton
+/// removed again), and `build` from `build_in`; each of `docs` (paths
+/// under `output/`) is there and more than a few bytes.
+pub fn assert_works_from_inside(root: &Path, all_good: &str, build_in: &Path, docs: &[&str]) {
+    let jobs = root.join("content").join("jobs");
+    let o = run_in(&jobs, &["check"]);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).starts_with(all_good), "{}", stdout(&o));
+    let o = run_in(&jobs, &["new", "job", "nurse"]);
+    assert_exit(&o, 0);
+    assert!(jobs.join("nurse.yaml").is_file());
+    std::fs::remove_file(jobs.join("nurse.yaml")).unwrap();
+    let o = run_in(build_in, &["build"]);
+    assert_exit(&o, 0);
+    for f in docs {
+        let doc = root.join("output").join(f);
+        assert!(doc.metadata().unwrap().len() > 100, "{f}");
     }
 }
 

@@ -1,5 +1,5 @@
 //! Helpers for the `careerpress mail` tests: running the binary in a copy
-//! of the bundled project, recipients files, and reading `.eml` back.
+//! of the tests' project, recipients files, and reading `.eml` back.
 #![allow(dead_code)]
 
 pub mod smtp;
@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 /// A fixed date for byte-identical output: 2026-09-21 14:13:20 UTC.
 pub const EPOCH: &str = "1790000000";
 
-/// Two applicants, one per bundled trust.
+/// Two applicants, one per trust of the tests' project.
 pub const TWO: &str = "\
 name,email,job,brand,reference
 Ann Smith,ann.smith@example.org,pals-officer,eastbrook-hospitals,EB-0142

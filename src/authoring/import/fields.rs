@@ -1,12 +1,18 @@
-//! Filling one field from a section: the duties and their tasks, skills
-//! as fragments completing "You'll need …", checks as sentences, training,
-//! the career path, and where the jobs are.
+//! Filling one field from a section: alternative titles, salary figures
+//! and the working pattern, the duties and their tasks, skills as
+//! fragments completing "You'll need …", checks as sentences, the career
+//! path, and where the jobs are. A sentence on the way that belongs
+//! elsewhere is written by `put`, which never reads a section, so the
+//! readers here sit above the writers.
 
 use super::cues::{self, Cue};
 use super::draft::Draft;
-use super::page::{parts, Block, Led, Part, Section};
-use super::place::{choose, list_sentence, prose, put, Target, WORK};
-use super::text::{fragment, lower_first, prose_list, sentences, upper_first};
+use super::page::{paragraphs, parts, Block, Led, Part, Section};
+use super::prose::{list_sentence, prose};
+use super::put::put;
+use super::target::{choose, Target, WORK};
+use super::text::{fragment, lower_first, sentences, upper_first};
+use super::work::salary;
 
 /// "Alternative titles for this job include" / "Also known as" and the
 /// titles; a sentence after them (the summary) is given back.
@@ -45,59 +51,88 @@ pub fn alternative_titles(d: &mut Draft, blocks: &[Block]) -> Vec<Block> {
     rest
 }
 
-/// A skill from a sentence: "You'll also need good communication skills."
-/// → "good communication skills".
-pub fn skill_of(s: &str) -> String {
-    let lower = s.to_lowercase();
-    for lead in [
-        "you'll also need ",
-        "you will also need ",
-        "you'll need ",
-        "you will need ",
-        "you'd need ",
-        "you need ",
-        "you would need ",
-    ] {
-        if let Some(i) = lower.find(lead) {
-            let rest = &s[i + lead.len()..];
-            let rest = rest.strip_prefix("to have ").unwrap_or(rest);
-            return fragment(rest);
+/// A salary section: figures (a label on one line and its figure on the
+/// next read together), hours and the rest by their words. A page's
+/// salary header ("Starting salary £16,000 + per year") is followed by
+/// its introduction: when no summary is known yet, the paragraphs after
+/// the figures are given back.
+pub fn salary_section(d: &mut Draft, sec: &Section) -> Vec<Block> {
+    let header = d.summary.is_none();
+    let figure_at = sec.blocks.iter().rposition(|b| b.text().contains('£'));
+    let (sec_blocks, rest) = match figure_at {
+        Some(i) if header => (sec.blocks[..=i].to_vec(), sec.blocks[i + 1..].to_vec()),
+        _ => (sec.blocks.clone(), vec![]),
+    };
+    let h = sec.heading.as_deref();
+    let label = h
+        .map(|h| h.to_lowercase())
+        .filter(|h| h.contains("start") || h.contains("entry"))
+        .map(|_| "Starting salary: ");
+    let mut lines: Vec<String> = Vec::new();
+    for b in &sec_blocks {
+        match b {
+            Block::Para(l) => lines.extend(paragraphs(l)),
+            Block::List(items) => lines.extend(items.iter().cloned()),
         }
     }
-    fragment(s)
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        let is_label = !l.contains('£')
+            && !l.chars().any(|c| c.is_ascii_digit())
+            && l.split_whitespace().count() <= 3;
+        let text = match lines.get(i + 1) {
+            Some(next) if is_label && next.trim_start().starts_with('£') => {
+                i += 1;
+                format!("{l} {next}")
+            }
+            _ => format!(
+                "{}{l}",
+                if l.trim_start().starts_with('£') {
+                    label.unwrap_or("")
+                } else {
+                    ""
+                }
+            ),
+        };
+        i += 1;
+        for s in sentences(&text) {
+            if cues::figure(&s) {
+                if !salary(d, &s) {
+                    d.unsorted(h, &s);
+                }
+            } else {
+                let allowed = [
+                    Cue::Hours,
+                    Cue::Shifts,
+                    Cue::Location,
+                    Cue::Travel,
+                    Cue::Conditions,
+                    Cue::Employers,
+                ];
+                put(d, choose(&s, Target::Unsorted, &allowed), &s, h);
+            }
+        }
+    }
+    rest
 }
 
-/// Training: on the job, short courses ("in areas such as …") and notes.
-pub fn training(d: &mut Draft, s: &str) {
-    let lower = s.to_lowercase();
-    let such = lower.find(" such as ").filter(|_| {
-        [
-            "course",
-            "qualification",
-            "training",
-            "train in",
-            "specialis",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-    });
-    if let Some(at) = such {
-        let list_at = lower[..at]
-            .rfind(" in areas")
-            .or_else(|| lower[..at].rfind(" in subjects"))
-            .or_else(|| lower[..at].rfind(" in a specialist area"))
-            .unwrap_or(at);
-        d.short_courses
-            .extend(prose_list(&s[at + " such as ".len()..]));
-        d.training_notes
-            .push(format!("{}.", s[..list_at].trim_end_matches(',')));
-    } else if d.on_the_job.is_none()
-        && (lower.contains("on the job") || lower.contains("induction"))
-    {
-        d.on_the_job = Some(s.to_string());
-    } else {
-        d.training_notes.push(s.to_string());
+/// NCS "You could work" and its line ("evenings / weekends on a rota");
+/// what follows is given back.
+pub fn shifts(d: &mut Draft, blocks: &[Block]) -> Vec<Block> {
+    let mut rest = blocks.to_vec();
+    if let Some(Block::Para(lines)) = rest.first_mut() {
+        if let Some(first) = lines.first().cloned() {
+            if !first.ends_with('.') {
+                d.shifts.get_or_insert(first.trim().to_string());
+                lines.remove(0);
+            }
+        }
+        if lines.is_empty() {
+            rest.remove(0);
+        }
     }
+    rest
 }
 
 /// "The Job and What's Involved", "Working life", "Day-to-day tasks": the

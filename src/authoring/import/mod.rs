@@ -13,8 +13,11 @@
 //! - [`page`] finds the title and splits the page at headings, recognised
 //!   wherever they are by the vocabulary of every site ([`headings`]);
 //! - [`place`] and [`routes`] put each section's text in its field, and a
-//!   sentence whose words say otherwise where they say ([`cues`]): a salary
-//!   or hours in any section become numbers ([`numbers`]);
+//!   sentence whose words say otherwise where they say ([`cues`],
+//!   [`target`]): a salary or hours in any section become numbers
+//!   ([`numbers`]). The section readers ([`place`], [`fields`], [`routes`],
+//!   [`prose`]) stand on the one writer of a sentence into a field
+//!   ([`put`], with [`work`]), which reads no section;
 //! - what cannot be placed goes to the job's `unsorted` list, labelled with
 //!   its source and heading, for a person to sort: nothing is lost.
 //!
@@ -36,7 +39,10 @@ mod numbers;
 mod page;
 mod place;
 pub mod placeholders;
+mod prose;
+mod put;
 mod routes;
+mod target;
 pub mod text;
 mod to_job;
 mod work;

@@ -1,193 +1,20 @@
 //! Sections into fields. Each kind of section has a field its sentences go
 //! to; a sentence whose words say it belongs elsewhere (a salary in "What
 //! you'll do", hours in "Pay and conditions", a DBS check anywhere) goes
-//! there instead (`cues`). Routes are read in `routes`.
+//! there instead (`cues`, `target`). Routes are read in `routes`, the other
+//! sections that need more than sentence by sentence in `fields`.
 
+use super::contacts;
 use super::cues::{self, Cue};
 use super::draft::Draft;
 use super::fields;
 use super::headings::Kind;
 use super::page::{parts, Block, Page, Part, Section};
+use super::prose::{each_sentence, list_sentence, prose};
+use super::put::put;
 use super::routes;
-use super::text::{sentences, upper_first, words};
+use super::target::{choose, Target, ANY, WORK};
 use super::Dropped;
-use super::{contacts, work};
-
-/// Where a sentence goes: the field a cue names, a duty note, or
-/// `unsorted`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// The field of a cue (a salary, hours and shifts go to the hours,
-    /// figures read first).
-    Field(Cue),
-    DutyNote,
-    Unsorted,
-}
-
-impl Target {
-    /// Whether consecutive sentences for this field stay one paragraph
-    /// (fields read as lists take them one by one).
-    pub fn joins(self) -> bool {
-        matches!(
-            self,
-            Target::DutyNote
-                | Target::Unsorted
-                | Target::Field(Cue::Route(_) | Cue::CareerPath | Cue::CareerTip | Cue::Further)
-        )
-    }
-}
-
-/// Every cue, for sections whose sentences may be about anything.
-const ANY: &[Cue] = &[
-    Cue::Salary,
-    Cue::Hours,
-    Cue::Restriction,
-    Cue::Further,
-    Cue::Advertised,
-    Cue::Travel,
-    Cue::CareerTip,
-    Cue::CareerPath,
-    Cue::Training,
-    Cue::Route("any"),
-    Cue::Shifts,
-    Cue::Location,
-    Cue::Conditions,
-    Cue::Employers,
-    Cue::Skill,
-];
-/// What the work is like, wherever it is said.
-pub const WORK: &[Cue] = &[
-    Cue::Salary,
-    Cue::Hours,
-    Cue::Restriction,
-    Cue::Travel,
-    Cue::Shifts,
-    Cue::Location,
-    Cue::Conditions,
-];
-
-/// The field for a sentence: the first of its cues the section allows,
-/// else the section's own.
-pub fn choose(s: &str, own: Target, allowed: &[Cue]) -> Target {
-    for c in cues::all(s) {
-        let ok = allowed.iter().any(|a| match (a, c) {
-            (Cue::Route(_), Cue::Route(_)) => true,
-            (a, c) => *a == c,
-        });
-        if ok {
-            return Target::Field(c);
-        }
-    }
-    own
-}
-
-/// Places a paragraph sentence by sentence; consecutive sentences going to
-/// the same field stay one paragraph.
-pub fn prose(d: &mut Draft, text: &str, heading: Option<&str>, pick: impl Fn(&str) -> Target) {
-    let mut run: Option<(Target, Vec<String>)> = None;
-    let own = pick("");
-    for s in sentences(text).iter().flat_map(|s| clauses(s)) {
-        let mut t = pick(&s);
-        // "However, you may need to work outside these hours": a sentence
-        // that goes on from the one before is about the same thing.
-        let goes_on = [
-            "However",
-            "But ",
-            "This ",
-            "These ",
-            "That ",
-            "It ",
-            "Although",
-            "Sometimes",
-            "Occasionally",
-        ]
-        .iter()
-        .any(|w| s.starts_with(w));
-        if t == own && goes_on {
-            if let Some((prev, _)) = &run {
-                t = *prev;
-            }
-        }
-        match &mut run {
-            Some((rt, v)) if *rt == t && t.joins() => v.push(s),
-            _ => {
-                if let Some((rt, v)) = run.take() {
-                    put(d, rt, &v.join(" "), heading);
-                }
-                run = Some((t, vec![s]));
-            }
-        }
-    }
-    if let Some((rt, v)) = run {
-        put(d, rt, &v.join(" "), heading);
-    }
-}
-
-/// A sentence of two clauses that each say "you …" ("You will need to be
-/// patient, and you will need a full driving licence.") as two sentences.
-fn clauses(s: &str) -> Vec<String> {
-    let lower = s.to_lowercase();
-    for sep in [
-        ", and you'll ",
-        ", and you will ",
-        ", and you'd ",
-        ", and you would ",
-        ", and you may ",
-        ", and you must ",
-    ] {
-        if let Some(i) = lower.find(sep) {
-            let first = format!("{}.", s[..i].trim_end_matches(','));
-            let second = upper_first(s[i + ", and ".len()..].trim());
-            if words(&first).len() >= 4 && words(&second).len() >= 4 {
-                return vec![first, second];
-            }
-        }
-    }
-    vec![s.to_string()]
-}
-
-/// Puts text in a field.
-pub fn put(d: &mut Draft, t: Target, s: &str, heading: Option<&str>) {
-    if cues::salary(s) {
-        if work::salary(d, s) {
-            return;
-        }
-        d.unsorted(heading, s);
-        return;
-    }
-    match t {
-        Target::DutyNote => d.duty_notes.push(s.to_string()),
-        Target::Field(Cue::Salary | Cue::Hours | Cue::Shifts) => work::hours(d, s),
-        Target::Field(Cue::Conditions) => d
-            .conditions
-            .push(work::strip_lead(s, &["In this job, ", "In this job "])),
-        Target::Field(Cue::Location) => work::locations(d, s),
-        Target::Field(Cue::Travel) if d.travel.is_none() => d.travel = Some(s.to_string()),
-        Target::Field(Cue::Travel) => d.conditions.push(s.to_string()),
-        Target::Field(Cue::Route(r)) => d.route(r).description.push(s.to_string()),
-        Target::Field(Cue::Restriction) => d.restrictions.push(s.to_string()),
-        Target::Field(Cue::Skill) => d.skills.push(fields::skill_of(s)),
-        Target::Field(Cue::Training) => fields::training(d, s),
-        Target::Field(Cue::CareerPath) => d.career_path.push(s.to_string()),
-        Target::Field(Cue::CareerTip) => d.career_tips.push(s.to_string()),
-        Target::Field(Cue::Employers) => work::employers(d, s, heading),
-        Target::Field(Cue::Advertised) => work::advertised(d, s, heading),
-        Target::Field(Cue::Further) => d.further_text.push(s.to_string()),
-        Target::Unsorted => d.unsorted(heading, s),
-    }
-}
-
-/// A list with its lead-in as one sentence: "Paramedics use equipment such
-/// as: a; b" → "Paramedics use equipment such as a, b and c."
-pub fn list_sentence(intro: &str, items: &[String]) -> String {
-    let items: Vec<String> = items.iter().map(|i| super::text::fragment(i)).collect();
-    let list = match items.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    };
-    format!("{} {list}.", intro.trim().trim_end_matches(':').trim_end())
-}
 
 /// Drops a section as furniture, listing it.
 fn drop_section(dropped: &mut Vec<Dropped>, why: &str, sec: &Section) {
@@ -262,11 +89,11 @@ pub fn place(page: Page, d: &mut Draft, dropped: &mut Vec<Dropped>) {
                 intro(d, &mut st, &rest);
             }
             Kind::Salary => {
-                let rest = work::salary_section(d, &sec);
+                let rest = fields::salary_section(d, &sec);
                 intro(d, &mut st, &rest);
             }
             Kind::Shifts => {
-                let rest = work::shifts(d, &sec.blocks);
+                let rest = fields::shifts(d, &sec.blocks);
                 intro(d, &mut st, &rest);
             }
             Kind::Hours | Kind::HoursAndEnvironment => each_sentence(d, &sec, |s| {
@@ -322,36 +149,6 @@ pub fn place(page: Page, d: &mut Draft, dropped: &mut Vec<Dropped>) {
             Kind::Unknown => each_sentence(d, &sec, |s| choose(s, Target::Unsorted, ANY)),
             Kind::Entry | Kind::Route(_) | Kind::EntryRequirements | Kind::WorkExperience => {
                 routes::section(d, &mut st, &sec)
-            }
-        }
-    }
-}
-
-/// Places every paragraph and list item of a section by `pick`.
-pub fn each_sentence(d: &mut Draft, sec: &Section, pick: impl Fn(&str) -> Target) {
-    let h = sec.heading.as_deref();
-    for part in parts(&sec.blocks) {
-        match part {
-            Part::Led(led) => {
-                let (intro, items) = led.after(|b| prose(d, b, h, &pick));
-                // The list takes its field from its lead-in.
-                let t = pick(&intro);
-                if matches!(
-                    t,
-                    Target::Unsorted | Target::Field(Cue::Training | Cue::CareerTip)
-                ) {
-                    put(d, t, &list_sentence(&intro, items), h);
-                } else {
-                    for it in items {
-                        put(d, pick(it), it, h);
-                    }
-                }
-            }
-            Part::Para(p) => prose(d, &p, h, &pick),
-            Part::List(items) => {
-                for it in items {
-                    put(d, pick(it), it, h);
-                }
             }
         }
     }

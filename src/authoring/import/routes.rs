@@ -9,7 +9,8 @@ use super::cues::{self, Cue};
 use super::draft::{default_in_brief, Draft};
 use super::headings::Kind;
 use super::page::{parts, Part, Section};
-use super::place::{put, Target};
+use super::put::put;
+use super::target::Target;
 use super::text::{fragment, sentences, upper_first};
 
 /// Where the reading of routes is.

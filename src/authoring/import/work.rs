@@ -1,12 +1,11 @@
-//! The work and where it is: salaries and hours as numbers, the
-//! working pattern, places as a list completing "You could work …",
-//! employers and where vacancies are advertised.
+//! The work and where it is, one sentence at a time: salaries and hours
+//! as numbers, the working pattern, places as a list completing "You
+//! could work …", employers and where vacancies are advertised. The
+//! salary and shifts sections are read in `fields`.
 
-use super::cues::{self, Cue};
+use super::cues;
 use super::draft::Draft;
 use super::numbers::{self, hours_pattern, hours_per_week};
-use super::page::{paragraphs, Block, Section};
-use super::place::{choose, put, Target};
 use super::text::{prose_list, sentences, upper_first, words};
 
 /// A sentence without a lead-in such as "However, ", capitalised again.
@@ -22,72 +21,6 @@ pub fn strip_lead(s: &str, leads: &[&str]) -> String {
 /// Reads salary figures; `false` when there were none to place.
 pub fn salary(d: &mut Draft, s: &str) -> bool {
     numbers::read_salary(s, &mut d.pay)
-}
-
-/// A salary section: figures (a label on one line and its figure on the
-/// next read together), hours and the rest by their words. A page's
-/// salary header ("Starting salary £16,000 + per year") is followed by
-/// its introduction: when no summary is known yet, the paragraphs after
-/// the figures are given back.
-pub fn salary_section(d: &mut Draft, sec: &Section) -> Vec<Block> {
-    let header = d.summary.is_none();
-    let figure_at = sec.blocks.iter().rposition(|b| b.text().contains('£'));
-    let (sec_blocks, rest) = match figure_at {
-        Some(i) if header => (sec.blocks[..=i].to_vec(), sec.blocks[i + 1..].to_vec()),
-        _ => (sec.blocks.clone(), vec![]),
-    };
-    let h = sec.heading.as_deref();
-    let label = h
-        .map(|h| h.to_lowercase())
-        .filter(|h| h.contains("start") || h.contains("entry"))
-        .map(|_| "Starting salary: ");
-    let mut lines: Vec<String> = Vec::new();
-    for b in &sec_blocks {
-        match b {
-            Block::Para(l) => lines.extend(paragraphs(l)),
-            Block::List(items) => lines.extend(items.iter().cloned()),
-        }
-    }
-    let mut i = 0;
-    while i < lines.len() {
-        let l = &lines[i];
-        let is_label = !l.contains('£')
-            && !l.chars().any(|c| c.is_ascii_digit())
-            && l.split_whitespace().count() <= 3;
-        let text = match lines.get(i + 1) {
-            Some(next) if is_label && next.trim_start().starts_with('£') => {
-                i += 1;
-                format!("{l} {next}")
-            }
-            _ => format!(
-                "{}{l}",
-                if l.trim_start().starts_with('£') {
-                    label.unwrap_or("")
-                } else {
-                    ""
-                }
-            ),
-        };
-        i += 1;
-        for s in sentences(&text) {
-            if cues::figure(&s) {
-                if !salary(d, &s) {
-                    d.unsorted(h, &s);
-                }
-            } else {
-                let allowed = [
-                    Cue::Hours,
-                    Cue::Shifts,
-                    Cue::Location,
-                    Cue::Travel,
-                    Cue::Conditions,
-                    Cue::Employers,
-                ];
-                put(d, choose(&s, Target::Unsorted, &allowed), &s, h);
-            }
-        }
-    }
-    rest
 }
 
 /// Words that say nothing beyond the hours and pattern themselves.
@@ -168,24 +101,6 @@ pub fn hours(d: &mut Draft, text: &str) {
             d.variations.push(strip_lead(&s, &["However, ", "But "]));
         }
     }
-}
-
-/// NCS "You could work" and its line ("evenings / weekends on a rota");
-/// what follows is given back.
-pub fn shifts(d: &mut Draft, blocks: &[Block]) -> Vec<Block> {
-    let mut rest = blocks.to_vec();
-    if let Some(Block::Para(lines)) = rest.first_mut() {
-        if let Some(first) = lines.first().cloned() {
-            if !first.ends_with('.') {
-                d.shifts.get_or_insert(first.trim().to_string());
-                lines.remove(0);
-            }
-        }
-        if lines.is_empty() {
-            rest.remove(0);
-        }
-    }
-    rest
 }
 
 /// Strips "in " from the front of each item of a list in prose.
