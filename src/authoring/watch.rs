@@ -8,6 +8,7 @@
 //! skips documents whose inputs did not change). A broken file is reported
 //! like any content error and the watch goes on.
 
+use crate::diagnostic::Diagnostic;
 use crate::pipeline::{self, Options, Report};
 use notify::{RecursiveMode, Watcher};
 use std::path::{Component, Path, PathBuf};
@@ -226,7 +227,7 @@ impl Armed {
 
 /// Builds once, then rebuilds on every change until the watcher fails.
 /// `quiet` is how long to wait after a change for more.
-pub fn run(base: &Options, quiet: Duration, mut on: impl FnMut(Event)) -> Result<(), String> {
+pub fn run(base: &Options, quiet: Duration, mut on: impl FnMut(Event)) -> Result<(), Diagnostic> {
     let root = base.root.clone();
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
     // Links are not followed: a `templates/x -> /` link must not make the
@@ -238,10 +239,10 @@ pub fn run(base: &Options, quiet: Duration, mut on: impl FnMut(Event)) -> Result
         },
         config,
     )
-    .map_err(|e| format!("cannot watch files: {e}"))?;
+    .map_err(|e| Diagnostic::error(format!("cannot watch files: {e}")))?;
     watcher
         .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("{}: cannot watch: {e}", root.display()))?;
+        .map_err(|e| Diagnostic::file(&root, format!("cannot watch: {e}")))?;
     let mut armed = Armed::new(&root);
     armed.arm(&mut watcher, &mut on);
     on(Event::Watching(&armed.watching()));
@@ -251,7 +252,7 @@ pub fn run(base: &Options, quiet: Duration, mut on: impl FnMut(Event)) -> Result
     loop {
         let first = match rx.recv() {
             Ok(e) => e,
-            Err(_) => return Err("the file watcher stopped".into()),
+            Err(_) => return Err(Diagnostic::error("the file watcher stopped")),
         };
         let mut changes: Vec<Change> = Vec::new();
         let mut collect = |e: notify::Result<notify::Event>, on: &mut dyn FnMut(Event)| match e {

@@ -30,6 +30,7 @@ mod state;
 mod thumbs;
 
 use crate::authoring::watch::{self, Event};
+use crate::diagnostic::Diagnostic;
 use crate::pipeline::Options;
 use axum::body::Body;
 use axum::extract::{Request, State as Shared};
@@ -97,23 +98,23 @@ pub fn run(
     opts: ServeOptions,
     ready: impl FnOnce(SocketAddr),
     mut on_event: impl FnMut(&Event) + Send + 'static,
-) -> Result<(), String> {
+) -> Result<(), Diagnostic> {
     let listener = std::net::TcpListener::bind((opts.host.as_str(), opts.port)).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AddrInUse {
+        Diagnostic::error(if e.kind() == std::io::ErrorKind::AddrInUse {
             format!(
                 "port {} on {} is in use; choose another with --port N (--port 0 takes any free one)",
                 opts.port, opts.host
             )
         } else {
             format!("cannot listen on {} port {}: {e}", opts.host, opts.port)
-        }
+        })
     })?;
     let addr = listener
         .local_addr()
-        .map_err(|e| format!("cannot listen: {e}"))?;
+        .map_err(|e| Diagnostic::error(format!("cannot listen: {e}")))?;
     listener
         .set_nonblocking(true)
-        .map_err(|e| format!("cannot listen: {e}"))?;
+        .map_err(|e| Diagnostic::error(format!("cannot listen: {e}")))?;
     let base = opts.build.clone();
     let out = base.out.clone().unwrap_or_else(|| base.root.join("output"));
     let (changes, _) = tokio::sync::watch::channel(0);
@@ -145,15 +146,15 @@ pub fn run(
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the web server: {e}"))?;
+        .map_err(|e| Diagnostic::error(format!("cannot start the web server: {e}")))?;
     ready(addr);
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)
-            .map_err(|e| format!("cannot listen: {e}"))?;
+            .map_err(|e| Diagnostic::error(format!("cannot listen: {e}")))?;
         let router = axum::Router::new().fallback(handle).with_state(app);
         axum::serve(listener, router)
             .await
-            .map_err(|e| format!("the web server stopped: {e}"))
+            .map_err(|e| Diagnostic::error(format!("the web server stopped: {e}")))
     })
 }
 
