@@ -12,7 +12,8 @@
 //!   `geometry.rs`; `names.rs`: the style and numbering ids the parts
 //!   refer to each other by. Every id comes from the document's own
 //!   [`ids::Ids`], never from docx-rs's process-wide counters, and all
-//!   text is cleaned of characters XML cannot carry first ([`crate::document::escape::xml::clean`]).
+//!   text is cleaned of characters XML cannot carry first
+//!   ([`crate::document::escape::xml::clean`]).
 //! - [`patch`]: the patches to the parts docx-rs writes (schema order,
 //!   `w:lang`, table captions and header rows, picture ids and alt text,
 //!   the draft watermark), each counted against what the builder asked for.

@@ -6,8 +6,9 @@
 use super::PatchError;
 use crate::document::escape::xml::escape;
 
-/// The placeholder's text: control characters that [`crate::document::escape::xml::clean`]
-/// removes from all content, so no job profile can contain it.
+/// The placeholder's text: control characters that
+/// [`crate::document::escape::xml::clean`] removes from all content, so no
+/// job profile can contain it.
 pub(crate) const PLACEHOLDER: &str = "\u{1}careerpress-watermark\u{1}";
 
 /// Replaces the placeholder's text element in `header` by the watermark
