@@ -14,6 +14,7 @@ use careerpress::document::{
 use careerpress::pdf::PdfWriter;
 use lopdf::ObjectId;
 
+pub mod pdfx;
 mod read;
 mod structure;
 #[allow(unused_imports)]

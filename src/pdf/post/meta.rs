@@ -3,7 +3,7 @@
 //! identification (`pdfuaid:part 1`).
 
 use lopdf::{Dictionary, Object, StringFormat};
-use xmp_writer::{DateTime, LangId, Timezone, XmpWriter};
+use xmp_writer::{DateTime, LangId, RenditionClass, Timezone, XmpWriter};
 
 use super::text_string;
 use crate::document::date::Civil;
@@ -51,7 +51,7 @@ pub(super) fn info(meta: &Meta) -> Dictionary {
 
 /// The XMP packet: the same values as [`info`], plus the document's
 /// language and id and the PDF/UA identification.
-pub(super) fn xmp(meta: &Meta, lang: &str, id: &str) -> String {
+pub(super) fn xmp(meta: &Meta, lang: &str, id: &str, press: bool) -> String {
     // xmp-writer escapes markup but passes what XML forbids through.
     let title = xml::clean(&meta.title);
     let author = xml::clean(&meta.author);
@@ -86,7 +86,13 @@ pub(super) fn xmp(meta: &Meta, lang: &str, id: &str) -> String {
     w.metadata_date(date);
     w.document_id(&uuid);
     w.instance_id(&uuid);
+    w.version_id("1");
+    w.rendition_class(RenditionClass::Default);
     w.pdfua_part(1);
+    if press {
+        w.pdfx_version(super::pdfx::PDFX_VERSION);
+        w.trapped(false);
+    }
     w.finish(None)
 }
 
@@ -109,7 +115,7 @@ mod tests {
             created: 1_709_251_199,
             ..Meta::default()
         };
-        let x = xmp(&meta, "cy", "0");
+        let x = xmp(&meta, "cy", "0", false);
         assert!(
             x.contains("A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;<"),
             "{x}"

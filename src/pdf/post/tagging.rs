@@ -13,7 +13,8 @@
 //!   `/StructParent` (numbered after the pages) to its `Link`;
 //! - link annotations become indirect objects (an `OBJR` needs a reference)
 //!   with `/Contents` and `/F 4` (print); pages get `/Tabs /S` (tab order
-//!   follows the structure).
+//!   follows the structure). The press file has no annotations (PDF/X),
+//!   so its links are written as `Span`s.
 
 use std::collections::BTreeMap;
 
@@ -124,6 +125,7 @@ pub(super) fn write(
     tree: &Tree,
     marked: &Marked,
     pages: &[ObjectId],
+    press: bool,
 ) -> Result<ObjectId, RenderError> {
     let root_id = doc.new_object_id();
     let keep = kept(tree, marked);
@@ -242,7 +244,13 @@ pub(super) fn write(
         let Some(id) = ids[i] else { continue };
         let mut d = Dictionary::new();
         d.set("Type", name("StructElem"));
-        d.set("S", name(n.role.name()));
+        // The press file has no annotations: a link there is text that
+        // reads as a link (its address is printed), a Span.
+        let role = match n.role {
+            Role::Link if press => Role::Span,
+            r => r,
+        };
+        d.set("S", name(role.name()));
         let parent = if i == 0 {
             root_id
         } else {
