@@ -160,7 +160,7 @@ impl Out {
             }
             Block::Qr { url, caption } => {
                 let text = match caption {
-                    Some(c) => format!("{c}: {url}"),
+                    Some(c) => format!("{}: {url}", Inline::plain(c).trim()),
                     None => url.clone(),
                 };
                 self.wrap(&text, first, rest);

@@ -39,8 +39,10 @@ pub(super) fn info(meta: &Meta) -> Dictionary {
     let mut info = Dictionary::new();
     info.set("Title", text_string(&meta.title));
     info.set("Author", text_string(&meta.author));
-    info.set("Subject", text_string(&meta.subject));
-    info.set("Keywords", text_string(&meta.keywords.join(", ")));
+    // A bilingual document's subject and keywords in both languages, its
+    // own first; the title is its own (XMP has it in each language).
+    info.set("Subject", text_string(&meta.subjects()));
+    info.set("Keywords", text_string(&meta.all_keywords().join(", ")));
     info.set("Creator", text_string("careerpress"));
     info.set("Producer", text_string(PRODUCER));
     let date = Object::String(pdf_date(meta.created).into_bytes(), StringFormat::Literal);
@@ -55,9 +57,9 @@ pub(super) fn xmp(meta: &Meta, lang: &str, id: &str, press: bool) -> String {
     // xmp-writer escapes markup but passes what XML forbids through.
     let title = xml::clean(&meta.title);
     let author = xml::clean(&meta.author);
-    let subject = xml::clean(&meta.subject);
+    let subject = xml::clean(&meta.subjects()).into_owned();
     let keywords: Vec<String> = meta
-        .keywords
+        .all_keywords()
         .iter()
         .map(|k| xml::clean(k).into_owned())
         .collect();
@@ -73,9 +75,30 @@ pub(super) fn xmp(meta: &Meta, lang: &str, id: &str, press: bool) -> String {
 
     let mut w = XmpWriter::new();
     w.format("application/pdf");
-    w.title([(None::<LangId>, &*title)]);
+    // Title and description as language alternatives: x-default as in
+    // Info (the document's own title; the subject in every language), then
+    // each language's own, the document's first.
+    let alternates: Vec<(String, String, String)> = meta
+        .alternates
+        .iter()
+        .filter(|a| crate::document::is_language_tag(&a.language))
+        .map(|a| {
+            (
+                a.language.clone(),
+                xml::clean(&a.title).into_owned(),
+                xml::clean(&a.subject).into_owned(),
+            )
+        })
+        .collect();
+    let titles = alternates
+        .iter()
+        .map(|(l, t, _)| (Some(LangId(l)), t.as_str()));
+    w.title(std::iter::once((None::<LangId>, &*title)).chain(titles));
     w.creator([&*author]);
-    w.description([(None::<LangId>, &*subject)]);
+    let subjects = alternates
+        .iter()
+        .map(|(l, _, s)| (Some(LangId(l)), s.as_str()));
+    w.description(std::iter::once((None::<LangId>, subject.as_str())).chain(subjects));
     w.subject(keywords.iter().map(String::as_str));
     w.language([LangId(lang)]);
     w.pdf_keywords(&joined);

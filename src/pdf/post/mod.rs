@@ -227,7 +227,7 @@ pub(crate) fn finish(
     let lang = if meta.language.trim().is_empty() {
         "en-GB".to_string()
     } else {
-        meta.language.trim().to_string()
+        crate::document::regional(&meta.language)
     };
     let mut info = meta::info(meta);
     if sheet.press {
