@@ -15,6 +15,7 @@
 //!   so the same input gives the same bytes.
 
 pub(super) mod images;
+mod headers;
 mod meta;
 mod outline;
 mod pdfx;
