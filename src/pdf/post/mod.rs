@@ -14,8 +14,8 @@
 //! - a trailer `/ID` derived from the content, not a process-wide counter,
 //!   so the same input gives the same bytes.
 
-pub(super) mod images;
 mod headers;
+pub(super) mod images;
 mod meta;
 mod outline;
 mod pdfx;
