@@ -9,6 +9,9 @@
 // common::read and pdf_support both load pdf_support/read.rs.
 #![allow(clippy::duplicate_mod)]
 mod common;
+// Both helpers load tests/pdf_support/read.rs: this test needs common's
+// project and pdf_support's structure reader.
+#[allow(clippy::duplicate_mod)]
 mod pdf_support;
 
 use common::{assert_exit, Project};
