@@ -6,8 +6,6 @@
 //! title and description as language alternatives. Read back with lopdf,
 //! the DOCX XML and an HTML parser.
 
-// common::read and pdf_support both load pdf_support/read.rs.
-#![allow(clippy::duplicate_mod)]
 mod common;
 // Both helpers load tests/pdf_support/read.rs: this test needs common's
 // project and pdf_support's structure reader.
