@@ -21,10 +21,7 @@ fn run_import(p: &Project, id: &str, files: &[PathBuf]) -> std::process::Output 
 }
 
 fn input(name: &str, text: &str) -> Input {
-    Input {
-        name: name.into(),
-        text: text.into(),
-    }
+    Input::plain(name, text)
 }
 
 #[test]

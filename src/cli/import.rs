@@ -1,7 +1,7 @@
 //! `careerpress import <file.txt>...`: careers pages of one job, saved as
 //! plain text, into a draft job profile (see `authoring::import`).
 
-use crate::authoring::import::{self, Input};
+use crate::authoring::import;
 use crate::content::types::check_id;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,13 +25,10 @@ pub struct ImportArgs {
 pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
     let mut inputs = Vec::new();
     for f in &args.files {
-        match std::fs::read(f) {
-            Ok(bytes) => inputs.push(Input {
-                name: f.display().to_string(),
-                text: String::from_utf8_lossy(&bytes).into_owned(),
-            }),
+        match import::read_file(f) {
+            Ok(input) => inputs.push(input),
             Err(e) => {
-                tell!("error: {}: cannot read the file: {e}", f.display());
+                tell!("error: {e}");
                 return ExitCode::from(1);
             }
         }
@@ -55,7 +52,17 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
     let report = &result.report;
     let mut err = std::io::stderr().lock();
     for (name, sid, layout) in &report.files {
-        let _ = writeln!(err, "read {name} as {} (source '{sid}')", layout.describe());
+        let how = report
+            .read_as
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, h)| format!(" ({h})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "read {name}{how} as {} (source '{sid}')",
+            layout.describe()
+        );
     }
     for d in &report.dropped {
         let _ = writeln!(err, "dropped ({}) from {}:", d.why, d.source);

@@ -35,6 +35,7 @@ mod emit;
 mod fields;
 pub mod furniture;
 mod headings;
+pub mod input;
 mod numbers;
 mod page;
 mod place;
@@ -48,14 +49,37 @@ mod to_job;
 mod work;
 
 pub use draft::Draft;
+pub use input::{read_file, read_input, Form, MAX_INPUT_BYTES};
 
 use crate::content::Job;
 
-/// One input: a name for messages and `sources`, and its text.
-#[derive(Debug, Clone)]
+/// One input: a name for messages and `sources`, its text, and what the
+/// file itself said of its structure (see [`input`]).
+#[derive(Debug, Clone, Default)]
 pub struct Input {
     pub name: String,
     pub text: String,
+    /// What the file was read as.
+    pub form: input::Form,
+    /// The encoding its bytes were in (`UTF-8`, `windows-1252`, …).
+    pub encoding: String,
+    /// The lines the file marks as headings (HTML `h1`–`h6`, Word's
+    /// heading styles), in order; empty for plain text.
+    pub headings: Vec<String>,
+    /// The title the file gives (its first `h1` or Title paragraph).
+    pub title: Option<String>,
+}
+
+impl Input {
+    /// Plain text already in memory.
+    pub fn plain(name: &str, text: &str) -> Input {
+        Input {
+            name: name.to_string(),
+            text: text.to_string(),
+            encoding: "UTF-8".into(),
+            ..Input::default()
+        }
+    }
 }
 
 /// The site a page is from.
@@ -140,6 +164,8 @@ pub struct Dropped {
 pub struct Report {
     /// Each page: its name, source id and layout (best source first).
     pub files: Vec<(String, String, Layout)>,
+    /// How each file was read ("a web page (HTML), UTF-8"), by name.
+    pub read_as: Vec<(String, String)>,
     /// Page furniture left out.
     pub dropped: Vec<Dropped>,
     /// Fields given a draft value a person must check (`# TODO` in the file).
@@ -161,6 +187,7 @@ pub struct Import {
 /// One page read, before it is named and merged.
 struct Read {
     name: String,
+    read_as: String,
     text: String,
     layout: Layout,
     title: Option<String>,
@@ -179,12 +206,21 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
         .iter()
         .map(|input| {
             let mut dropped = Vec::new();
-            let page = page::read(&input.text, &mut dropped);
+            let page = page::read(
+                &input.text,
+                &input.headings,
+                input.title.as_deref(),
+                &mut dropped,
+            );
             let (layout, title, date) = (page.layout, page.title.clone(), page.date.clone());
             let mut draft = Draft::default();
             place::place(page, &mut draft, &mut dropped);
             Read {
                 name: input.name.clone(),
+                read_as: match (&input.form, input.encoding.as_str()) {
+                    (Form::Word, _) | (_, "") => input.form.describe().to_string(),
+                    (f, enc) => format!("{}, {enc}", f.describe()),
+                },
                 text: input.text.clone(),
                 layout,
                 title,
@@ -230,6 +266,7 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
             dr.source = id.clone();
             report.dropped.push(dr);
         }
+        report.read_as.push((r.name.clone(), r.read_as));
         report.files.push((r.name, id, r.layout));
         match &mut merged {
             None => merged = Some(d),

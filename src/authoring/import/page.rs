@@ -355,8 +355,14 @@ fn short_line_lists(lines: &mut [Line]) {
     }
 }
 
-/// Reads one page.
-pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
+/// Reads one page: its text, the lines its file marks as headings (HTML,
+/// Word) and the title the file gives.
+pub fn read(
+    input: &str,
+    marked: &[String],
+    given_title: Option<&str>,
+    dropped: &mut Vec<Dropped>,
+) -> Page {
     let all = lines(input);
     let layout = Layout::detect(&all.iter().map(|l| l.text.clone()).collect::<Vec<_>>());
     let mut date = None;
@@ -366,7 +372,22 @@ pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
         .filter(|i| *i < 12);
     let first_kept_after_home = home_at.is_some();
     let mut lines = strip(all, dropped, &mut date);
-    let title = take_title(&mut lines, dropped, first_kept_after_home);
+    let title = match given_title {
+        // The file's own title: its first line that says it is dropped as
+        // the title, whatever came before it.
+        Some(t) => {
+            if let Some(i) = lines.iter().position(|l| !l.item && key(&l.text) == key(t)) {
+                if i > 0 && i <= 3 {
+                    let before: Vec<String> = lines[..i].iter().map(|l| l.text.clone()).collect();
+                    drop_line(dropped, "a breadcrumb", &before.join("\n"), false);
+                    lines.drain(..i);
+                }
+            }
+            Some(title_text(t))
+        }
+        None => take_title(&mut lines, dropped, first_kept_after_home),
+    };
+    let is_marked = |l: &Line| !l.item && marked.iter().any(|m| m == &l.text);
     // A bullet that is a known label ("• Hours" then "37.5 per week") is a
     // heading.
     for i in 0..lines.len() {
@@ -390,7 +411,15 @@ pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
         let cur = sections.last().map(|s| s.kind).unwrap_or(Kind::Unknown);
         // Headings start with a capital ("working towards this role" is an
         // item of a list).
-        let heading = if l.item || l.text.starts_with(char::is_lowercase) {
+        let heading = if is_marked(l) {
+            // The file says it is a heading: the vocabulary names its kind,
+            // else it is a section whose text is placed by its words.
+            if title.as_deref().is_some_and(|t| key(t) == key(&l.text)) {
+                None
+            } else {
+                Some(headings::kind(&l.text).unwrap_or(Kind::Unknown))
+            }
+        } else if l.item || l.text.starts_with(char::is_lowercase) {
             None
         } else {
             match headings::kind(&l.text) {
@@ -470,7 +499,7 @@ mod tests {
                     How to become\nYou can get into this job through:\n• a college course\n\
                     Is this page useful?\nYes\nNo\n";
         let mut dropped = Vec::new();
-        let page = read(text, &mut dropped);
+        let page = read(text, &[], None, &mut dropped);
         assert_eq!(page.title.as_deref(), Some("Dental nurse"));
         let kinds: Vec<Kind> = page.sections.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [Kind::Unknown, Kind::Salary, Kind::Entry]);
@@ -494,7 +523,7 @@ mod tests {
         let text =
             "Home\nExplore roles\nDental team\nDental nurse\nDental nurse\nDental nurses help.\n";
         let mut dropped = Vec::new();
-        let page = read(text, &mut dropped);
+        let page = read(text, &[], None, &mut dropped);
         assert_eq!(page.title.as_deref(), Some("Dental nurse"));
         assert_eq!(page.sections[0].blocks.len(), 1);
     }
@@ -503,7 +532,7 @@ mod tests {
     fn short_lines_after_a_lead_in_are_a_list() {
         let text = "Dental nurse\nDental nurses help dentists.\n\nYou can get into this job through:\n\
                     a college course\nan apprenticeship\nworking towards this role\n\nCollege\nYou could do a course.\n";
-        let page = read(text, &mut Vec::new());
+        let page = read(text, &[], None, &mut Vec::new());
         let items: Vec<&Block> = page.sections[0]
             .blocks
             .iter()
