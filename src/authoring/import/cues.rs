@@ -70,6 +70,31 @@ pub fn salary(s: &str) -> bool {
         )
 }
 
+/// Pay in another currency than pounds ("2022 Median Pay $81,220 per
+/// year", "Weekly Earnings: $1,701"): read as pay, kept as a note for a
+/// person to convert, never as the profile's salary in pounds.
+pub fn foreign_pay(s: &str) -> bool {
+    let l = s.to_lowercase();
+    !super::numbers::foreign_figures(s).is_empty()
+        && !s.contains('£')
+        && any(
+            &l,
+            &[
+                "pay",
+                "earn",
+                "salar",
+                "wage",
+                "income",
+                "paid",
+                "a year",
+                "per year",
+                "per annum",
+                "weekly",
+            ],
+        )
+        && !any(&l, &["fees", "fund", "loan", "grant", "bursar"])
+}
+
 /// Hours of *work* (not of study) a week, or a working pattern.
 pub fn hours(s: &str) -> bool {
     let l = s.to_lowercase();
@@ -461,7 +486,7 @@ pub fn tip(s: &str) -> bool {
 /// Every cue of a sentence, surest first: figures, then the words.
 pub fn all(s: &str) -> Vec<Cue> {
     [
-        (salary(s), Cue::Salary),
+        (salary(s) || foreign_pay(s), Cue::Salary),
         (hours(s), Cue::Hours),
         (restriction(s), Cue::Restriction),
         (further(s), Cue::Further),
@@ -500,7 +525,7 @@ fn weak(s: &str) -> Vec<Cue> {
 /// A cue strong enough to take a sentence out of the section it is in:
 /// figures, hours and checks are the same fact wherever they are said.
 pub fn strong(s: &str) -> Option<Cue> {
-    if salary(s) {
+    if salary(s) || foreign_pay(s) {
         Some(Cue::Salary)
     } else if hours(s) {
         Some(Cue::Hours)

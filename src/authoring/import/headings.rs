@@ -264,6 +264,136 @@ pub fn kind(line: &str) -> Option<Kind> {
     })
 }
 
+/// The kind of a heading the vocabulary does not know, by the words in
+/// it: "Skills, Interests and Abilities", "Main duties of the job", "Where
+/// do physiotherapists work?", "What's next after GCSE?". The words are
+/// those of careers pages in general, not of one site; a heading none of
+/// them is in stays `Unknown`, and its text is placed by its own words.
+pub fn by_words(line: &str) -> Option<Kind> {
+    let n = normalise(line);
+    let words = n.split_whitespace().count();
+    if n.is_empty() || words > 10 {
+        return None;
+    }
+    let has = |ws: &[&str]| ws.iter().any(|w| n.contains(w));
+    Some(
+        if has(&[
+            "also known",
+            "alternative title",
+            "alternative name",
+            "job titles",
+            "other titles",
+        ]) {
+            Kind::AltTitles
+        } else if has(&[
+            "related job",
+            "related career",
+            "related role",
+            "similar job",
+            "similar role",
+            "similar occupation",
+        ]) {
+            Kind::RelatedJobs
+        } else if has(&[
+            "salary", "salaries", "pay ", "pay", "earn", "wage", "income",
+        ]) && !has(&["payment"])
+        {
+            Kind::Salary
+        } else if has(&["hours", "shift"]) {
+            Kind::Hours
+        } else if has(&[
+            "skill",
+            "qualities",
+            "abilities",
+            "attributes",
+            "personal qualit",
+            "sound like you",
+            "what it takes",
+            "youll need",
+            "you will need",
+        ]) {
+            Kind::Skills
+        } else if has(&[
+            "environment",
+            "conditions",
+            "where will",
+            "where do",
+            "where you",
+            "workplace",
+            "settings",
+        ]) {
+            Kind::Environment
+        } else if has(&[
+            "qualification",
+            "entry",
+            "requirement",
+            "education",
+            "become",
+            "getting in",
+            "get in",
+            "route",
+            "pathway",
+            "after gcse",
+            "after a level",
+            "study",
+            "apprentice",
+        ]) {
+            Kind::Entry
+        } else if has(&["training", "development"]) {
+            Kind::Training
+        } else if has(&[
+            "career path",
+            "progression",
+            "promotion",
+            "career development",
+            "specialis",
+            "specializ",
+            "where can",
+            "lead to",
+        ]) {
+            Kind::CareerPath
+        } else if has(&[
+            "dut",
+            "task",
+            "responsibilit",
+            "activities",
+            "what they do",
+            "what you do",
+            "what youll do",
+            "the role",
+            "role detail",
+            "about the job",
+            "about the role",
+            "description",
+            "day in",
+            "a day as",
+            "day to day",
+            "day-to-day",
+            "working life",
+            "the job",
+            "introduction",
+            "overview",
+            "summary",
+        ]) {
+            Kind::Duties
+        } else if has(&["employer", "vacanc", "where the jobs"]) {
+            Kind::WhereJobs
+        } else if has(&[
+            "further information",
+            "more information",
+            "useful links",
+            "find out more",
+            "contacts",
+            "professional bod",
+            "industry bod",
+        ]) {
+            Kind::FurtherInformation
+        } else {
+            return None;
+        },
+    )
+}
+
 impl Layout {
     /// The site a page is from, by the headings and furniture it has.
     pub fn detect(lines: &[String]) -> Layout {
@@ -375,6 +505,17 @@ mod tests {
             Some(Kind::Route("direct_application"))
         );
         assert_eq!(kind("Dental nurse"), None);
+        assert_eq!(
+            by_words("Skills, Interests and Abilities"),
+            Some(Kind::Skills)
+        );
+        assert_eq!(by_words("Main duties of the job"), Some(Kind::Duties));
+        assert_eq!(
+            by_words("Where do Physiotherapists work?"),
+            Some(Kind::Environment)
+        );
+        assert_eq!(by_words("What's next after GCSE?"), Some(Kind::Entry));
+        assert_eq!(by_words("Dental nurse"), None);
         assert_eq!(
             kind("You'll need to pass enhanced background checks."),
             None

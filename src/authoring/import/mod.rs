@@ -38,6 +38,7 @@ mod headings;
 pub mod input;
 mod numbers;
 mod page;
+mod pairs;
 mod place;
 pub mod placeholders;
 mod prose;

@@ -133,6 +133,32 @@ pub struct Section {
     pub heading: Option<String>,
     pub kind: Kind,
     pub blocks: Vec<Block>,
+    /// Whether the file marked the heading as one (HTML, Word).
+    pub marked: bool,
+}
+
+/// Short lines taken for headings by their shape that head nothing
+/// ("Decision making", "Teamwork" in a run of them) are items of a list
+/// of the section before, not empty headings: nothing is lost.
+fn unheaded(sections: Vec<Section>) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    for sec in sections {
+        let empty_shape = sec.blocks.is_empty()
+            && !sec.marked
+            && sec.kind == Kind::Unknown
+            && sec.heading.is_some();
+        match (empty_shape, out.last_mut()) {
+            (true, Some(prev)) if !matches!(prev.kind, Kind::Furniture(_) | Kind::Promo) => {
+                let item = sec.heading.unwrap_or_default();
+                match prev.blocks.last_mut() {
+                    Some(Block::List(items)) => items.push(item),
+                    _ => prev.blocks.push(Block::List(vec![item])),
+                }
+            }
+            _ => out.push(sec),
+        }
+    }
+    out
 }
 
 /// A page read: where it is from, its title and date, its sections.
@@ -212,16 +238,48 @@ fn drop_line(dropped: &mut Vec<Dropped>, why: &str, text: &str, joined: bool) {
     }
 }
 
+/// A person's name on a line of its own ("Elisha Miller"), or with their
+/// job after it ("Hayley, Occupational Therapist").
+fn name_line(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('.');
+    let (name, job) = t.split_once(", ").unwrap_or((t, ""));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+        && job.split_whitespace().count() <= 5
+        && (words.len() >= 2 || !job.is_empty())
+        && headings::kind(t).is_none()
+        && headings::by_words(t).is_none()
+}
+
 /// Leaves out the furniture lines (and the lists that belong to them: a
-/// breadcrumb trail, a table of contents, a banner's bullet points).
+/// breadcrumb trail, a table of contents, a banner's bullet points), and
+/// the names of the people quoted, next to their quotes.
 fn strip(lines: Vec<Line>, dropped: &mut Vec<Dropped>, date: &mut Option<String>) -> Vec<Line> {
+    let quote = |l: &Line| furniture::line(l) == Some("a quote (speech in the first person)");
+    let speaker: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            !lines[i].item
+                && name_line(&lines[i].text)
+                && (lines.get(i + 1).is_some_and(quote) || (i > 0 && quote(&lines[i - 1])))
+        })
+        .collect();
     let mut out = Vec::new();
     // Why the list now being read is furniture, if it is.
     let mut list_is: Option<&'static str> = None;
     let mut last_dropped = false;
-    for l in lines {
+    for (i, l) in lines.into_iter().enumerate() {
         if !l.item {
             list_is = None;
+        }
+        if speaker[i] {
+            drop_line(dropped, "the name of the person quoted", &l.text, false);
+            last_dropped = true;
+            continue;
         }
         let toc = matches!(
             norm(&l.text).as_str(),
@@ -363,7 +421,7 @@ pub fn read(
     given_title: Option<&str>,
     dropped: &mut Vec<Dropped>,
 ) -> Page {
-    let all = lines(input);
+    let all = super::pairs::by_form(lines(input));
     let layout = Layout::detect(&all.iter().map(|l| l.text.clone()).collect::<Vec<_>>());
     let mut date = None;
     let home_at = all
@@ -404,6 +462,7 @@ pub fn read(
         heading: None,
         kind: Kind::Unknown,
         blocks: vec![],
+        marked: false,
     }];
     let mut i = 0;
     while i < lines.len() {
@@ -417,7 +476,11 @@ pub fn read(
             if title.as_deref().is_some_and(|t| key(t) == key(&l.text)) {
                 None
             } else {
-                Some(headings::kind(&l.text).unwrap_or(Kind::Unknown))
+                Some(
+                    headings::kind(&l.text)
+                        .or_else(|| headings::by_words(&l.text))
+                        .unwrap_or(Kind::Unknown),
+                )
             }
         } else if l.item || l.text.starts_with(char::is_lowercase) {
             None
@@ -438,12 +501,13 @@ pub fn read(
                     && lines.get(i + 1).is_some()
                     && title.as_deref().is_none_or(|t| key(t) != key(&l.text)) =>
                 {
-                    Some(Kind::Unknown)
+                    Some(headings::by_words(&l.text).unwrap_or(Kind::Unknown))
                 }
                 None => None,
             }
         };
         if let Some(k) = heading {
+            let marked_here = is_marked(l);
             // "Also known as: A, B": the label's value is its first block.
             let value = (k == Kind::AltTitles)
                 .then(|| alt_titles_value(&l.text))
@@ -452,6 +516,7 @@ pub fn read(
                 heading: Some(l.text.clone()),
                 kind: k,
                 blocks: value.map(|v| Block::Para(vec![v])).into_iter().collect(),
+                marked: marked_here,
             });
             i += 1;
             continue;
@@ -483,7 +548,7 @@ pub fn read(
         layout,
         title,
         date,
-        sections,
+        sections: unheaded(sections),
     }
 }
 

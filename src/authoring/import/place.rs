@@ -174,7 +174,10 @@ fn intro(d: &mut Draft, st: &mut routes::State, blocks: &[Block]) {
                 }
             }
             Part::Para(p) => {
-                if d.summary.is_none() && cues::strong(&p).is_none() {
+                if d.summary.is_none()
+                    && cues::strong(&p).is_none()
+                    && !super::prose::figure_pair(&p)
+                {
                     d.summary = Some(p);
                 } else {
                     prose(d, &p, None, |s| choose(s, Target::DutyNote, ANY));

@@ -11,6 +11,10 @@ use super::work;
 
 /// Puts text in a field.
 pub fn put(d: &mut Draft, t: Target, s: &str, heading: Option<&str>) {
+    if cues::foreign_pay(s) {
+        work::foreign_pay(d, s);
+        return;
+    }
     if cues::salary(s) {
         if work::salary(d, s) {
             return;
