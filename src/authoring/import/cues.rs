@@ -160,6 +160,15 @@ pub fn route(s: &str) -> Option<&'static str> {
         "employers look",
         "employers ask",
     ];
+    // "an approved degree … or an apprenticeship degree": the route named
+    // first is the one the sentence is about.
+    let degree_at = first(&l, &["degree", "university"]);
+    let apprentice_at = l.find("apprentice");
+    if let (Some(dg), Some(ap)) = (degree_at, apprentice_at) {
+        if dg < ap && !l[..ap].contains("degree apprentice") {
+            return Some("university");
+        }
+    }
     Some(if any(&l, &["apprentice"]) {
         "apprenticeship"
     } else if any(&l, &["volunteer"]) {
@@ -413,6 +422,20 @@ pub fn employers(s: &str) -> bool {
 }
 
 fn employers_at(l: &str) -> Option<usize> {
+    // "If you work for the NHS the salary is covered by the Agenda for
+    // Change pay rates" is about pay, not employers.
+    if any(
+        l,
+        &[
+            "salary",
+            "pay rates",
+            "pay band",
+            "agenda for change",
+            "payscale",
+        ],
+    ) {
+        return None;
+    }
     first(
         l,
         &[

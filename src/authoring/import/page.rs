@@ -183,8 +183,7 @@ fn absorbs(kind: Kind) -> bool {
             | Kind::Salary
             | Kind::Shifts
             | Kind::Promo
-            | Kind::Furniture(_)
-    )
+    ) || matches!(kind, Kind::Furniture(why) if why != "a \"Compare roles\" widget")
 }
 
 /// Splits text into lines: cleaned, bullets marked, blank lines noted.
@@ -544,11 +543,32 @@ pub fn read(
         }
         i += 1;
     }
+    let mut sections = unheaded(sections);
+    // No title above the text (a "compare roles" page, a widget first):
+    // the first heading that names no section is the job's.
+    let mut title = title;
+    if title.is_none() {
+        if let Some(i) = sections.iter().position(|s| {
+            s.kind == Kind::Unknown
+                && s.heading
+                    .as_deref()
+                    .is_some_and(|h| title_like(h) && h.split_whitespace().count() <= 5)
+        }) {
+            let t = sections[i].heading.take().unwrap_or_default();
+            title = Some(title_text(&t));
+            // Its text is the job's introduction.
+            let blocks = std::mem::take(&mut sections[i].blocks);
+            sections[i].kind = Kind::Unknown;
+            if i > 0 || sections[0].heading.is_none() {
+                sections[i].blocks = blocks;
+            }
+        }
+    }
     Page {
         layout,
         title,
         date,
-        sections: unheaded(sections),
+        sections,
     }
 }
 

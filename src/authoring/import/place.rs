@@ -146,7 +146,14 @@ pub fn place(page: Page, d: &mut Draft, dropped: &mut Vec<Dropped>) {
                     }
                 }
             }
-            Kind::Unknown => each_sentence(d, &sec, |s| choose(s, Target::Unsorted, ANY)),
+            // A heading nothing names: each sentence by its words, a task by
+            // its form, a sentence telling the reader what they do as a
+            // duty; the rest for a person to sort.
+            Kind::Unknown => each_sentence(d, &sec, |s| match choose(s, Target::Unsorted, ANY) {
+                Target::Unsorted if super::target::task_like(s) => Target::Task,
+                Target::Unsorted if super::target::second_person(s) => Target::DutyNote,
+                t => t,
+            }),
             Kind::Entry | Kind::Route(_) | Kind::EntryRequirements | Kind::WorkExperience => {
                 routes::section(d, &mut st, &sec)
             }

@@ -109,10 +109,13 @@ pub fn each_sentence(d: &mut Draft, sec: &Section, pick: impl Fn(&str) -> Target
                 let (intro, items) = led.after(|b| prose(d, b, h, &pick));
                 // The list takes its field from its lead-in.
                 let t = pick(&intro);
-                if matches!(
+                // A list of tasks keeps its items whatever its lead-in says.
+                let tasks = items.iter().filter(|i| super::target::task_like(i)).count();
+                let whole = matches!(
                     t,
                     Target::Unsorted | Target::Field(Cue::Training | Cue::CareerTip)
-                ) {
+                ) && !(t == Target::Unsorted && tasks * 2 >= items.len());
+                if whole {
                     put(d, t, &list_sentence(&intro, items), h);
                 } else {
                     for it in items {

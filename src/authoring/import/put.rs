@@ -24,6 +24,7 @@ pub fn put(d: &mut Draft, t: Target, s: &str, heading: Option<&str>) {
     }
     match t {
         Target::DutyNote => d.duty_notes.push(s.to_string()),
+        Target::Task => d.tasks.push(s.to_string()),
         Target::Field(Cue::Salary | Cue::Hours | Cue::Shifts) => work::hours(d, s),
         Target::Field(Cue::Conditions) => d
             .conditions
