@@ -1,5 +1,6 @@
-//! `careerpress import <file.txt>...`: careers pages of one job, saved as
-//! plain text, into a draft job profile (see `authoring::import`).
+//! `careerpress import <file>...`: careers pages of one job, saved as plain
+//! text, HTML or Word (.docx), into a draft job profile (see
+//! `authoring::import`).
 
 use crate::authoring::import;
 use crate::content::types::check_id;
@@ -9,9 +10,9 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Careers pages of one job saved as plain text (National Careers
-    /// Service, Health Careers, Prospects, My World of Work, job guides);
-    /// several are merged into one profile.
+    /// Careers pages of one job saved as plain text, as a web page (.html)
+    /// or as a Word document (.docx), at most 8 MiB each; several are merged
+    /// into one profile.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// The job's id (file name) [default: from the title].
