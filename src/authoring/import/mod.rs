@@ -11,7 +11,8 @@
 //!   links, breadcrumbs, banners, feedback prompts, transcripts, widgets)
 //!   and lists it in the [`Report`];
 //! - [`page`] finds the title and splits the page at headings, recognised
-//!   wherever they are by the vocabulary of every site ([`headings`]);
+//!   wherever they are by their shape and words ([`headings`]), with the
+//!   hints of the sites' vocabulary files ([`sites`], data, not code);
 //! - [`place`] and [`routes`] put each section's text in its field, and a
 //!   sentence whose words say otherwise where they say ([`cues`],
 //!   [`target`]): a salary or hours in any section become numbers
@@ -44,6 +45,7 @@ pub mod placeholders;
 mod prose;
 mod put;
 mod routes;
+mod sites;
 mod target;
 pub mod text;
 mod to_job;
@@ -83,70 +85,49 @@ impl Input {
     }
 }
 
-/// The site a page is from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    /// A National Careers Service job profile (or its "How to become" part).
-    Ncs,
-    /// A National Careers Service profile of about 2019 (numbered sections).
-    Ncs2019,
-    /// A National Careers Service profile of about 2012 ("The work",
-    /// "Income", "Entry").
-    Ncs2012,
-    /// An NHS Health Careers role page.
-    HealthCareers,
-    /// A Prospects job profile.
-    Prospects,
-    /// A My World of Work job profile.
-    MyWorldOfWork,
-    /// A "The Job and What's Involved" job guide.
-    JobGuide,
-    /// None of these: read with the same rules.
-    Other,
+/// The site a page is from: one of the site families of [`sites`], or
+/// none of them (read with the same rules).
+#[derive(Debug, Clone, Copy)]
+pub struct Layout(Option<&'static sites::Site>);
+
+impl PartialEq for Layout {
+    fn eq(&self, other: &Layout) -> bool {
+        self.id() == other.id()
+    }
 }
 
+impl Eq for Layout {}
+
 impl Layout {
+    /// A page of no site the importer has a vocabulary file for.
+    pub const OTHER: Layout = Layout(None);
+
+    /// The site a page is from, by the headings and furniture it has.
+    pub fn detect(lines: &[String]) -> Layout {
+        Layout(sites::detect(lines))
+    }
+
     pub fn describe(self) -> &'static str {
-        match self {
-            Layout::Ncs => "a National Careers Service job profile",
-            Layout::Ncs2019 => "a National Careers Service job profile (2019 layout)",
-            Layout::Ncs2012 => "a National Careers Service job profile (2012 layout)",
-            Layout::HealthCareers => "an NHS Health Careers role page",
-            Layout::Prospects => "a Prospects job profile",
-            Layout::MyWorldOfWork => "a My World of Work job profile",
-            Layout::JobGuide => "a \"The Job and What's Involved\" job guide",
-            Layout::Other => "a careers page in an unrecognised layout",
-        }
+        self.0
+            .map_or("a careers page in an unrecognised layout", |s| &s.describe)
     }
 
     /// How current the site's figures are, best first: today's sites,
     /// then the older layouts (whose salaries and grades have dated).
     pub fn rank(self) -> u8 {
-        match self {
-            Layout::Ncs => 0,
-            Layout::HealthCareers => 1,
-            Layout::Prospects => 2,
-            Layout::MyWorldOfWork => 3,
-            Layout::Ncs2019 => 4,
-            Layout::Ncs2012 => 5,
-            Layout::JobGuide => 6,
-            Layout::Other => 7,
-        }
+        self.0.map_or(u8::MAX, |s| s.rank)
     }
 
     /// The id its source gets in the profile.
     pub fn id(self) -> &'static str {
-        match self {
-            Layout::Ncs => "ncs",
-            Layout::Ncs2019 => "ncs-2019",
-            Layout::Ncs2012 => "ncs-2012",
-            Layout::HealthCareers => "health-careers",
-            Layout::Prospects => "prospects",
-            Layout::MyWorldOfWork => "my-world-of-work",
-            Layout::JobGuide => "job-guide",
-            Layout::Other => "source",
-        }
+        self.0.map_or("source", |s| &s.id)
     }
+}
+
+/// Runs `f` with the generic reader alone, no site's vocabulary file
+/// (to measure what the hints add).
+pub fn without_site_hints<R>(f: impl FnOnce() -> R) -> R {
+    sites::without(f)
 }
 
 /// Something left out as page furniture.
