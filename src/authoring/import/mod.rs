@@ -37,6 +37,7 @@ mod fields;
 pub mod furniture;
 mod headings;
 pub mod input;
+mod kinds;
 mod numbers;
 mod page;
 mod pairs;
@@ -104,7 +105,7 @@ impl Layout {
 
     /// The site a page is from, by the headings and furniture it has.
     pub fn detect(lines: &[String]) -> Layout {
-        Layout(sites::detect(lines))
+        Layout(sites::detect(lines, |l| headings::kind(l).is_some()))
     }
 
     pub fn describe(self) -> &'static str {

@@ -6,7 +6,7 @@
 //! ([`super::headings::by_words`], fields by content), and a new site
 //! needs a new file and its name in [`FILES`], no code.
 
-use super::headings::Kind;
+use super::kinds::{normalise, Kind};
 use serde::Deserialize;
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -154,9 +154,9 @@ pub fn parse(name: &str, text: &str) -> Result<Site, String> {
             format!("{name}: headings.{heading}: \"{kind}\" is not a kind the importer knows (see sites/README.md)")
         })?;
         match heading.strip_suffix('*') {
-            Some(p) => prefixes.push((super::headings::normalise(p), k)),
+            Some(p) => prefixes.push((normalise(p), k)),
             None => {
-                exact.insert(super::headings::normalise(heading), k);
+                exact.insert(normalise(heading), k);
             }
         }
     }
@@ -223,12 +223,13 @@ pub fn hint(n: &str) -> Option<Kind> {
 }
 
 /// The site a page is from, by its headings and furniture: the one with
-/// most points, at least 2.
-pub fn detect(lines: &[String]) -> Option<&'static Site> {
+/// most points, at least 2. `known` says whether a line is a heading the
+/// importer knows (a numbered one is a point for a site with `numbered`).
+pub fn detect(lines: &[String], known: impl Fn(&str) -> bool) -> Option<&'static Site> {
     let sites = sites();
     let mut score = vec![0i32; sites.len()];
     for l in lines {
-        let n = super::headings::normalise(l);
+        let n = normalise(l);
         let raw = super::furniture::norm(l);
         let numbered = l.trim_start().starts_with(|c: char| c.is_ascii_digit());
         for (i, s) in sites.iter().enumerate() {
@@ -237,7 +238,7 @@ pub fn detect(lines: &[String]) -> Option<&'static Site> {
             } else if s.signature.contains(&n) {
                 score[i] += 2;
             }
-            if numbered && s.numbered && super::headings::kind(l).is_some() {
+            if numbered && s.numbered && known(l) {
                 score[i] += 1;
             }
             score[i] += s
