@@ -65,8 +65,15 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
             layout.describe()
         );
     }
-    for d in &report.dropped {
-        let _ = writeln!(err, "dropped ({}) from {}:", d.why, d.source);
+    let _ = write!(err, "{}", import::trace::describe(&report.trace));
+    // What no sentence of the pages accounts for (items past a list's
+    // limit), still said.
+    for d in report
+        .dropped
+        .iter()
+        .filter(|d| d.source == "the merged draft")
+    {
+        let _ = writeln!(err, "dropped ({}):", d.why);
         for l in d.text.lines() {
             let _ = writeln!(err, "    {l}");
         }

@@ -50,6 +50,7 @@ mod sites;
 mod target;
 pub mod text;
 mod to_job;
+pub mod trace;
 mod work;
 
 pub use draft::Draft;
@@ -157,6 +158,9 @@ pub struct Report {
     pub placed: usize,
     /// How many items went to `unsorted`.
     pub unsorted: usize,
+    /// Each sentence of the pages and what became of it (read back from
+    /// the draft: see [`trace`]).
+    pub trace: Vec<trace::Traced>,
 }
 
 /// A draft profile: the model, its YAML (with comments), and the report.
@@ -225,6 +229,10 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
             &b.name,
         ))
     });
+    let pages: Vec<(String, String)> = reads
+        .iter()
+        .map(|r| (r.name.clone(), r.text.clone()))
+        .collect();
     let mut report = Report::default();
     let mut merged: Option<Draft> = None;
     let mut ids: Vec<String> = Vec::new();
@@ -272,6 +280,7 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
     let (job, todos) = draft.into_job(today);
     report.todos = todos;
     report.unsorted = job.unsorted.len();
+    report.trace = trace::trace(&pages, &job, &report.dropped);
     let yaml = emit::yaml(&job, &report)?;
     Ok(Import { job, yaml, report })
 }
