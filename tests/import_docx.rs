@@ -74,12 +74,11 @@ fn a_careerpress_handout_imports_back_with_its_facts() {
         println!("    {m}");
     }
     assert_eq!(got.job.title.as_str(), original.title.as_str());
-    // The aim is 90%; measured 85.4% (2026-12-07): contacts'
-    // addresses, the training paragraph's short courses and the page
-    // address at the end are read back into the wrong fields. This floor
-    // keeps what is reached from slipping.
+    // The aim: at least 90% (measured 92.7%, 2026-12-07, with the
+    // handout's own headings in the careerpress vocabulary file); what is
+    // left is the contacts' addresses.
     assert!(
-        score.pct(score.right) >= 85.0,
+        score.pct(score.right) >= 90.0,
         "{}\n{}",
         score.row("handout"),
         misses.join("\n")

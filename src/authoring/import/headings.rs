@@ -121,6 +121,8 @@ pub fn by_words(line: &str) -> Option<Kind> {
             "lead to",
         ]) {
             Kind::CareerPath
+        } else if has(&["employer", "vacanc", "where the jobs"]) {
+            Kind::WhereJobs
         } else if has(&[
             "dut",
             "task",
@@ -145,8 +147,6 @@ pub fn by_words(line: &str) -> Option<Kind> {
             "summary",
         ]) {
             Kind::Duties
-        } else if has(&["employer", "vacanc", "where the jobs"]) {
-            Kind::WhereJobs
         } else if has(&[
             "further information",
             "more information",
@@ -161,6 +161,26 @@ pub fn by_words(line: &str) -> Option<Kind> {
             return None;
         },
     )
+}
+
+/// The titles on the label's own line: "Also known as: A, B",
+/// "Alternative titles for this job include A, B".
+pub fn alt_titles_value(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    let at = [
+        "for this job include",
+        "also known as",
+        "other job titles",
+        "alternative titles",
+    ]
+    .iter()
+    .filter_map(|l| lower.find(l).map(|i| i + l.len()))
+    .max()?;
+    // "Also known as A or B." (careerpress's own documents say it so): the
+    // titles, not a sentence.
+    let v = line[at..].trim().trim_start_matches(':').trim();
+    let v = v.trim_end_matches('.').replace(" or ", ", ");
+    (!v.is_empty()).then_some(v)
 }
 
 #[cfg(test)]

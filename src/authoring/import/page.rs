@@ -371,23 +371,6 @@ fn take_title(
     Some(title_text(&title))
 }
 
-/// The titles on the label's own line: "Also known as: A, B",
-/// "Alternative titles for this job include A, B".
-fn alt_titles_value(line: &str) -> Option<String> {
-    let lower = line.to_lowercase();
-    let at = [
-        "for this job include",
-        "also known as",
-        "other job titles",
-        "alternative titles",
-    ]
-    .iter()
-    .filter_map(|l| lower.find(l).map(|i| i + l.len()))
-    .max()?;
-    let v = line[at..].trim().trim_start_matches(':').trim();
-    (!v.is_empty()).then(|| v.to_string())
-}
-
 /// Lines after a lead-in ("You can get into this job through:") that read
 /// as items (no sentence punctuation, not a heading) are a list, bullets
 /// or not.
@@ -509,7 +492,7 @@ pub fn read(
             let marked_here = is_marked(l);
             // "Also known as: A, B": the label's value is its first block.
             let value = (k == Kind::AltTitles)
-                .then(|| alt_titles_value(&l.text))
+                .then(|| headings::alt_titles_value(&l.text))
                 .flatten();
             sections.push(Section {
                 heading: Some(l.text.clone()),

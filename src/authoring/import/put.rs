@@ -81,6 +81,16 @@ pub fn training(d: &mut Draft, s: &str) {
         .iter()
         .any(|w| lower.contains(w))
     });
+    // "…take short courses, run by your employer or external
+    // organisations, in a, b and c." (careerpress's own lead-in).
+    let courses_in = lower
+        .find("short courses")
+        .and_then(|c| lower[c..].rfind(", in ").map(|i| c + i));
+    if let (None, Some(at)) = (such, courses_in) {
+        d.short_courses
+            .extend(prose_list(s[at + ", in ".len()..].trim_end_matches('.')));
+        return;
+    }
     if let Some(at) = such {
         let list_at = lower[..at]
             .rfind(" in areas")

@@ -18,8 +18,8 @@ pub enum Went {
     Unsorted,
     /// Left out as page furniture, with why.
     Dropped(String),
-    /// A short line that reads as a heading: it placed what follows and
-    /// is not itself a fact.
+    /// A short line that reads as a heading, or a lead-in ("You'll need
+    /// to be:"): it placed what follows and is not itself a fact.
     Heading,
     /// Nowhere in the draft: the editor should look at it first.
     Missing,
@@ -48,6 +48,24 @@ fn values(job: &Job) -> Vec<Value> {
     if let Ok(v) = serde_json::to_value(job) {
         walk(&v, String::new(), &mut out);
     }
+    // A list's items together too: "Most porters work in hospitals, in the
+    // NHS or in private healthcare." became three places.
+    let mut lists: Vec<Value> = Vec::new();
+    for v in out.iter().filter(|v| !v.words.is_empty()) {
+        match lists.iter_mut().find(|l| l.path == v.path) {
+            Some(l) => {
+                l.words.extend(v.words.iter().cloned());
+                l.text.push('\n');
+                l.text.push_str(&v.text);
+            }
+            None => lists.push(Value {
+                path: v.path.clone(),
+                words: v.words.clone(),
+                text: v.text.clone(),
+            }),
+        }
+    }
+    out.extend(lists);
     out
 }
 
@@ -184,7 +202,8 @@ fn went(s: &str, ws: &[String], values: &[Value], dropped: &[(HashSet<String>, &
     {
         return to(v);
     }
-    if super::text::title_like(s) && s.split_whitespace().count() <= 7 {
+    let lead_in = s.ends_with(':') && s.split_whitespace().count() <= 10;
+    if lead_in || super::text::title_like(s) && s.split_whitespace().count() <= 7 {
         return Went::Heading;
     }
     match best.filter(|(c, _)| *c >= 0.5) {
@@ -198,7 +217,7 @@ fn went(s: &str, ws: &[String], values: &[Value], dropped: &[(HashSet<String>, &
 pub fn describe(trace: &[Traced]) -> String {
     let count = |f: &dyn Fn(&Went) -> bool| trace.iter().filter(|t| f(&t.went)).count();
     let mut out = format!(
-        "what each sentence of the pages became: {} in fields, {} under `unsorted`, {} left out, {} headings, {} not in the draft\n",
+        "what each sentence of the pages became: {} in fields, {} under `unsorted`, {} left out, {} headings and lead-ins, {} not in the draft\n",
         count(&|w| matches!(w, Went::Field(_))),
         count(&|w| *w == Went::Unsorted),
         count(&|w| matches!(w, Went::Dropped(_))),
@@ -250,7 +269,7 @@ pub fn describe(trace: &[Traced]) -> String {
     );
     section(
         &mut out,
-        "read as headings (they place what follows):",
+        "read as headings and lead-ins (they place what follows):",
         &|w| (*w == Went::Heading).then(String::new),
     );
     section(&mut out, "in the fields:", &|w| match w {

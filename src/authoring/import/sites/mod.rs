@@ -25,6 +25,7 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("my-world-of-work.yaml"),
     ),
     ("job-guide.yaml", include_str!("job-guide.yaml")),
+    ("careerpress.yaml", include_str!("careerpress.yaml")),
 ];
 
 /// A line of a site's own furniture that names it.
