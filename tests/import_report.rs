@@ -129,3 +129,31 @@ fn an_imported_draft_is_never_publishable() {
         "documents made from a draft: {made:?}"
     );
 }
+
+#[test]
+fn a_related_jobs_list_holds_names_not_the_page_after_it() {
+    // The form of an Australian page: the "related jobs" widget comes
+    // first, and the job's text and its skills section follow it.
+    let text = "Physiotherapist\n\
+                Related jobs\n\
+                Occupational therapist\n\
+                Physiotherapists assess, treat and prevent disorders in human movement caused by injury and disease.\n\
+                Knowledge, skills and attributes\n\
+                A physiotherapist needs:\n\
+                • good communication skills\n\
+                • patience\n";
+    let input = careerpress::authoring::import::Input::plain("p.txt", text);
+    let job = careerpress::authoring::import::import(&[input], "2026-01-01")
+        .unwrap()
+        .job;
+    let related: Vec<String> = job.related_jobs.iter().map(|r| r.to_string()).collect();
+    assert_eq!(related, ["Occupational therapist"], "{job:#?}");
+    let skills = format!("{:?}", job.skills);
+    assert!(skills.contains("good communication skills"), "{skills}");
+    assert!(skills.contains("patience"), "{skills}");
+    assert!(
+        format!("{:?}", job.summary).contains("assess, treat and prevent"),
+        "{:?}",
+        job.summary
+    );
+}

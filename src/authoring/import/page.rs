@@ -477,7 +477,25 @@ pub fn read(
                     None
                 }
                 Some(k) => Some(k),
-                None if absorbs(cur) => None,
+                // In a list of names or a run of furniture, a line is a
+                // heading when its words name another section and text,
+                // not another name, follows it ("Knowledge, skills and
+                // attributes" then "A physiotherapist needs:"); a vacancy
+                // or promo ("Dental Nurse Apprentice", "Wage: …") runs on.
+                None if absorbs(cur)
+                    && !(!matches!(
+                        cur,
+                        Kind::Promo | Kind::Furniture("live vacancies and courses")
+                    ) && title_like(&l.text)
+                        && lines.get(i + 1).is_some_and(|n| {
+                            !n.item
+                                && !title_like(&n.text)
+                                && n.text.split_whitespace().count() >= 3
+                        })
+                        && headings::by_words(&l.text).is_some_and(|k| k != cur)) =>
+                {
+                    None
+                }
                 None if title_like(&l.text)
                     && !ends_sentence(&l.text)
                     && lines.get(i + 1).is_some()
