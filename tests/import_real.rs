@@ -142,11 +142,11 @@ fn real_pages_place_their_facts() {
     }
     println!("{}", generic.row("all pages, no site hints"));
     println!("{}", with_hints.row("all pages, with site hints"));
-    assert!(generic.pct(generic.right) >= 50.0);
+    assert!(generic.pct(generic.right) >= 66.0);
     // Floors at what is reached (2026-12-07), so it cannot slip unseen;
     // the aims (75% / 85%) are not all met yet: see the README.
     assert!(tuned_known.pct(tuned_known.right) >= 80.0);
-    assert!(tuned_unseen.pct(tuned_unseen.right) >= 60.0);
+    assert!(tuned_unseen.pct(tuned_unseen.right) >= 69.0);
     assert!(held_known.pct(held_known.right) >= 85.0);
-    assert!(held_unseen.pct(held_unseen.right) >= 50.0);
+    assert!(held_unseen.pct(held_unseen.right) >= 62.0);
 }
