@@ -412,14 +412,7 @@ fn what_cannot_be_placed_is_kept_under_unsorted() {
                 - 2 GCSEs\n\
                 Strange Heading\n\
                 A fact nobody expected, about £1,234 prizes.\n";
-    let got = import::import(
-        &[Input {
-            name: "x.txt".into(),
-            text: text.into(),
-        }],
-        "2026-01-01",
-    )
-    .unwrap();
+    let got = import::import(&[Input::plain("x.txt", text)], "2026-01-01").unwrap();
     assert_eq!(got.job.title.as_str(), "Orthoptist");
     assert_eq!(got.job.title_article.as_str(), "an");
     let unsorted: Vec<&str> = got.job.unsorted.iter().map(|t| t.as_str()).collect();

@@ -15,98 +15,26 @@
 //! their other misses are left as they are, so their figures show how the
 //! importer does on pages it was not tuned for.
 //!
-//! The `.facts` format, one fact a line:
-//! - `path | text`: the text is in a field under `path` (paths without list
-//!   indices, alternatives separated by `,`; `unsorted` for facts no field
-//!   of the model holds);
-//! - `path = value`: the field at `path` has that value (a number or text);
-//! - `! text`: furniture, nowhere in the draft.
+//! The `.facts` format is described in `tests/import_support`.
 
 mod common;
+mod import_support;
 
 use careerpress::authoring::import::{self, Input};
 use careerpress::authoring::schema;
 use careerpress::content::{parse_job, yaml};
+use import_support::Score;
 use std::path::{Path, PathBuf};
-
-/// Every leaf of a value: its path (no indices) and its text.
-fn leaves(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
-    match v {
-        serde_json::Value::Object(m) => {
-            for (k, v) in m {
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                leaves(v, &p, out);
-            }
-        }
-        serde_json::Value::Array(a) => {
-            for v in a {
-                leaves(v, path, out);
-            }
-        }
-        serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
-        serde_json::Value::Number(n) => out.push((path.to_string(), n.to_string())),
-        _ => {}
-    }
-}
-
-/// Text compared loosely: lower case, straight quotes, single spaces, no
-/// final full stop.
-fn norm(s: &str) -> String {
-    s.replace(['’', '‘'], "'")
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches('.')
-        .to_string()
-}
-
-#[derive(Debug, Default, Clone, Copy)]
-struct Score {
-    facts: usize,
-    right: usize,
-    unsorted: usize,
-    wrong: usize,
-    lost: usize,
-    furniture: usize,
-}
-
-impl Score {
-    /// A row of the table: name | facts | right | unsorted | wrong | lost | furniture.
-    fn row(&self, name: &str) -> String {
-        format!(
-            "{name} | {} | {:.1}% | {:.1}% | {:.1}% | {:.1}% | {}",
-            self.facts,
-            self.pct(self.right),
-            self.pct(self.unsorted),
-            self.pct(self.wrong),
-            self.pct(self.lost),
-            self.furniture
-        )
-    }
-
-    fn pct(&self, n: usize) -> f64 {
-        if self.facts == 0 {
-            0.0
-        } else {
-            100.0 * n as f64 / self.facts as f64
-        }
-    }
-}
 
 /// Imports one page and scores it against its facts; also the misses.
 fn score(page: &Path) -> (Score, Vec<String>, String) {
     let text = std::fs::read_to_string(page).unwrap();
     let facts = std::fs::read_to_string(page.with_extension("facts")).unwrap();
     let got = import::import(
-        &[Input {
-            name: page.file_name().unwrap().to_string_lossy().into_owned(),
-            text,
-        }],
+        &[Input::plain(
+            &page.file_name().unwrap().to_string_lossy(),
+            &text,
+        )],
         "2026-01-01",
     )
     .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
@@ -123,76 +51,7 @@ fn score(page: &Path) -> (Score, Vec<String>, String) {
         .map(|e| format!("{}: {e}", e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "{}: {errors:?}", page.display());
-    let mut all = Vec::new();
-    leaves(&serde_json::to_value(&got.job).unwrap(), "", &mut all);
-    // Sources describe the pages; they hold no facts of the job.
-    all.retain(|(p, _)| !p.starts_with("sources") && p != "last_reviewed" && p != "title_article");
-    let mut s = Score::default();
-    let mut misses = Vec::new();
-    for line in facts
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
-        if let Some(probe) = line.strip_prefix('!') {
-            let probe = norm(probe);
-            // A one-word probe ("Register") is furniture as a value of its own.
-            let hit = |v: &str| {
-                if probe.contains(' ') {
-                    norm(v).contains(&probe)
-                } else {
-                    norm(v) == probe
-                }
-            };
-            if let Some((p, v)) = all.iter().find(|(_, v)| hit(v)) {
-                s.furniture += 1;
-                misses.push(format!("FURNITURE {probe:?} in {p}: {v}"));
-            }
-            continue;
-        }
-        s.facts += 1;
-        let (paths, probe, exact) = match (line.split_once(" = "), line.split_once(" | ")) {
-            (Some((p, v)), _) => (p, v, true),
-            (None, Some((p, v))) => (p, v, false),
-            _ => panic!("{}: bad fact line {line:?}", page.display()),
-        };
-        let probe = norm(probe);
-        let paths: Vec<&str> = paths.split(',').map(str::trim).collect();
-        let under = |p: &str| {
-            paths
-                .iter()
-                .any(|e| p == *e || p.starts_with(&format!("{e}.")))
-        };
-        let matches = |v: &str| {
-            if exact {
-                match (v.parse::<f64>(), probe.parse::<f64>()) {
-                    (Ok(a), Ok(b)) => a == b,
-                    _ => norm(v) == probe,
-                }
-            } else {
-                norm(v).contains(&probe)
-            }
-        };
-        let found: Vec<&(String, String)> = all.iter().filter(|(_, v)| matches(v)).collect();
-        let in_unsorted = all
-            .iter()
-            .any(|(p, v)| p == "unsorted" && norm(v).contains(&probe.replace(',', "")))
-            || all
-                .iter()
-                .any(|(p, v)| p == "unsorted" && norm(v).contains(&probe));
-        if found.iter().any(|(p, _)| under(p)) {
-            s.right += 1;
-        } else if in_unsorted || found.iter().any(|(p, _)| p == "unsorted") {
-            s.unsorted += 1;
-            misses.push(format!("UNSORTED {line}"));
-        } else if let Some((p, v)) = found.first() {
-            s.wrong += 1;
-            misses.push(format!("WRONG {line}  (in {p}: {v})"));
-        } else {
-            s.lost += 1;
-            misses.push(format!("LOST {line}"));
-        }
-    }
+    let (s, misses) = import_support::score(&got, &facts, &page.display().to_string());
     (s, misses, got.yaml)
 }
 
@@ -223,12 +82,7 @@ fn check_set(set: &str) {
         for m in &misses {
             println!("    {m}");
         }
-        total.facts += s.facts;
-        total.right += s.right;
-        total.unsorted += s.unsorted;
-        total.wrong += s.wrong;
-        total.lost += s.lost;
-        total.furniture += s.furniture;
+        total.add(&s);
         if s.pct(s.right) < 80.0 || s.pct(s.lost) > 5.0 || s.furniture > 0 {
             failures.push(format!("{name}: {s:?}\n{}\n{yaml}", misses.join("\n")));
         }

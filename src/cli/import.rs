@@ -1,7 +1,8 @@
-//! `careerpress import <file.txt>...`: careers pages of one job, saved as
-//! plain text, into a draft job profile (see `authoring::import`).
+//! `careerpress import <file>...`: careers pages of one job, saved as plain
+//! text, HTML or Word (.docx), into a draft job profile (see
+//! `authoring::import`).
 
-use crate::authoring::import::{self, Input};
+use crate::authoring::import;
 use crate::content::types::check_id;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,9 +10,9 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Careers pages of one job saved as plain text (National Careers
-    /// Service, Health Careers, Prospects, My World of Work, job guides);
-    /// several are merged into one profile.
+    /// Careers pages of one job saved as plain text, as a web page (.html)
+    /// or as a Word document (.docx), at most 8 MiB each; several are merged
+    /// into one profile.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// The job's id (file name) [default: from the title].
@@ -25,13 +26,10 @@ pub struct ImportArgs {
 pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
     let mut inputs = Vec::new();
     for f in &args.files {
-        match std::fs::read(f) {
-            Ok(bytes) => inputs.push(Input {
-                name: f.display().to_string(),
-                text: String::from_utf8_lossy(&bytes).into_owned(),
-            }),
+        match import::read_file(f) {
+            Ok(input) => inputs.push(input),
             Err(e) => {
-                tell!("error: {}: cannot read the file: {e}", f.display());
+                tell!("error: {e}");
                 return ExitCode::from(1);
             }
         }
@@ -55,10 +53,27 @@ pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
     let report = &result.report;
     let mut err = std::io::stderr().lock();
     for (name, sid, layout) in &report.files {
-        let _ = writeln!(err, "read {name} as {} (source '{sid}')", layout.describe());
+        let how = report
+            .read_as
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, h)| format!(" ({h})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "read {name}{how} as {} (source '{sid}')",
+            layout.describe()
+        );
     }
-    for d in &report.dropped {
-        let _ = writeln!(err, "dropped ({}) from {}:", d.why, d.source);
+    let _ = write!(err, "{}", import::trace::describe(&report.trace));
+    // What no sentence of the pages accounts for (items past a list's
+    // limit), still said.
+    for d in report
+        .dropped
+        .iter()
+        .filter(|d| d.source == "the merged draft")
+    {
+        let _ = writeln!(err, "dropped ({}):", d.why);
         for l in d.text.lines() {
             let _ = writeln!(err, "    {l}");
         }

@@ -13,13 +13,36 @@ pub fn further(d: &mut Draft, blocks: &[Block]) {
                 for group in contact_groups(lines) {
                     match contact(&group) {
                         Some(c) => d.contacts.push((c, String::new())),
-                        None => d.further_text.extend(paragraphs(&group)),
+                        None => {
+                            for para in paragraphs(&group) {
+                                match page_address(&para) {
+                                    Some(url) if d.web_address.is_none() => {
+                                        d.web_address = Some(url)
+                                    }
+                                    _ => d.further_text.push(para),
+                                }
+                            }
+                        }
                     }
                 }
             }
             Block::List(items) => d.further_text.extend(items.iter().cloned()),
         }
     }
+}
+
+/// The job page's own address in "Read more about this job at https://…"
+/// (what careerpress's documents and many sites end with).
+fn page_address(para: &str) -> Option<String> {
+    let lower = para.to_lowercase();
+    let lead = [
+        "read more about this job at ",
+        "read the full job profile at ",
+    ]
+    .iter()
+    .find_map(|l| lower.starts_with(l).then_some(l.len()))?;
+    let url = para[lead..].trim().trim_end_matches('.');
+    (url.starts_with("https://") && !url.contains(char::is_whitespace)).then(|| url.to_string())
 }
 
 /// Whether a line is a contact's detail (a phone, email or web line).

@@ -70,6 +70,31 @@ pub fn salary(s: &str) -> bool {
         )
 }
 
+/// Pay in another currency than pounds ("2022 Median Pay $81,220 per
+/// year", "Weekly Earnings: $1,701"): read as pay, kept as a note for a
+/// person to convert, never as the profile's salary in pounds.
+pub fn foreign_pay(s: &str) -> bool {
+    let l = s.to_lowercase();
+    !super::numbers::foreign_figures(s).is_empty()
+        && !s.contains('£')
+        && any(
+            &l,
+            &[
+                "pay",
+                "earn",
+                "salar",
+                "wage",
+                "income",
+                "paid",
+                "a year",
+                "per year",
+                "per annum",
+                "weekly",
+            ],
+        )
+        && !any(&l, &["fees", "fund", "loan", "grant", "bursar"])
+}
+
 /// Hours of *work* (not of study) a week, or a working pattern.
 pub fn hours(s: &str) -> bool {
     let l = s.to_lowercase();
@@ -135,6 +160,15 @@ pub fn route(s: &str) -> Option<&'static str> {
         "employers look",
         "employers ask",
     ];
+    // "an approved degree … or an apprenticeship degree": the route named
+    // first is the one the sentence is about.
+    let degree_at = first(&l, &["degree", "university"]);
+    let apprentice_at = l.find("apprentice");
+    if let (Some(dg), Some(ap)) = (degree_at, apprentice_at) {
+        if dg < ap && !l[..ap].contains("degree apprentice") {
+            return Some("university");
+        }
+    }
     Some(if any(&l, &["apprentice"]) {
         "apprenticeship"
     } else if any(&l, &["volunteer"]) {
@@ -388,6 +422,20 @@ pub fn employers(s: &str) -> bool {
 }
 
 fn employers_at(l: &str) -> Option<usize> {
+    // "If you work for the NHS the salary is covered by the Agenda for
+    // Change pay rates" is about pay, not employers.
+    if any(
+        l,
+        &[
+            "salary",
+            "pay rates",
+            "pay band",
+            "agenda for change",
+            "payscale",
+        ],
+    ) {
+        return None;
+    }
     first(
         l,
         &[
@@ -461,7 +509,7 @@ pub fn tip(s: &str) -> bool {
 /// Every cue of a sentence, surest first: figures, then the words.
 pub fn all(s: &str) -> Vec<Cue> {
     [
-        (salary(s), Cue::Salary),
+        (salary(s) || foreign_pay(s), Cue::Salary),
         (hours(s), Cue::Hours),
         (restriction(s), Cue::Restriction),
         (further(s), Cue::Further),
@@ -500,7 +548,7 @@ fn weak(s: &str) -> Vec<Cue> {
 /// A cue strong enough to take a sentence out of the section it is in:
 /// figures, hours and checks are the same fact wherever they are said.
 pub fn strong(s: &str) -> Option<Cue> {
-    if salary(s) {
+    if salary(s) || foreign_pay(s) {
         Some(Cue::Salary)
     } else if hours(s) {
         Some(Cue::Hours)

@@ -164,11 +164,177 @@ const PHRASES: [(&str, &str); 36] = [
     ("compare this role", "a \"Compare roles\" widget"),
 ];
 
+/// Phrases of the web at large (any site): furniture wherever they are.
+const WEB: [(&str, &str); 22] = [
+    (
+        "please enable javascript",
+        "a note for browsers without JavaScript",
+    ),
+    (
+        "enable javascript to",
+        "a note for browsers without JavaScript",
+    ),
+    ("video transcript available", "a video and its transcript"),
+    ("the site is secure", "a government site's banner"),
+    ("means it's official", "a government site's banner"),
+    ("an official website of", "a government site's banner"),
+    (
+        "before sharing sensitive information",
+        "a government site's banner",
+    ),
+    (
+        "ensures that you are connecting to the official website",
+        "a government site's banner",
+    ),
+    ("found a problem? report it", "a feedback prompt"),
+    ("report it and help us", "a feedback prompt"),
+    ("what's on this page", "a table of contents"),
+    ("the closing date is", "a vacancy's closing date"),
+    ("closing date:", "a vacancy's closing date"),
+    ("read more:", "a link to another article"),
+    ("sign up to our newsletter", "a promotion"),
+    ("subscribe to our newsletter", "a promotion"),
+    ("download our app", "a promotion"),
+    ("follow us on", "a promotion"),
+    ("work with us?", "a promotion"),
+    ("previous next", "site navigation"),
+    ("chat with us", "site navigation"),
+    ("back to search", "site navigation"),
+];
+
+/// Exact lines of the web at large that are navigation.
+const WEB_EXACT: [&str; 10] = [
+    "contact us",
+    "site search",
+    "occupation search",
+    "more",
+    "more info",
+    "image",
+    "photo",
+    "picture",
+    "← back to search",
+    "overview",
+];
+
+/// A classification code: "ANZSCO ID 2525", "SOC: 29-1141 …", "O*NET 29-2052.00".
+fn code(n: &str) -> bool {
+    let first = n.split([' ', ':']).next().unwrap_or("");
+    ["anzsco", "soc", "isco", "noc", "o*net", "onet", "sic"].contains(&first)
+        && n.chars().any(|c| c.is_ascii_digit())
+        && n.split_whitespace().count() <= 12
+}
+
+/// The name of a picture ("Physio Banner 2", "Layer 2@2x 1", "Department
+/// of Labor Logo …"): no sentence, an image word.
+fn image_name(n: &str) -> bool {
+    let words = n.split_whitespace().count();
+    let imagey = [
+        "banner",
+        "logo",
+        "icon",
+        "hero image",
+        "header image",
+        "thumbnail",
+        "@2x",
+        ".jpg",
+        ".jpeg",
+        ".png",
+        ".svg",
+        ".gif",
+        "role header",
+    ];
+    words <= 10
+        && !n.contains(". ")
+        && imagey.iter().any(|w| {
+            n.split_whitespace().any(|x| x == *w || x.ends_with(w))
+                || (w.contains(' ') && n.contains(w))
+        })
+}
+
+/// A picture's description (its alt text): "Two women are playing chess.",
+/// "A man performs exercises in the foreground, …": a scene, not the job,
+/// and never addressed to the reader.
+pub fn alt_text(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    if words.len() > 30 || words.len() < 3 || n.contains("you") || n.ends_with('?') {
+        return false;
+    }
+    let scene = [
+        "in the foreground",
+        "in the background",
+        "pictured",
+        "photo of",
+        "image of",
+        "picture of",
+        "smiling at the camera",
+    ];
+    if scene.iter().any(|w| n.contains(w)) {
+        return true;
+    }
+    let opens = ["a", "an", "two", "three", "four", "several", "a group"];
+    let continuous = words
+        .windows(2)
+        .any(|w| (w[0] == "is" || w[0] == "are") && w[1].ends_with("ing") && w[1].len() > 4);
+    opens.contains(&words[0]) && continuous && words.len() <= 14
+}
+
+/// Speech in the first person: a quote or a video's transcript ("When I
+/// was at high school, I didn't really know…"), not a fact of the job.
+pub fn first_person(text: &str) -> bool {
+    let n = norm(text);
+    if text.trim_end().ends_with('?') || n.split_whitespace().count() < 4 {
+        return false;
+    }
+    let words: Vec<&str> = n
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let me = words
+        .iter()
+        .filter(|w| {
+            matches!(
+                **w,
+                "i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself"
+            )
+        })
+        .count();
+    let you = words.iter().filter(|w| w.starts_with("you")).count();
+    me >= 1 && me > you
+}
+
+/// A line wholly in quotation marks (a pull quote), with or without its
+/// speaker after it.
+pub fn quoted(text: &str) -> bool {
+    let t = text.trim();
+    let opens = t.starts_with(['“', '"', '‘']);
+    let rest: String = t.chars().skip(1).collect();
+    let closes = rest.contains(['”', '"']);
+    opens && closes && t.split_whitespace().count() >= 4
+}
+
 /// Why a line is furniture, if it is.
 pub fn line(l: &Line) -> Option<&'static str> {
     let n = norm(&l.text);
     if n.is_empty() {
         return None;
+    }
+    if WEB_EXACT.contains(&n.as_str()) {
+        return Some("site navigation");
+    }
+    if let Some((_, why)) = WEB.iter().find(|(p, _)| n.contains(p)) {
+        return Some(why);
+    }
+    if code(&n) {
+        return Some("a classification code");
+    }
+    if image_name(&n) {
+        return Some("a picture's name");
+    }
+    if alt_text(&n) {
+        return Some("a picture's description (alt text)");
+    }
+    if quoted(&l.text) || (!l.item && first_person(&l.text)) {
+        return Some("a quote (speech in the first person)");
     }
     if EXACT.contains(&n.as_str()) {
         return Some("site navigation");
@@ -324,7 +490,23 @@ mod tests {
         ] {
             assert!(line(&l(f)).is_some(), "{f}");
         }
+        for f in [
+            "Two women are playing chess.",
+            "A man performs exercises in the foreground, while another man is visible in the background.",
+            "Physio Banner 2",
+            "ANZSCO ID 2525",
+            "When I was at high school, I didn't really know what I wanted to do.",
+            "Most of all, I love the feeling that I've helped others in their moment of need.",
+            "“You see that you’ve made a difference… It motivates you to want to help”",
+            "Please enable javascript to play this video.",
+        ] {
+            assert!(line(&l(f)).is_some(), "{f}");
+        }
         for c in [
+            "A paramedic works autonomously as a generalist clinician.",
+            "Paramedics are working in teams of two.",
+            "How do I become a paramedic?",
+            "You'll work in a team with nurses and doctors.",
             "Beta blockers are medicines you may prepare.",
             "You'd bake bread, cakes and cookies.",
             "Home visits are part of the job.",

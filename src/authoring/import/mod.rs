@@ -11,7 +11,8 @@
 //!   links, breadcrumbs, banners, feedback prompts, transcripts, widgets)
 //!   and lists it in the [`Report`];
 //! - [`page`] finds the title and splits the page at headings, recognised
-//!   wherever they are by the vocabulary of every site ([`headings`]);
+//!   wherever they are by their shape and words ([`headings`]), with the
+//!   hints of the sites' vocabulary files ([`sites`], data, not code);
 //! - [`place`] and [`routes`] put each section's text in its field, and a
 //!   sentence whose words say otherwise where they say ([`cues`],
 //!   [`target`]): a salary or hours in any section become numbers
@@ -35,93 +36,100 @@ mod emit;
 mod fields;
 pub mod furniture;
 mod headings;
+pub mod input;
+mod kinds;
 mod numbers;
 mod page;
+mod pairs;
 mod place;
 pub mod placeholders;
 mod prose;
 mod put;
 mod routes;
+mod sites;
 mod target;
 pub mod text;
 mod to_job;
+pub mod trace;
 mod work;
 
 pub use draft::Draft;
+pub use input::{read_file, read_input, Form, MAX_INPUT_BYTES};
 
 use crate::content::Job;
 
-/// One input: a name for messages and `sources`, and its text.
-#[derive(Debug, Clone)]
+/// One input: a name for messages and `sources`, its text, and what the
+/// file itself said of its structure (see [`input`]).
+#[derive(Debug, Clone, Default)]
 pub struct Input {
     pub name: String,
     pub text: String,
+    /// What the file was read as.
+    pub form: input::Form,
+    /// The encoding its bytes were in (`UTF-8`, `windows-1252`, …).
+    pub encoding: String,
+    /// The lines the file marks as headings (HTML `h1`–`h6`, Word's
+    /// heading styles), in order; empty for plain text.
+    pub headings: Vec<String>,
+    /// The title the file gives (its first `h1` or Title paragraph).
+    pub title: Option<String>,
 }
 
-/// The site a page is from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    /// A National Careers Service job profile (or its "How to become" part).
-    Ncs,
-    /// A National Careers Service profile of about 2019 (numbered sections).
-    Ncs2019,
-    /// A National Careers Service profile of about 2012 ("The work",
-    /// "Income", "Entry").
-    Ncs2012,
-    /// An NHS Health Careers role page.
-    HealthCareers,
-    /// A Prospects job profile.
-    Prospects,
-    /// A My World of Work job profile.
-    MyWorldOfWork,
-    /// A "The Job and What's Involved" job guide.
-    JobGuide,
-    /// None of these: read with the same rules.
-    Other,
+impl Input {
+    /// Plain text already in memory.
+    pub fn plain(name: &str, text: &str) -> Input {
+        Input {
+            name: name.to_string(),
+            text: text.to_string(),
+            encoding: "UTF-8".into(),
+            ..Input::default()
+        }
+    }
 }
+
+/// The site a page is from: one of the site families of [`sites`], or
+/// none of them (read with the same rules).
+#[derive(Debug, Clone, Copy)]
+pub struct Layout(Option<&'static sites::Site>);
+
+impl PartialEq for Layout {
+    fn eq(&self, other: &Layout) -> bool {
+        self.id() == other.id()
+    }
+}
+
+impl Eq for Layout {}
 
 impl Layout {
+    /// A page of no site the importer has a vocabulary file for.
+    pub const OTHER: Layout = Layout(None);
+
+    /// The site a page is from, by the headings and furniture it has.
+    pub fn detect(lines: &[String]) -> Layout {
+        Layout(sites::detect(lines, |l| headings::kind(l).is_some()))
+    }
+
     pub fn describe(self) -> &'static str {
-        match self {
-            Layout::Ncs => "a National Careers Service job profile",
-            Layout::Ncs2019 => "a National Careers Service job profile (2019 layout)",
-            Layout::Ncs2012 => "a National Careers Service job profile (2012 layout)",
-            Layout::HealthCareers => "an NHS Health Careers role page",
-            Layout::Prospects => "a Prospects job profile",
-            Layout::MyWorldOfWork => "a My World of Work job profile",
-            Layout::JobGuide => "a \"The Job and What's Involved\" job guide",
-            Layout::Other => "a careers page in an unrecognised layout",
-        }
+        self.0
+            .map_or("a careers page in an unrecognised layout", |s| &s.describe)
     }
 
     /// How current the site's figures are, best first: today's sites,
     /// then the older layouts (whose salaries and grades have dated).
     pub fn rank(self) -> u8 {
-        match self {
-            Layout::Ncs => 0,
-            Layout::HealthCareers => 1,
-            Layout::Prospects => 2,
-            Layout::MyWorldOfWork => 3,
-            Layout::Ncs2019 => 4,
-            Layout::Ncs2012 => 5,
-            Layout::JobGuide => 6,
-            Layout::Other => 7,
-        }
+        self.0.map_or(u8::MAX, |s| s.rank)
     }
 
     /// The id its source gets in the profile.
     pub fn id(self) -> &'static str {
-        match self {
-            Layout::Ncs => "ncs",
-            Layout::Ncs2019 => "ncs-2019",
-            Layout::Ncs2012 => "ncs-2012",
-            Layout::HealthCareers => "health-careers",
-            Layout::Prospects => "prospects",
-            Layout::MyWorldOfWork => "my-world-of-work",
-            Layout::JobGuide => "job-guide",
-            Layout::Other => "source",
-        }
+        self.0.map_or("source", |s| &s.id)
     }
+}
+
+/// Runs `f` with the generic reader alone, no site's vocabulary file
+/// (to measure what the hints add).
+pub fn without_site_hints<R>(f: impl FnOnce() -> R) -> R {
+    sites::without(f)
 }
 
 /// Something left out as page furniture.
@@ -140,6 +148,8 @@ pub struct Dropped {
 pub struct Report {
     /// Each page: its name, source id and layout (best source first).
     pub files: Vec<(String, String, Layout)>,
+    /// How each file was read ("a web page (HTML), UTF-8"), by name.
+    pub read_as: Vec<(String, String)>,
     /// Page furniture left out.
     pub dropped: Vec<Dropped>,
     /// Fields given a draft value a person must check (`# TODO` in the file).
@@ -148,6 +158,9 @@ pub struct Report {
     pub placed: usize,
     /// How many items went to `unsorted`.
     pub unsorted: usize,
+    /// Each sentence of the pages and what became of it (read back from
+    /// the draft: see [`trace`]).
+    pub trace: Vec<trace::Traced>,
 }
 
 /// A draft profile: the model, its YAML (with comments), and the report.
@@ -161,6 +174,7 @@ pub struct Import {
 /// One page read, before it is named and merged.
 struct Read {
     name: String,
+    read_as: String,
     text: String,
     layout: Layout,
     title: Option<String>,
@@ -179,12 +193,21 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
         .iter()
         .map(|input| {
             let mut dropped = Vec::new();
-            let page = page::read(&input.text, &mut dropped);
+            let page = page::read(
+                &input.text,
+                &input.headings,
+                input.title.as_deref(),
+                &mut dropped,
+            );
             let (layout, title, date) = (page.layout, page.title.clone(), page.date.clone());
             let mut draft = Draft::default();
             place::place(page, &mut draft, &mut dropped);
             Read {
                 name: input.name.clone(),
+                read_as: match (&input.form, input.encoding.as_str()) {
+                    (Form::Word, _) | (_, "") => input.form.describe().to_string(),
+                    (f, enc) => format!("{}, {enc}", f.describe()),
+                },
                 text: input.text.clone(),
                 layout,
                 title,
@@ -206,6 +229,10 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
             &b.name,
         ))
     });
+    let pages: Vec<(String, String)> = reads
+        .iter()
+        .map(|r| (r.name.clone(), r.text.clone()))
+        .collect();
     let mut report = Report::default();
     let mut merged: Option<Draft> = None;
     let mut ids: Vec<String> = Vec::new();
@@ -230,6 +257,7 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
             dr.source = id.clone();
             report.dropped.push(dr);
         }
+        report.read_as.push((r.name.clone(), r.read_as));
         report.files.push((r.name, id, r.layout));
         match &mut merged {
             None => merged = Some(d),
@@ -252,6 +280,7 @@ pub fn import(inputs: &[Input], today: &str) -> Result<Import, String> {
     let (job, todos) = draft.into_job(today);
     report.todos = todos;
     report.unsorted = job.unsorted.len();
+    report.trace = trace::trace(&pages, &job, &report.dropped);
     let yaml = emit::yaml(&job, &report)?;
     Ok(Import { job, yaml, report })
 }

@@ -95,6 +95,36 @@ pub fn figures(text: &str) -> Vec<Figure> {
     out
 }
 
+/// A figure in another currency than pounds: "$81,220", "US$1,250",
+/// "€30,000", "A$1,701". Its value and the text of the figure.
+pub fn foreign_figures(text: &str) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        if c != '$' && c != '€' {
+            continue;
+        }
+        let rest = &text[i + c.len_utf8()..];
+        if !rest.starts_with(|d: char| d.is_ascii_digit()) {
+            continue;
+        }
+        let end = rest
+            .char_indices()
+            .find(|(_, d)| !(d.is_ascii_digit() || *d == ',' || *d == '.'))
+            .map(|(j, _)| j)
+            .unwrap_or(rest.len());
+        let digits: String = rest[..end].chars().filter(|d| *d != ',').collect();
+        let Ok(v) = digits.trim_end_matches('.').parse::<f64>() else {
+            continue;
+        };
+        let k = rest[end..].starts_with(['k', 'K']);
+        let v = if k { v * 1000.0 } else { v };
+        if (1.0..10_000_000.0).contains(&v) {
+            out.push((v.round() as u32, format!("{c}{}", &rest[..end])));
+        }
+    }
+    out
+}
+
 /// Salary figures read from a page: starter and experienced with how sure
 /// the reading is (2 labelled, 1 a range in prose, 0 a page header's
 /// average), figures for others, and a lone figure.
@@ -121,7 +151,8 @@ impl Pay {
 }
 
 /// Words that make a figure a starter's.
-const STARTER: [&str; 10] = [
+const STARTER: [&str; 11] = [
+    "at age",
     "starter",
     "starting",
     "start",
@@ -411,9 +442,27 @@ pub fn hours_pattern(sentence: &str) -> Option<String> {
 }
 
 /// Hours a week: "37 to 40 a week", "37.5 hours a week", "30-40 per
-/// week", "between 37 and 40 hours".
+/// week", "between 37 and 40 hours", and a label's value ("Average hours
+/// per week: 40", "Hours per week: 35 – 40").
 pub fn hours_per_week(sentence: &str) -> Option<(f32, f32)> {
     let lower = sentence.to_lowercase().replace(['–', '—'], "-");
+    if let Some((label, value)) = lower.split_once(": ") {
+        if label.contains("hour") && label.split_whitespace().count() <= 6 {
+            let nums: Vec<f32> = value
+                .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .filter_map(|n| n.trim_end_matches('.').parse().ok())
+                .take(2)
+                .collect();
+            let found = match nums.as_slice() {
+                [a] => Some((*a, *a)),
+                [a, b] => Some((*a, *b)),
+                _ => None,
+            };
+            if let Some((a, b)) = found.filter(|(a, b)| *a > 0.0 && *b <= 100.0 && a <= b) {
+                return Some((a, b));
+            }
+        }
+    }
     let anchors = [
         "hours a week",
         "hours per week",

@@ -133,6 +133,32 @@ pub struct Section {
     pub heading: Option<String>,
     pub kind: Kind,
     pub blocks: Vec<Block>,
+    /// Whether the file marked the heading as one (HTML, Word).
+    pub marked: bool,
+}
+
+/// Short lines taken for headings by their shape that head nothing
+/// ("Decision making", "Teamwork" in a run of them) are items of a list
+/// of the section before, not empty headings: nothing is lost.
+fn unheaded(sections: Vec<Section>) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    for sec in sections {
+        let empty_shape = sec.blocks.is_empty()
+            && !sec.marked
+            && sec.kind == Kind::Unknown
+            && sec.heading.is_some();
+        match (empty_shape, out.last_mut()) {
+            (true, Some(prev)) if !matches!(prev.kind, Kind::Furniture(_) | Kind::Promo) => {
+                let item = sec.heading.unwrap_or_default();
+                match prev.blocks.last_mut() {
+                    Some(Block::List(items)) => items.push(item),
+                    _ => prev.blocks.push(Block::List(vec![item])),
+                }
+            }
+            _ => out.push(sec),
+        }
+    }
+    out
 }
 
 /// A page read: where it is from, its title and date, its sections.
@@ -157,8 +183,7 @@ fn absorbs(kind: Kind) -> bool {
             | Kind::Salary
             | Kind::Shifts
             | Kind::Promo
-            | Kind::Furniture(_)
-    )
+    ) || matches!(kind, Kind::Furniture(why) if why != "a \"Compare roles\" widget")
 }
 
 /// Splits text into lines: cleaned, bullets marked, blank lines noted.
@@ -212,16 +237,48 @@ fn drop_line(dropped: &mut Vec<Dropped>, why: &str, text: &str, joined: bool) {
     }
 }
 
+/// A person's name on a line of its own ("Elisha Miller"), or with their
+/// job after it ("Hayley, Occupational Therapist").
+fn name_line(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('.');
+    let (name, job) = t.split_once(", ").unwrap_or((t, ""));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+        && job.split_whitespace().count() <= 5
+        && (words.len() >= 2 || !job.is_empty())
+        && headings::kind(t).is_none()
+        && headings::by_words(t).is_none()
+}
+
 /// Leaves out the furniture lines (and the lists that belong to them: a
-/// breadcrumb trail, a table of contents, a banner's bullet points).
+/// breadcrumb trail, a table of contents, a banner's bullet points), and
+/// the names of the people quoted, next to their quotes.
 fn strip(lines: Vec<Line>, dropped: &mut Vec<Dropped>, date: &mut Option<String>) -> Vec<Line> {
+    let quote = |l: &Line| furniture::line(l) == Some("a quote (speech in the first person)");
+    let speaker: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            !lines[i].item
+                && name_line(&lines[i].text)
+                && (lines.get(i + 1).is_some_and(quote) || (i > 0 && quote(&lines[i - 1])))
+        })
+        .collect();
     let mut out = Vec::new();
     // Why the list now being read is furniture, if it is.
     let mut list_is: Option<&'static str> = None;
     let mut last_dropped = false;
-    for l in lines {
+    for (i, l) in lines.into_iter().enumerate() {
         if !l.item {
             list_is = None;
+        }
+        if speaker[i] {
+            drop_line(dropped, "the name of the person quoted", &l.text, false);
+            last_dropped = true;
+            continue;
         }
         let toc = matches!(
             norm(&l.text).as_str(),
@@ -314,23 +371,6 @@ fn take_title(
     Some(title_text(&title))
 }
 
-/// The titles on the label's own line: "Also known as: A, B",
-/// "Alternative titles for this job include A, B".
-fn alt_titles_value(line: &str) -> Option<String> {
-    let lower = line.to_lowercase();
-    let at = [
-        "for this job include",
-        "also known as",
-        "other job titles",
-        "alternative titles",
-    ]
-    .iter()
-    .filter_map(|l| lower.find(l).map(|i| i + l.len()))
-    .max()?;
-    let v = line[at..].trim().trim_start_matches(':').trim();
-    (!v.is_empty()).then(|| v.to_string())
-}
-
 /// Lines after a lead-in ("You can get into this job through:") that read
 /// as items (no sentence punctuation, not a heading) are a list, bullets
 /// or not.
@@ -355,9 +395,15 @@ fn short_line_lists(lines: &mut [Line]) {
     }
 }
 
-/// Reads one page.
-pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
-    let all = lines(input);
+/// Reads one page: its text, the lines its file marks as headings (HTML,
+/// Word) and the title the file gives.
+pub fn read(
+    input: &str,
+    marked: &[String],
+    given_title: Option<&str>,
+    dropped: &mut Vec<Dropped>,
+) -> Page {
+    let all = super::pairs::by_form(lines(input));
     let layout = Layout::detect(&all.iter().map(|l| l.text.clone()).collect::<Vec<_>>());
     let mut date = None;
     let home_at = all
@@ -366,7 +412,22 @@ pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
         .filter(|i| *i < 12);
     let first_kept_after_home = home_at.is_some();
     let mut lines = strip(all, dropped, &mut date);
-    let title = take_title(&mut lines, dropped, first_kept_after_home);
+    let title = match given_title {
+        // The file's own title: its first line that says it is dropped as
+        // the title, whatever came before it.
+        Some(t) => {
+            if let Some(i) = lines.iter().position(|l| !l.item && key(&l.text) == key(t)) {
+                if i > 0 && i <= 3 {
+                    let before: Vec<String> = lines[..i].iter().map(|l| l.text.clone()).collect();
+                    drop_line(dropped, "a breadcrumb", &before.join("\n"), false);
+                    lines.drain(..i);
+                }
+            }
+            Some(title_text(t))
+        }
+        None => take_title(&mut lines, dropped, first_kept_after_home),
+    };
+    let is_marked = |l: &Line| !l.item && marked.iter().any(|m| m == &l.text);
     // A bullet that is a known label ("• Hours" then "37.5 per week") is a
     // heading.
     for i in 0..lines.len() {
@@ -383,6 +444,7 @@ pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
         heading: None,
         kind: Kind::Unknown,
         blocks: vec![],
+        marked: false,
     }];
     let mut i = 0;
     while i < lines.len() {
@@ -390,7 +452,19 @@ pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
         let cur = sections.last().map(|s| s.kind).unwrap_or(Kind::Unknown);
         // Headings start with a capital ("working towards this role" is an
         // item of a list).
-        let heading = if l.item || l.text.starts_with(char::is_lowercase) {
+        let heading = if is_marked(l) {
+            // The file says it is a heading: the vocabulary names its kind,
+            // else it is a section whose text is placed by its words.
+            if title.as_deref().is_some_and(|t| key(t) == key(&l.text)) {
+                None
+            } else {
+                Some(
+                    headings::kind(&l.text)
+                        .or_else(|| headings::by_words(&l.text))
+                        .unwrap_or(Kind::Unknown),
+                )
+            }
+        } else if l.item || l.text.starts_with(char::is_lowercase) {
             None
         } else {
             match headings::kind(&l.text) {
@@ -403,26 +477,46 @@ pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
                     None
                 }
                 Some(k) => Some(k),
-                None if absorbs(cur) => None,
+                // In a list of names or a run of furniture, a line is a
+                // heading when its words name another section and text,
+                // not another name, follows it ("Knowledge, skills and
+                // attributes" then "A physiotherapist needs:"); a vacancy
+                // or promo ("Dental Nurse Apprentice", "Wage: …") runs on.
+                None if absorbs(cur)
+                    && !(!matches!(
+                        cur,
+                        Kind::Promo | Kind::Furniture("live vacancies and courses")
+                    ) && title_like(&l.text)
+                        && lines.get(i + 1).is_some_and(|n| {
+                            !n.item
+                                && !title_like(&n.text)
+                                && n.text.split_whitespace().count() >= 3
+                        })
+                        && headings::by_words(&l.text).is_some_and(|k| k != cur)) =>
+                {
+                    None
+                }
                 None if title_like(&l.text)
                     && !ends_sentence(&l.text)
                     && lines.get(i + 1).is_some()
                     && title.as_deref().is_none_or(|t| key(t) != key(&l.text)) =>
                 {
-                    Some(Kind::Unknown)
+                    Some(headings::by_words(&l.text).unwrap_or(Kind::Unknown))
                 }
                 None => None,
             }
         };
         if let Some(k) = heading {
+            let marked_here = is_marked(l);
             // "Also known as: A, B": the label's value is its first block.
             let value = (k == Kind::AltTitles)
-                .then(|| alt_titles_value(&l.text))
+                .then(|| headings::alt_titles_value(&l.text))
                 .flatten();
             sections.push(Section {
                 heading: Some(l.text.clone()),
                 kind: k,
                 blocks: value.map(|v| Block::Para(vec![v])).into_iter().collect(),
+                marked: marked_here,
             });
             i += 1;
             continue;
@@ -450,6 +544,27 @@ pub fn read(input: &str, dropped: &mut Vec<Dropped>) -> Page {
         }
         i += 1;
     }
+    let mut sections = unheaded(sections);
+    // No title above the text (a "compare roles" page, a widget first):
+    // the first heading that names no section is the job's.
+    let mut title = title;
+    if title.is_none() {
+        if let Some(i) = sections.iter().position(|s| {
+            s.kind == Kind::Unknown
+                && s.heading
+                    .as_deref()
+                    .is_some_and(|h| title_like(h) && h.split_whitespace().count() <= 5)
+        }) {
+            let t = sections[i].heading.take().unwrap_or_default();
+            title = Some(title_text(&t));
+            // Its text is the job's introduction.
+            let blocks = std::mem::take(&mut sections[i].blocks);
+            sections[i].kind = Kind::Unknown;
+            if i > 0 || sections[0].heading.is_none() {
+                sections[i].blocks = blocks;
+            }
+        }
+    }
     Page {
         layout,
         title,
@@ -470,7 +585,7 @@ mod tests {
                     How to become\nYou can get into this job through:\n• a college course\n\
                     Is this page useful?\nYes\nNo\n";
         let mut dropped = Vec::new();
-        let page = read(text, &mut dropped);
+        let page = read(text, &[], None, &mut dropped);
         assert_eq!(page.title.as_deref(), Some("Dental nurse"));
         let kinds: Vec<Kind> = page.sections.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [Kind::Unknown, Kind::Salary, Kind::Entry]);
@@ -494,7 +609,7 @@ mod tests {
         let text =
             "Home\nExplore roles\nDental team\nDental nurse\nDental nurse\nDental nurses help.\n";
         let mut dropped = Vec::new();
-        let page = read(text, &mut dropped);
+        let page = read(text, &[], None, &mut dropped);
         assert_eq!(page.title.as_deref(), Some("Dental nurse"));
         assert_eq!(page.sections[0].blocks.len(), 1);
     }
@@ -503,7 +618,7 @@ mod tests {
     fn short_lines_after_a_lead_in_are_a_list() {
         let text = "Dental nurse\nDental nurses help dentists.\n\nYou can get into this job through:\n\
                     a college course\nan apprenticeship\nworking towards this role\n\nCollege\nYou could do a course.\n";
-        let page = read(text, &mut Vec::new());
+        let page = read(text, &[], None, &mut Vec::new());
         let items: Vec<&Block> = page.sections[0]
             .blocks
             .iter()

@@ -138,20 +138,48 @@ pub fn place(page: Page, d: &mut Draft, dropped: &mut Vec<Dropped>) {
             }),
             Kind::WhereJobs | Kind::Opportunities => fields::where_jobs(d, &sec),
             Kind::FurtherInformation | Kind::MoreInformation => contacts::further(d, &sec.blocks),
+            // A related job is a name: a sentence under the heading is not
+            // one (a page that puts its text after a "Related jobs" widget)
+            // and is read as text before any heading is.
             Kind::RelatedJobs => {
+                let mut text = Vec::new();
                 for b in &sec.blocks {
-                    match b {
-                        Block::List(items) => d.related_jobs.extend(items.iter().cloned()),
-                        Block::Para(lines) => d.related_jobs.extend(lines.iter().cloned()),
+                    let lines = match b {
+                        Block::List(items) | Block::Para(items) => items,
+                    };
+                    let (names, rest): (Vec<&String>, Vec<&String>) =
+                        lines.iter().partition(|l| job_name(l));
+                    d.related_jobs.extend(names.into_iter().cloned());
+                    if !rest.is_empty() {
+                        let rest = rest.into_iter().cloned().collect();
+                        text.push(match b {
+                            Block::List(_) => Block::List(rest),
+                            Block::Para(_) => Block::Para(rest),
+                        });
                     }
                 }
+                intro(d, &mut st, &text);
             }
-            Kind::Unknown => each_sentence(d, &sec, |s| choose(s, Target::Unsorted, ANY)),
+            // A heading nothing names: each sentence by its words, a task by
+            // its form, a sentence telling the reader what they do as a
+            // duty; the rest for a person to sort.
+            Kind::Unknown => each_sentence(d, &sec, |s| match choose(s, Target::Unsorted, ANY) {
+                Target::Unsorted if super::target::task_like(s) => Target::Task,
+                Target::Unsorted if super::target::second_person(s) => Target::DutyNote,
+                t => t,
+            }),
             Kind::Entry | Kind::Route(_) | Kind::EntryRequirements | Kind::WorkExperience => {
                 routes::section(d, &mut st, &sec)
             }
         }
     }
+}
+
+/// Whether a line reads as a job's name ("Dental nurse", "Healthcare
+/// science assistant"), not a sentence.
+fn job_name(l: &str) -> bool {
+    let t = l.trim();
+    !super::text::ends_sentence(t) && !t.contains(": ") && t.split_whitespace().count() <= 8
 }
 
 /// What comes before the first heading: the summary, a list of routes
@@ -174,7 +202,10 @@ fn intro(d: &mut Draft, st: &mut routes::State, blocks: &[Block]) {
                 }
             }
             Part::Para(p) => {
-                if d.summary.is_none() && cues::strong(&p).is_none() {
+                if d.summary.is_none()
+                    && cues::strong(&p).is_none()
+                    && !super::prose::figure_pair(&p)
+                {
                     d.summary = Some(p);
                 } else {
                     prose(d, &p, None, |s| choose(s, Target::DutyNote, ANY));

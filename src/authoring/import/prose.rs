@@ -16,6 +16,11 @@ pub fn prose(d: &mut Draft, text: &str, heading: Option<&str>, pick: impl Fn(&st
     let own = pick("");
     for s in sentences(text).iter().flat_map(|s| clauses(s)) {
         let mut t = pick(&s);
+        // A quick fact ("Workforce Size: 16700") no cue places is for a
+        // person to sort, never a duty or the summary.
+        if t == own && figure_pair(&s) {
+            t = Target::Unsorted;
+        }
         // "However, you may need to work outside these hours": a sentence
         // that goes on from the one before is about the same thing.
         let goes_on = [
@@ -49,6 +54,15 @@ pub fn prose(d: &mut Draft, text: &str, heading: Option<&str>, pick: impl Fn(&st
     if let Some((rt, v)) = run {
         put(d, rt, &v.join(" "), heading);
     }
+}
+
+/// A label and a figure: "Employed: 43,000", "Future Growth: 28.7%".
+pub fn figure_pair(s: &str) -> bool {
+    s.split_once(": ").is_some_and(|(label, value)| {
+        label.split_whitespace().count() <= 6
+            && value.chars().any(|c| c.is_ascii_digit())
+            && value.split_whitespace().count() <= 6
+    })
 }
 
 /// A sentence of two clauses that each say "you …" ("You will need to be
@@ -95,10 +109,13 @@ pub fn each_sentence(d: &mut Draft, sec: &Section, pick: impl Fn(&str) -> Target
                 let (intro, items) = led.after(|b| prose(d, b, h, &pick));
                 // The list takes its field from its lead-in.
                 let t = pick(&intro);
-                if matches!(
+                // A list of tasks keeps its items whatever its lead-in says.
+                let tasks = items.iter().filter(|i| super::target::task_like(i)).count();
+                let whole = matches!(
                     t,
                     Target::Unsorted | Target::Field(Cue::Training | Cue::CareerTip)
-                ) {
+                ) && !(t == Target::Unsorted && tasks * 2 >= items.len());
+                if whole {
                     put(d, t, &list_sentence(&intro, items), h);
                 } else {
                     for it in items {

@@ -11,6 +11,10 @@ use super::work;
 
 /// Puts text in a field.
 pub fn put(d: &mut Draft, t: Target, s: &str, heading: Option<&str>) {
+    if cues::foreign_pay(s) {
+        work::foreign_pay(d, s);
+        return;
+    }
     if cues::salary(s) {
         if work::salary(d, s) {
             return;
@@ -20,6 +24,7 @@ pub fn put(d: &mut Draft, t: Target, s: &str, heading: Option<&str>) {
     }
     match t {
         Target::DutyNote => d.duty_notes.push(s.to_string()),
+        Target::Task => d.tasks.push(s.to_string()),
         Target::Field(Cue::Salary | Cue::Hours | Cue::Shifts) => work::hours(d, s),
         Target::Field(Cue::Conditions) => d
             .conditions
@@ -76,6 +81,16 @@ pub fn training(d: &mut Draft, s: &str) {
         .iter()
         .any(|w| lower.contains(w))
     });
+    // "…take short courses, run by your employer or external
+    // organisations, in a, b and c." (careerpress's own lead-in).
+    let courses_in = lower
+        .find("short courses")
+        .and_then(|c| lower[c..].rfind(", in ").map(|i| c + i));
+    if let (None, Some(at)) = (such, courses_in) {
+        d.short_courses
+            .extend(prose_list(s[at + ", in ".len()..].trim_end_matches('.')));
+        return;
+    }
     if let Some(at) = such {
         let list_at = lower[..at]
             .rfind(" in areas")

@@ -14,6 +14,9 @@ pub enum Target {
     /// figures read first).
     Field(Cue),
     DutyNote,
+    /// One of the day-to-day tasks (a list item that starts with what is
+    /// done: "resuscitating patients", "monitor the patient's condition").
+    Task,
     Unsorted,
 }
 
@@ -58,6 +61,81 @@ pub const WORK: &[Cue] = &[
     Cue::Location,
     Cue::Conditions,
 ];
+
+/// Verbs that start a task written as an instruction.
+const TASK_VERBS: [&str; 40] = [
+    "assess",
+    "provide",
+    "use",
+    "listen",
+    "monitor",
+    "record",
+    "help",
+    "support",
+    "make",
+    "take",
+    "manage",
+    "prepare",
+    "check",
+    "plan",
+    "keep",
+    "deliver",
+    "carry",
+    "move",
+    "clean",
+    "give",
+    "write",
+    "attend",
+    "advise",
+    "liaise",
+    "ensure",
+    "maintain",
+    "administer",
+    "treat",
+    "teach",
+    "suggest",
+    "create",
+    "develop",
+    "decide",
+    "explain",
+    "arrange",
+    "organise",
+    "collect",
+    "assist",
+    "work",
+    "answer",
+];
+
+/// Whether a list item reads as a task: it starts with what is done.
+pub fn task_like(item: &str) -> bool {
+    let first = item
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    (first.ends_with("ing")
+        && first.len() > 5
+        && !["during", "nothing", "something", "building"].contains(&first.as_str()))
+        || TASK_VERBS.contains(&first.as_str())
+}
+
+/// A sentence that tells the reader what they will do ("You'll need to
+/// undertake a full assessment"): a duty, when no cue says otherwise.
+pub fn second_person(s: &str) -> bool {
+    let l = s.to_lowercase();
+    [
+        "you'll ",
+        "you will ",
+        "you would ",
+        "you'd ",
+        "you may ",
+        "you could ",
+        "you might ",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
 
 /// The field for a sentence: the first of its cues the section allows,
 /// else the section's own.

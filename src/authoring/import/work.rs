@@ -23,6 +23,23 @@ pub fn salary(d: &mut Draft, s: &str) -> bool {
     numbers::read_salary(s, &mut d.pay)
 }
 
+/// Pay in another currency: a salary note whose "who" says, as a TODO,
+/// that it must be converted (the profile's figures are pounds), so the
+/// draft cannot be published with it as it is.
+pub fn foreign_pay(d: &mut Draft, s: &str) {
+    let figures = numbers::foreign_figures(s);
+    let Some((value, _)) = figures.first() else {
+        d.unsorted(None, s);
+        return;
+    };
+    let text = s.trim().trim_end_matches('.');
+    d.pay.notes.push((
+        format!("TODO: not in pounds; convert or delete: {text}"),
+        None,
+        Some(*value),
+    ));
+}
+
 /// Words that say nothing beyond the hours and pattern themselves.
 const FILLER: [&str; 40] = [
     "you",
