@@ -109,10 +109,11 @@ fn two_builds_are_byte_identical() {
     assert_exit(&a.run(&["build"]), 0);
     assert_exit(&b.run(&["build"]), 0);
     let (oa, ob) = (a.outputs(), b.outputs());
-    // 4 formats × 2 trusts, and Eastbrook's print file (it has print settings)
+    // 4 formats × 2 trusts, the large-print leaflets, and Eastbrook's print
+    // file (it has print settings)
     assert_eq!(
         oa.len(),
-        9,
+        11,
         "{:?}",
         oa.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
@@ -166,6 +167,7 @@ fn list_shows_jobs_brands_and_templates() {
             ("template", "email"),
             ("template", "handout"),
             ("template", "leaflet"),
+            ("template", "leaflet-large-print"),
             ("template", "page"),
             ("template", "summary"),
         ]

@@ -41,8 +41,8 @@ fn runs_into_one_folder_at_once_all_succeed_and_agree() {
     let reference = bigger();
     assert_exit(&reference.run(&["build"]), 0);
     let want = reference.outputs();
-    // 6 jobs × 2 trusts × 4 templates, and Eastbrook's print leaflets.
-    assert_eq!(want.len(), 6 * 2 * 4 + 6);
+    // 6 jobs × 2 trusts × 5 templates, and Eastbrook's print leaflets.
+    assert_eq!(want.len(), 6 * 2 * 5 + 6);
     for round in 0..3 {
         let p = bigger();
         // The three shards of a build, two more builds of the PDFs and a
