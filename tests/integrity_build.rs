@@ -74,7 +74,7 @@ fn runs_into_one_folder_at_once_all_succeed_and_agree() {
         // Every run's record was kept: nothing is rebuilt.
         let o = p.run(&["build"]);
         assert!(
-            stdout(&o).contains("Nothing to rebuild: 54 documents up to date"),
+            stdout(&o).contains("Nothing to rebuild: 66 documents up to date"),
             "{}",
             stdout(&o)
         );
