@@ -117,7 +117,14 @@ fn job_brand_and_template_flags_complete_to_the_projects_ids() {
     }
     assert_eq!(
         offered(&jobs, "bash", &["careerpress", "watch", "--template", ""]),
-        ["email", "handout", "leaflet", "page", "summary"]
+        [
+            "email",
+            "handout",
+            "leaflet",
+            "leaflet-large-print",
+            "page",
+            "summary"
+        ]
     );
     assert_eq!(
         offered(&jobs, "bash", &["careerpress", "markup", "--job", "n"]),

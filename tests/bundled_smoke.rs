@@ -202,7 +202,7 @@ fn a_new_project_builds_and_is_found_from_its_subfolders() {
     // From deep inside, as a person would after opening a job file.
     common::assert_works_from_inside(
         &root,
-        "All good: 1 job, 1 brand, 5 templates checked",
+        "All good: 1 job, 1 brand, 6 templates checked",
         &root.join("templates"),
         &[
             "eastbrook-hospitals/pals-officer/leaflet.pdf",

@@ -109,10 +109,11 @@ fn two_builds_are_byte_identical() {
     assert_exit(&a.run(&["build"]), 0);
     assert_exit(&b.run(&["build"]), 0);
     let (oa, ob) = (a.outputs(), b.outputs());
-    // (4 formats + the print file) × 2 trusts: both have print settings
+    // (4 formats + the print file and the large-print leaflet) × 2
+    // trusts: both have print settings
     assert_eq!(
         oa.len(),
-        10,
+        12,
         "{:?}",
         oa.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
@@ -166,6 +167,7 @@ fn list_shows_jobs_brands_and_templates() {
             ("template", "email"),
             ("template", "handout"),
             ("template", "leaflet"),
+            ("template", "leaflet-large-print"),
             ("template", "page"),
             ("template", "summary"),
         ]

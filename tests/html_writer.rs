@@ -254,7 +254,7 @@ fn builds_are_byte_identical_and_incremental() {
     );
     let o = a.run(&["build"]);
     assert!(
-        common::stdout(&o).contains("(4 PDF, 2 DOCX, 2 TXT)"),
+        common::stdout(&o).contains("(6 PDF, 2 DOCX, 2 TXT)"),
         "{}",
         common::stdout(&o)
     );

@@ -40,8 +40,8 @@ fn unchanged_documents_are_not_rebuilt() {
     let first = p.run(&["build", "--json"]);
     assert_exit(&first, 0);
     assert!(statuses(&first).iter().all(|(_, s)| s == "built"));
-    // 2 jobs × (4 formats + the print PDF) × 2 trusts
-    assert_eq!(statuses(&first).len(), 20);
+    // 2 jobs × (4 formats + the print and large-print PDFs) × 2 trusts
+    assert_eq!(statuses(&first).len(), 24);
 
     let again = p.run(&["build", "--json"]);
     assert_exit(&again, 0);
@@ -52,7 +52,7 @@ fn unchanged_documents_are_not_rebuilt() {
     );
     let o = p.run(&["build"]);
     assert!(
-        stdout(&o).starts_with("Nothing to rebuild: 20 documents up to date"),
+        stdout(&o).starts_with("Nothing to rebuild: 24 documents up to date"),
         "{}",
         stdout(&o)
     );
@@ -176,7 +176,7 @@ fn shards_together_are_a_full_build() {
         assert_exit(&o, 0);
         counts.push(statuses(&o).len());
     }
-    assert_eq!(counts, [7, 7, 6], "an even split of 20 documents");
+    assert_eq!(counts, [8, 8, 8], "an even split of 24 documents");
     assert_eq!(
         p.outputs_in(&shards),
         p.outputs_in(&full),
@@ -284,7 +284,7 @@ fn unknown_template_lists_the_known_ones() {
     assert_exit(&o, 2);
     assert!(
         stderr(&o).contains(
-            "there is no template 'poster'; known templates: handout, leaflet, page, summary"
+            "there is no template 'poster'; known templates: handout, leaflet, leaflet-large-print, page, summary"
         ),
         "{}",
         stderr(&o)
@@ -325,5 +325,5 @@ fn a_broken_job_fails_alone_with_exit_1() {
             .contains("complaints-officer.yaml"),
         "{v}"
     );
-    assert_eq!(statuses(&o).len(), 10, "the PALS documents are all built");
+    assert_eq!(statuses(&o).len(), 12, "the PALS documents are all built");
 }

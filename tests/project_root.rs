@@ -34,7 +34,7 @@ fn a_project_is_found_from_its_subfolders() {
     // From deep inside, as a person would after opening a job file.
     common::assert_works_from_inside(
         p.path(),
-        "All good: 1 job, 2 brands, 5 templates checked",
+        "All good: 1 job, 2 brands, 6 templates checked",
         &p.file("templates/partials"),
         &[
             "eastbrook-hospitals/pals-officer/leaflet.pdf",

@@ -188,7 +188,10 @@ fn the_index_links_every_document_in_every_format() {
     assert!(html.contains("Eastbrook Hospitals NHS Foundation Trust"));
     assert!(html.contains("Glan-y-Môr University Health Board"));
     assert!(html.contains("Patient advice and liaison service (PALS) officer"));
-    assert!(html.contains("10 documents for 1 job × 2 trusts"), "{html}");
+    assert!(html.contains("12 documents for 1 job × 2 trusts"), "{html}");
+    // The plain-English check: its warnings at their lines, and the figure.
+    assert!(html.contains("a sentence of 28 words"), "{html}");
+    assert!(html.contains("Reading: English: reading ease"), "{html}");
     // The index itself: valid HTML, its own script only.
     let parsed = scraper::Html::parse_document(&html);
     assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
@@ -392,7 +395,7 @@ fn an_edited_job_is_rebuilt_and_shown_again_and_a_broken_one_shows_its_error() {
     // A broken file: its error, with file, line and column, on the index
     // and beside the document, which keeps its last good version.
     p.edit(PALS, "title_article: a", "title_article: [a");
-    let index = s.wait_for("/", |i| i.contains("problem"));
+    let index = s.wait_for("/", |i| i.contains("pals-officer.yaml:5:16"));
     assert!(
         index.contains("<code>content/jobs/pals-officer.yaml:5:16</code>"),
         "{index}"
@@ -410,7 +413,7 @@ fn an_edited_job_is_rebuilt_and_shown_again_and_a_broken_one_shows_its_error() {
     // Fixed again: the error goes, and the server never stopped.
     p.edit(PALS, "title_article: [a", "title_article: a");
     s.wait_for("/", |i| {
-        !i.contains("problem") && i.contains("Watching for changes")
+        !i.contains("pals-officer.yaml:5:16") && i.contains("Watching for changes")
     });
     assert_eq!(s.get("/").status, 200);
     // serve wrote nothing outside the output folder.

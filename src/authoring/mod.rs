@@ -7,6 +7,7 @@
 //! writer) and `pipeline` (for `watch`); nothing in the pipeline depends on it.
 
 pub mod import;
+pub mod plain;
 pub mod schema;
 pub mod skeleton;
 pub mod starter;

@@ -329,4 +329,7 @@ print:
   bleed_mm: 3
   # Draw crop marks: true or false.
   crop_marks: false
+
+# The large-print leaflet (leaflet-large-print.pdf): false to leave it out.
+large_print: true
 "##;

@@ -18,6 +18,7 @@ const PROJECT_FILE: &str = "\
 # brands: [eastbrook-hospitals]              # which brands (all when left out)
 # output: \"{brand}/{job}/{template}.{ext}\"   # the layout under output/
 # paper: A4                                  # unless a brand or template says otherwise
+# plain_english: warn                        # the plain-English check: warn, error or off
 ";
 
 /// Files of a new project: path inside it, bytes.
@@ -29,6 +30,7 @@ fn files() -> Vec<(String, Vec<u8>)> {
     }
     let mut files = bundled![
         "templates/leaflet.pdf.hbs",
+        "templates/leaflet-large-print.pdf.hbs",
         "templates/handout.docx.hbs",
         "templates/summary.txt.hbs",
         "templates/email.txt.hbs",

@@ -142,29 +142,53 @@ pub fn run(root: PathBuf) -> ExitCode {
         todo: false,
         text: e.to_string(),
     }));
+    // Plain English: warnings (errors with `plain_english: error`).
+    let plain = crate::authoring::plain::check(&project);
+    let (plain_errors, warnings): (Vec<_>, Vec<_>) =
+        plain.problems.iter().partition(|d| !d.is_warning());
+    lines.extend(plain_errors.iter().map(|e| Line {
+        todo: false,
+        text: e.to_string(),
+    }));
     {
         use std::io::Write as _;
         let mut err = std::io::stderr().lock();
+        for w in &warnings {
+            let _ = writeln!(err, "warning: {w}");
+        }
         for l in &lines {
             let _ = writeln!(err, "{}: {}", if l.todo { "todo" } else { "error" }, l.text);
         }
     }
     let todo = lines.iter().filter(|l| l.todo).count();
     let errors = lines.len() - todo;
+    use crate::pipeline::report::plural;
+    let warned = match warnings.len() {
+        0 => String::new(),
+        n => format!("; {} on plain English", plural(n, "warning", "warnings")),
+    };
+    // How easy each job is to read, under the closing line.
+    let reading = || {
+        for id in c.jobs.keys() {
+            if let Some(figures) = plain.describe(id) {
+                say!("Reading: {id}: {figures}");
+            }
+        }
+    };
     if lines.is_empty() {
-        use crate::pipeline::report::plural;
         say!(
-            "All good: {}, {}, {} checked",
+            "All good: {}, {}, {} checked{warned}",
             plural(c.jobs.len(), "job", "jobs"),
             plural(c.brands.len(), "brand", "brands"),
-            plural(project.templates.templates.len(), "template", "templates")
+            plural(project.templates.templates.len(), "template", "templates"),
         );
+        reading();
         ExitCode::SUCCESS
     } else {
         let count =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         say!(
-            "{}",
+            "{}{warned}",
             match (errors, todo) {
                 (0, t) => format!("{} to fill in", count(t, "value", "values")),
                 (e, 0) => count(e, "error", "errors") + " found",
@@ -175,6 +199,7 @@ pub fn run(root: PathBuf) -> ExitCode {
                 ),
             }
         );
+        reading();
         ExitCode::from(1)
     }
 }

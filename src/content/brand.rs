@@ -59,6 +59,12 @@ pub struct Brand {
     #[serde(default)]
     #[schemars(example = serde_json::json!({ "paper": "A4", "bleed_mm": 3, "crop_marks": true }))]
     pub print: Option<Print>,
+    /// Make the large-print edition of the documents whose template is one
+    /// (`leaflet-large-print.pdf`: A4, one column, no text under 16 pt).
+    /// On unless `false`.
+    #[serde(default)]
+    #[schemars(example = &false)]
+    pub large_print: Option<bool>,
 }
 
 /// The trust's colours.

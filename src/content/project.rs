@@ -6,6 +6,7 @@
 //! brands: [eastbrook-hospitals]     # which brands (default: all)
 //! output: "{brand}/{job}/{template}.{ext}"   # the layout under output/
 //! paper: A5                         # default paper size for paged formats
+//! plain_english: warn               # the plain-English check: warn (default), error or off
 //! ```
 
 use super::brand::PaperSize;
@@ -42,6 +43,25 @@ pub struct ProjectFile {
     #[serde(default)]
     #[schemars(example = &"A5")]
     pub paper: Option<PaperSize>,
+    /// The plain-English check of `check` and `serve` (sentences over 25
+    /// words, hard words): `warn` (the default), `error` (`check` fails on
+    /// them) or `off`.
+    #[serde(default)]
+    #[schemars(example = &"warn")]
+    pub plain_english: Option<PlainEnglish>,
+}
+
+/// What the plain-English check's findings are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PlainEnglish {
+    /// Warnings: said, never failing a check.
+    #[default]
+    Warn,
+    /// Errors: `check` fails until they are fixed.
+    Error,
+    /// Not checked.
+    Off,
 }
 
 impl ProjectFile {

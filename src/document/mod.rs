@@ -13,7 +13,9 @@ pub mod markup;
 pub(crate) mod qr;
 pub mod theme;
 
-pub use theme::{Colour, FontSet, ImageAsset, ImageFormat, Paper, PrintOptions, Rgb, Theme};
+pub use theme::{
+    Colour, FontSet, ImageAsset, ImageFormat, Legibility, Paper, PrintOptions, Rgb, Theme,
+};
 
 /// A whole document: metadata plus a flow of blocks.
 #[derive(Debug, Clone, PartialEq, Default)]

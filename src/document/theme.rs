@@ -94,6 +94,32 @@ pub struct PrintOptions {
     pub crop_marks: bool,
 }
 
+/// How easy a paged document is to read at a distance: set by a template
+/// (`columns`, `smallest_pt`, `leading`), and what makes a large-print
+/// edition large print (RNIB clear print: one column, no text under 16 pt,
+/// generous line spacing).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Legibility {
+    /// Page columns: `Some(1)` sets the body in one column and stacks
+    /// side-by-side `::: columns`; `None` as many as fit (two on A4).
+    pub columns: Option<u8>,
+    /// No text smaller than this, in points (footers, captions); 0 for the
+    /// writer's own smallest size.
+    pub smallest_pt: f32,
+    /// Line spacing, in multiples of the text size.
+    pub leading: f32,
+}
+
+impl Default for Legibility {
+    fn default() -> Self {
+        Legibility {
+            columns: None,
+            smallest_pt: 0.0,
+            leading: 1.4,
+        }
+    }
+}
+
 /// How documents of one brand and template look.
 #[derive(Debug, Clone)]
 pub struct Theme {
@@ -120,6 +146,8 @@ pub struct Theme {
     pub footer: String,
     /// Plain-text line width in columns.
     pub text_width: usize,
+    /// Columns, smallest text and line spacing (paged documents).
+    pub legibility: Legibility,
 }
 
 impl Theme {
@@ -154,6 +182,7 @@ impl Theme {
             body_pt: 11.0,
             footer: String::new(),
             text_width,
+            legibility: Legibility::default(),
         }
     }
 }

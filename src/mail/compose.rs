@@ -343,8 +343,18 @@ pub fn attachment_targets(
             ..pipeline::Options::default()
         },
     )
-    // Mail gets the screen file, never the print file.
-    .map(|ts| ts.into_iter().filter(|t| !t.print).collect())
+    // Mail gets the screen file, never the print file, and the standard
+    // edition (large print is sent to whoever asks for it).
+    .map(|ts| {
+        ts.into_iter()
+            .filter(|t| {
+                !t.print
+                    && !project.templates.templates[&t.template]
+                        .settings
+                        .large_print
+            })
+            .collect()
+    })
     // The pipeline's own error, at mail's door.
     .map_err(|e| e.0)
 }

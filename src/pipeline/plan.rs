@@ -241,6 +241,10 @@ fn plan_with(project: &Project, opts: &Options, scope: Scope) -> Result<Vec<Targ
                 if scope.narrowed && !opts.formats.is_empty() && !opts.formats.contains(&t.format) {
                     continue;
                 }
+                // A brand may turn its large-print edition off.
+                if t.settings.large_print && b.large_print == Some(false) {
+                    continue;
+                }
                 let press = t.format == Format::Pdf
                     && super::theme::press_options(&project.content.brands[brand], t).is_some();
                 for (langs, suffix) in &versions {

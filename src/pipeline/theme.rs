@@ -190,5 +190,13 @@ pub fn theme(
         body_pt: template.settings.body_pt.unwrap_or(11.0).clamp(6.0, 24.0),
         footer: b.footer.to_string(),
         text_width: template.settings.text_width.unwrap_or(72).clamp(20, 1000),
+        legibility: crate::document::Legibility {
+            columns: template.settings.columns,
+            smallest_pt: template.settings.smallest_pt.unwrap_or(0.0),
+            leading: template
+                .settings
+                .leading
+                .unwrap_or(crate::document::Legibility::default().leading),
+        },
     }
 }

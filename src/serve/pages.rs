@@ -229,7 +229,13 @@ fn card(page: &mut String, state: &State, ctx: &Context, job: &str, docs: &[&Doc
     }
     page.push_str("</h3>\n<p class=\"file\"><code>content/jobs/");
     escape_into(page, job);
-    page.push_str(".yaml</code></p>\n<table class=\"docs\">\n<thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Status</th><th scope=\"col\">Open</th></tr></thead>\n<tbody>\n");
+    page.push_str(".yaml</code></p>\n");
+    if let Some(r) = info.and_then(|i| i.reading.as_deref()) {
+        page.push_str("<p class=\"reading\">Reading: ");
+        escape_into(page, r);
+        page.push_str("</p>\n");
+    }
+    page.push_str("<table class=\"docs\">\n<thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Status</th><th scope=\"col\">Open</th></tr></thead>\n<tbody>\n");
     for d in docs {
         let there = exists(ctx, d);
         page.push_str("<tr><th scope=\"row\">");

@@ -45,6 +45,8 @@ pub(crate) struct Doc {
 pub(crate) struct JobInfo {
     pub title: String,
     pub draft: bool,
+    /// How easy it is to read (the plain-English check's figures).
+    pub reading: Option<String>,
 }
 
 /// Everything the pages show.
@@ -111,6 +113,17 @@ impl State {
         self.ready = true;
         self.errors = report.errors.iter().map(|e| self.shorten(e)).collect();
         self.warnings = report.warnings.iter().map(|w| self.shorten(w)).collect();
+        // Plain English, as `check` says it: warnings, or errors when the
+        // project makes them so.
+        let plain = crate::authoring::plain::check(project);
+        for p in &plain.problems {
+            let line = self.shorten(p);
+            if p.is_warning() {
+                self.warnings.push(line);
+            } else {
+                self.errors.push(line);
+            }
+        }
         let c = &project.content;
         for (id, b) in &c.brands {
             self.brands.insert(id.clone(), b.brand.name.to_string());
@@ -119,6 +132,7 @@ impl State {
             let info = JobInfo {
                 title: j.job.title.to_string(),
                 draft: j.is_draft(),
+                reading: plain.describe(id),
             };
             self.jobs.insert(id.clone(), info);
         }

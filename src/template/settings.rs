@@ -30,6 +30,28 @@ pub struct Settings {
     /// `build` leaves it out of the matrix.
     #[serde(default)]
     pub mail: bool,
+    /// Page columns of a paged document: 1 sets the body in one column and
+    /// stacks side-by-side `::: columns` (large print); as many as fit
+    /// when left out.
+    #[serde(default)]
+    pub columns: Option<u8>,
+    /// No text smaller than this, in points (footers, captions): 16 for
+    /// large print.
+    #[serde(default, deserialize_with = "crate::content::types::finite_f32_opt")]
+    pub smallest_pt: Option<f32>,
+    /// Line spacing in multiples of the text size (1 to 3; 1.4 when left
+    /// out).
+    #[serde(default, deserialize_with = "crate::content::types::finite_f32_opt")]
+    pub leading: Option<f32>,
+    /// Hyphenate running text (`false`: never, as large print asks). No
+    /// writer hyphenates yet; the hyphenation of paged documents reads
+    /// this setting.
+    #[serde(default)]
+    pub hyphenate: Option<bool>,
+    /// The large-print edition of a document: a brand with
+    /// `large_print: false` does not get it.
+    #[serde(default)]
+    pub large_print: bool,
 }
 
 /// Parses the optional `{{!-- careerpress … --}}` settings comment.
@@ -80,6 +102,28 @@ pub(super) fn settings(src: &str) -> Result<Settings, (usize, Option<usize>, Str
             "template settings: text_width: {w} columns is not a line width; give 20 to 200 (72 is usual)"
         )));
     }
+    if let Some(n) = s.columns.filter(|n| !(1..=2).contains(n)) {
+        return Err(at(line_of("columns"), None, format!(
+            "template settings: columns: {n} is not a number of page columns; give 1 (one column, as large print asks) or 2"
+        )));
+    }
+    if let Some(pt) = s.smallest_pt.filter(|pt| !(6.0..=72.0).contains(pt)) {
+        return Err(at(line_of("smallest_pt"), None, format!(
+            "template settings: smallest_pt: {pt} is not a text size; give 6 to 72 points (16 for large print)"
+        )));
+    }
+    if let (Some(small), Some(body)) = (s.smallest_pt, s.body_pt) {
+        if small > body {
+            return Err(at(line_of("smallest_pt"), None, format!(
+                "template settings: smallest_pt: {small} is larger than body_pt: {body}; the smallest text cannot be larger than the body"
+            )));
+        }
+    }
+    if let Some(l) = s.leading.filter(|l| !(1.0..=3.0).contains(l)) {
+        return Err(at(line_of("leading"), None, format!(
+            "template settings: leading: {l} is not a line spacing; give 1 to 3 times the text size (1.4 is usual, 1.5 for large print)"
+        )));
+    }
     Ok(s)
 }
 
@@ -100,5 +144,20 @@ mod tests {
         let (line, _, message) = settings("{{!-- careerpress\nbody_pt: 200\n--}}").unwrap_err();
         assert_eq!(line, 2);
         assert!(message.contains("not a text size"), "{message}");
+        let s = settings("{{!-- careerpress\nbody_pt: 16\ncolumns: 1\nsmallest_pt: 16\nleading: 1.5\nhyphenate: false\nlarge_print: true\n--}}").unwrap();
+        assert_eq!(
+            (s.columns, s.smallest_pt, s.leading),
+            (Some(1), Some(16.0), Some(1.5))
+        );
+        assert_eq!((s.hyphenate, s.large_print), (Some(false), true));
+        for (bad, line, words) in [
+            ("columns: 3", 2, "page columns"),
+            ("leading: 0.5", 2, "line spacing"),
+            ("body_pt: 12\nsmallest_pt: 16", 3, "larger than body_pt"),
+        ] {
+            let (l, _, m) = settings(&format!("{{{{!-- careerpress\n{bad}\n--}}}}")).unwrap_err();
+            assert_eq!(l, line, "{bad}");
+            assert!(m.contains(words), "{m}");
+        }
     }
 }

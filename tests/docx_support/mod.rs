@@ -92,6 +92,7 @@ pub mod fixture {
             body_pt: 11.0,
             footer: FOOTER.into(),
             text_width: 72,
+            legibility: Default::default(),
         }
     }
 

@@ -385,7 +385,9 @@ impl Layout<'_> {
             .max(32.0 * MM * self.geo.scale)
             .min(inner.w * 0.4);
         let mut chunks = Vec::new();
-        if !qrs.is_empty() && inner.w > qr_w * 2.5 {
+        // One column asked for (large print): the codes go under the text.
+        let one = self.theme.legibility.columns == Some(1);
+        if !qrs.is_empty() && !one && inner.w > qr_w * 2.5 {
             // Contact details on the left, QR codes in a column on the right.
             let g0 = self.decos.len();
             let gutter = sz.body * 1.5;

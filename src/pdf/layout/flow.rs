@@ -317,7 +317,9 @@ impl Layout<'_> {
         }
         let gutter = sz.body * 1.6;
         let cw = (env.w - gutter * (n as f32 - 1.0)) / n as f32;
-        if n == 1 || cw < sz.body * self.design.min_nested_column_em {
+        // One column asked for (large print): side by side is stacked too.
+        let one = self.theme.legibility.columns == Some(1);
+        if n == 1 || one || cw < sz.body * self.design.min_nested_column_em {
             for c in cols {
                 self.flow(c, env, out);
             }

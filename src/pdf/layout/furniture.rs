@@ -96,7 +96,9 @@ impl Layout<'_> {
             Middle::Inline(natural)
         } else {
             let shrunk = sz.small * room / natural.max_width().max(1.0);
-            let least = (sz.small * self.design.footer_min_scale).max(self.design.footer_min_pt);
+            let least = (sz.small * self.design.footer_min_scale)
+                .max(self.design.footer_min_pt)
+                .max(sz.smallest);
             if shrunk >= least {
                 Middle::Inline(self.footer_text(&footer, FaceId::Regular, shrunk, unbounded))
             } else {

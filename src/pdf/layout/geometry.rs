@@ -1,7 +1,7 @@
 //! Page geometry and the type scale.
 
 use super::MM;
-use crate::document::Paper;
+use crate::document::{Legibility, Paper};
 
 /// Page geometry, in points relative to the trim box.
 #[derive(Clone, Copy, Debug)]
@@ -58,6 +58,8 @@ pub(crate) struct Sizes {
     pub(crate) h2: f32,
     pub(crate) h3: f32,
     pub(crate) small: f32,
+    /// No text is set smaller (the theme's `smallest_pt`; 0 for none).
+    pub(crate) smallest: f32,
     /// Space between paragraphs.
     pub(crate) gap: f32,
     /// The longest line of running text (paragraphs, list items): about
@@ -66,7 +68,7 @@ pub(crate) struct Sizes {
 }
 
 impl Sizes {
-    pub(crate) fn new(body_pt: f32, paper: Paper) -> Sizes {
+    pub(crate) fn new(body_pt: f32, paper: Paper, legibility: &Legibility) -> Sizes {
         let body = if body_pt.is_finite() {
             body_pt.clamp(8.0, 20.0)
         } else {
@@ -76,13 +78,24 @@ impl Sizes {
             Paper::A4 => body * 2.25,
             Paper::A5 => body * 1.8,
         };
+        let smallest = if legibility.smallest_pt.is_finite() {
+            legibility.smallest_pt.clamp(0.0, body)
+        } else {
+            0.0
+        };
+        let leading = if legibility.leading.is_finite() {
+            legibility.leading.clamp(1.0, 3.0)
+        } else {
+            Legibility::default().leading
+        };
         Sizes {
             body,
-            leading: body * 1.4,
+            leading: body * leading,
             h1,
             h2: body * 1.4,
             h3: body * 1.12,
-            small: (body * 0.75).max(8.0),
+            small: (body * 0.75).max(8.0).max(smallest),
+            smallest,
             gap: body * 0.7,
             measure: body * DESIGN.measure_em,
         }

@@ -106,7 +106,7 @@ impl<'a> Layout<'a> {
         meta: &'a Meta,
         lang: &str,
     ) -> Layout<'a> {
-        let sz = Sizes::new(theme.body_pt, theme.paper);
+        let sz = Sizes::new(theme.body_pt, theme.paper, &theme.legibility);
         let geo = Geometry::new(theme.paper, theme.print.bleed_mm, sz.body);
         let pal = Palette {
             text: Paint::from_colour(theme.text),
@@ -117,7 +117,8 @@ impl<'a> Layout<'a> {
         let width = geo.right - geo.left;
         let gutter = DESIGN.column_gutter_mm * MM;
         let two = (width - gutter) / 2.0;
-        let (cols, col_w) = if two >= sz.body * DESIGN.min_column_em {
+        let one = theme.legibility.columns == Some(1);
+        let (cols, col_w) = if !one && two >= sz.body * DESIGN.min_column_em {
             (2, two)
         } else {
             (1, width)
