@@ -36,6 +36,7 @@
 
 mod applicants;
 pub mod compose;
+mod connection;
 mod eml;
 pub mod journal;
 mod prepare;
@@ -46,6 +47,7 @@ mod send;
 pub mod smtp;
 mod usage;
 
+pub use connection::DEFAULT_TIMEOUT_SECS;
 pub use report::Report;
 
 use crate::diagnostic::Diagnostic;
@@ -55,6 +57,7 @@ use prepare::{Halt, Session};
 use serde::Serialize;
 use smtp::SmtpConfig;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// The mail template used unless another is named.
 pub const DEFAULT_TEMPLATE: &str = "email";
@@ -80,12 +83,22 @@ pub struct Options {
     pub dry_run: bool,
     /// At most this many messages a minute.
     pub rate: Option<u32>,
+    /// How long each connection, and each message, may take from start to
+    /// end; [`DEFAULT_TIMEOUT_SECS`] when `None`.
+    pub timeout: Option<Duration>,
+    /// Send again messages the journal has in doubt.
+    pub resend_in_doubt: bool,
 }
 
 impl Options {
     /// The output folder: `--out`, else `<root>/output`.
     fn out_dir(&self) -> PathBuf {
         self.out.clone().unwrap_or_else(|| self.root.join("output"))
+    }
+
+    fn timeout(&self) -> Duration {
+        self.timeout
+            .unwrap_or(Duration::from_secs(DEFAULT_TIMEOUT_SECS))
     }
 }
 
@@ -106,6 +119,10 @@ pub enum Outcome {
     Skipped { reason: String, detail: String },
     /// The message could not be made, written or sent.
     Failed { reason: String, detail: String },
+    /// The server may have taken it, in this run or an earlier one (the
+    /// whole message went and no answer came, or a run died while it
+    /// went): not sent again unless `--resend-in-doubt`.
+    InDoubt { detail: String },
     /// The run stopped (interrupted, or the server stopped answering)
     /// before this row.
     NotStarted,

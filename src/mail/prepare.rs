@@ -112,10 +112,23 @@ impl<'a> Session<'a> {
                 format!("cannot read the send journal: {e}"),
             ))
         })?;
+        if sending {
+            journal.check_writable().map_err(|e| {
+                Halt::Report(Diagnostic::file(
+                    &journal_path,
+                    format!(
+                        "cannot write the send journal: {e}; nothing was sent (without it a \
+                         rerun could mail people twice)"
+                    ),
+                ))
+            })?;
+        }
         report.journal = Some(journal_path);
         report.warnings.append(&mut journal.notes);
         let sender = match &opts.smtp {
-            Some(config) if sending => Some(Sender::new(config, opts.rate).map_err(Halt::Report)?),
+            Some(config) if sending => {
+                Some(Sender::new(config, opts.rate, opts.timeout()).map_err(Halt::Report)?)
+            }
             _ => None,
         };
 

@@ -5,9 +5,10 @@
 //! read, an interruption) stops the run, noted in the report.
 
 use super::eml;
-use super::journal;
+use super::journal::{self, Standing, State};
 use super::prepare::Session;
 use super::recipients::{BadRow, Row};
+use super::send::in_doubt_detail;
 use super::{Outcome, Report, RowResult};
 use crate::diagnostic::Diagnostic;
 use crate::pipeline;
@@ -72,12 +73,27 @@ impl Session<'_> {
             return res;
         }
         report.warnings.append(&mut self.journal.notes);
-        if let Some(entry) = self.journal.get(&key) {
-            res.eml = Some(path);
-            res.outcome = Outcome::AlreadySent {
-                sent_at: entry.sent_at.clone(),
-            };
-            return res;
+        match self.journal.standing(&key) {
+            Standing::Sent(entry) => {
+                res.eml = Some(path);
+                res.outcome = Outcome::AlreadySent {
+                    sent_at: entry.sent_at.clone(),
+                };
+                return res;
+            }
+            Standing::InDoubt(entry) if !self.opts.resend_in_doubt => {
+                let why = if entry.state == State::Sending {
+                    "a run stopped while sending it".to_string()
+                } else {
+                    entry.detail.clone()
+                };
+                res.eml = Some(path);
+                res.outcome = Outcome::InDoubt {
+                    detail: in_doubt_detail(&format!("since {}: {why}", entry.sent_at)),
+                };
+                return res;
+            }
+            _ => {}
         }
 
         let composed = match self.composer.compose(&applicant) {
