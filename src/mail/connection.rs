@@ -14,7 +14,8 @@
 //! sent". A worker the run stopped waiting for is told never to begin the
 //! body.
 
-use super::smtp::{classify, SendError};
+use super::smtp::{classify, SendError, SmtpConfig};
+use crate::diagnostic::Diagnostic;
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
 use lettre::transport::smtp::client::{SmtpConnection, Tls};
@@ -86,6 +87,18 @@ enum Event {
 }
 
 impl Route {
+    /// How to reach a server, each connection and message within `timeout`.
+    pub(super) fn new(config: &SmtpConfig, timeout: Duration) -> Result<Route, Diagnostic> {
+        Ok(Route {
+            host: config.host.clone(),
+            port: config.port,
+            tls: config.tls()?,
+            credentials: config.credentials(),
+            shown: config.to_string(),
+            timeout,
+        })
+    }
+
     /// Sends one message, within the deadlines.
     pub(super) fn deliver(&self, envelope: &Envelope, bytes: Vec<u8>) -> Delivery {
         let shared = Arc::new(Mutex::new(Shared {

@@ -91,9 +91,34 @@ pub fn journal_path(root: &Path) -> PathBuf {
     state_dir(root).join("sent.jsonl")
 }
 
-/// The journal's key for one message.
+/// The journal's key for one message. The address is compared as mail
+/// delivers it: in any case, and with its domain in ASCII, so
+/// `ann@bücher.example` and `ann@xn--bcher-kva.example` are one person.
 pub fn key(brand: &str, job: &str, template: &str, email: &str) -> String {
-    format!("{brand}/{job}/{template}/{}", email.to_lowercase())
+    format!("{brand}/{job}/{template}/{}", canonical_address(email))
+}
+
+/// An address as the journal compares it: lower case, the domain in ASCII
+/// (IDNA), so the Unicode and `xn--` forms of one domain are the same.
+pub fn canonical_address(email: &str) -> String {
+    let lower = email.to_lowercase();
+    match lower.rsplit_once('@') {
+        Some((local, domain)) => match idna::domain_to_ascii(domain) {
+            Ok(ascii) => format!("{local}@{ascii}"),
+            Err(_) => lower,
+        },
+        None => lower,
+    }
+}
+
+/// A key as written by any version: its address made canonical (journals
+/// of older versions kept Unicode domains as they were).
+fn canonical_key(written: &str) -> String {
+    let mut parts = written.splitn(4, '/');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(b), Some(j), Some(t), Some(email)) => key(b, j, t, email),
+        _ => written.to_string(),
+    }
 }
 
 /// The journal, as read from disk.
@@ -158,7 +183,7 @@ impl Journal {
                     )).in_file(old));
                 }
                 for e in entries {
-                    j.sent.insert(e.key.clone(), e);
+                    j.sent.insert(canonical_key(&e.key), e);
                 }
             }
         }
@@ -187,7 +212,7 @@ impl Journal {
         };
         let (entries, damaged) = parse(&bytes);
         for e in entries {
-            self.sent.insert(e.key.clone(), e);
+            self.sent.insert(canonical_key(&e.key), e);
         }
         self.len = bytes.len() as u64;
         if damaged.is_empty() {
@@ -397,10 +422,18 @@ mod tests {
     }
 
     #[test]
-    fn keys_ignore_the_case_of_the_address() {
+    fn keys_ignore_the_case_of_the_address_and_the_form_of_its_domain() {
         assert_eq!(
             key("b", "j", "email", "Ann@X.org"),
             key("b", "j", "email", "ann@x.org")
+        );
+        assert_eq!(
+            key("b", "j", "email", "ann@Bücher.example"),
+            "b/j/email/ann@xn--bcher-kva.example"
+        );
+        assert_eq!(
+            canonical_key("b/j/email/ann@bücher.example"),
+            key("b", "j", "email", "ann@xn--bcher-kva.example")
         );
     }
 }

@@ -35,6 +35,7 @@
 //! row's own problem is its [`Outcome`], so the other rows go on.
 
 mod applicants;
+pub mod check;
 pub mod compose;
 mod connection;
 mod eml;

@@ -40,9 +40,9 @@ pub(super) struct Session<'a> {
     /// The server, when sending (not in a dry run).
     pub(super) sender: Option<Sender<'a>>,
     pub(super) journal: Journal,
-    /// Each message's journal key, and the line of the row that first
-    /// asked for it.
-    pub(super) seen: BTreeMap<String, usize>,
+    /// Each message's journal key, and the line and address of the row
+    /// that first asked for it.
+    pub(super) seen: BTreeMap<String, (usize, String)>,
     _send_lock: Option<SendLock>,
     _out_lock: Option<OutputLock>,
 }

@@ -54,13 +54,19 @@ impl Session<'_> {
             template,
             applicant.email.as_ref(),
         );
-        if let Some(first) = self.seen.get(&key) {
-            return res.skip(
-                "duplicate rows",
-                format!("the same applicant, job and brand as line {first}"),
-            );
+        if let Some((first, first_email)) = self.seen.get(&key) {
+            let mut detail = format!("the same applicant, job and brand as line {first}");
+            let this = applicant.email.to_string();
+            if !first_email.eq_ignore_ascii_case(&this) {
+                // The Unicode and xn-- forms of one domain.
+                detail.push_str(&format!(
+                    " ({this} and {first_email} are one address), mailed once"
+                ));
+            }
+            return res.skip("duplicate rows", detail);
         }
-        self.seen.insert(key.clone(), line);
+        self.seen
+            .insert(key.clone(), (line, applicant.email.to_string()));
         let rel = eml::rel_path(&applicant, template);
         let path = self.out.join(&rel);
 

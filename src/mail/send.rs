@@ -39,7 +39,7 @@ impl<'a> Sender<'a> {
         timeout: Duration,
     ) -> Result<Sender<'a>, Diagnostic> {
         Ok(Sender {
-            route: config.route(timeout)?,
+            route: Route::new(config, timeout)?,
             config,
             interval: rate
                 .filter(|r| *r > 0)

@@ -12,12 +12,10 @@
 //! refused, since command lines end up in shell history and process lists.
 //! Nothing here ever prints them.
 
-use super::connection::Route;
 use crate::diagnostic::Diagnostic;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use std::fmt;
-use std::time::Duration;
 
 /// The SMTP user name, from the environment only.
 pub const USER_VAR: &str = "CAREERPRESS_SMTP_USER";
@@ -147,29 +145,25 @@ impl SmtpConfig {
             .unwrap_or_default()
     }
 
-    /// How to reach this server, each connection and message within
-    /// `timeout`.
-    pub(super) fn route(&self, timeout: Duration) -> Result<Route, Diagnostic> {
+    /// lettre's TLS settings for [`SmtpConfig::tls_policy`].
+    pub(super) fn tls(&self) -> Result<Tls, Diagnostic> {
         let params = || {
             TlsParameters::new(self.host.clone())
                 .map_err(|e| Diagnostic::error(format!("{self}: cannot set up TLS: {e}")))
         };
-        let tls = match self.tls_policy() {
+        Ok(match self.tls_policy() {
             TlsPolicy::Implicit => Tls::Wrapper(params()?),
             TlsPolicy::StartTlsRequired => Tls::Required(params()?),
             TlsPolicy::PlainLoopback => Tls::None,
-        };
-        Ok(Route {
-            host: self.host.clone(),
-            port: self.port,
-            tls,
-            credentials: match (&self.user, &self.password) {
-                (Some(u), Some(p)) => Some(Credentials::new(u.clone(), p.clone())),
-                _ => None,
-            },
-            shown: self.to_string(),
-            timeout,
         })
+    }
+
+    /// The login, when the environment gave one.
+    pub(super) fn credentials(&self) -> Option<Credentials> {
+        match (&self.user, &self.password) {
+            (Some(u), Some(p)) => Some(Credentials::new(u.clone(), p.clone())),
+            _ => None,
+        }
     }
 }
 
