@@ -4,8 +4,10 @@
 //! Each row goes through the same pipeline as every document (see
 //! [`compose`]); the job's leaflet can be attached. Bad rows are reported
 //! with their line number and skipped, never stopping the others. Sending
-//! is recorded in a [`journal`] as each message is accepted, so a run that
-//! stops half-way is simply run again.
+//! is recorded in a [`journal`] before and after each message, so a run that
+//! stops half-way is simply run again; a message the server may have taken
+//! without saying so is *in doubt*, named in the report and not sent again
+//! unless `--resend-in-doubt`.
 //!
 //! Layout:
 //!
@@ -26,8 +28,12 @@
 //!   journal     already sent in an earlier run? then nothing more
 //!   compose     the message, on the pipeline (attachments too)
 //!   eml         where its .eml goes; written there
-//!   send        over SMTP (smtp) at --rate, recorded in the journal
+//!   send        "about to send" in the journal, then over SMTP at --rate,
+//!               then what became of it in the journal
+//!   connection  one message on one connection, within --timeout: sent,
+//!               not sent, or in doubt
 //! report      what happened to every row, and the closing summary
+//! check       for `careerpress check`: every mail template composed
 //! ```
 //!
 //! Problems with the run as a whole are [`Diagnostic`]s naming the file
