@@ -211,6 +211,12 @@ impl Route {
             params.push(MailParameter::SmtpUtfEight);
         }
         if !bytes.is_ascii() {
+            if !conn.server_info().supports_feature(Extension::EightBitMime) {
+                conn.abort();
+                return Delivery::NotSent(SendError::Fatal(
+                    "the message is UTF-8 and the server does not take 8BITMIME".into(),
+                ));
+            }
             params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
         }
         let envelope_ok = conn
