@@ -10,7 +10,7 @@ mod mail_support;
 
 use common::{assert_exit, stderr, Project};
 use mail_support::smtp::{Config, Server};
-use mail_support::{applicants, eml_files, mail, mail_command};
+use mail_support::{applicants, eml_files, mail, mail_command, mail_together};
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -33,17 +33,7 @@ fn runs_started_together_mail_each_applicant_once() {
         let server = Server::start(Config::default());
         let p = Project::copy();
         p.write("recipients.csv", applicants(25));
-        let children: Vec<_> = (0..3)
-            .map(|_| {
-                mail_command(&p, &["recipients.csv", "--smtp", &server.url()])
-                    .stdout(std::process::Stdio::piped())
-                    .stderr(std::process::Stdio::piped())
-                    .spawn()
-                    .unwrap()
-            })
-            .collect();
-        for c in children {
-            let o = c.wait_with_output().unwrap();
+        for o in mail_together(&p, 3, &["recipients.csv", "--smtp", &server.url()]) {
             assert_exit(&o, 0);
         }
         let got = deliveries(&server);
@@ -52,8 +42,14 @@ fn runs_started_together_mail_each_applicant_once() {
             got.values().all(|n| *n == 1),
             "round {round}: someone was mailed twice: {got:?}"
         );
-        let lines = p.read(JOURNAL).lines().count();
-        assert_eq!(lines, 25, "round {round}: one journal line a message");
+        // Two lines a message: about to send, then sent.
+        let journal = p.read(JOURNAL);
+        let lines = |state: &str| journal.matches(&format!("\"state\":\"{state}\"")).count();
+        assert_eq!(
+            (lines("sending"), lines("sent"), journal.lines().count()),
+            (25, 25, 50),
+            "round {round}: two journal lines a message"
+        );
     }
 }
 
@@ -78,7 +74,7 @@ fn a_journal_cut_inside_a_character_does_not_stop_sending() {
     let o = mail(&p, &["recipients.csv", "--smtp", &server.url()]);
     assert_exit(&o, 0);
     let err = stderr(&o);
-    assert!(err.contains("sent.jsonl:4: a damaged line"), "{err}");
+    assert!(err.contains("sent.jsonl:7: a damaged line"), "{err}");
     assert_eq!(
         server.accepted().len(),
         4,
@@ -88,7 +84,7 @@ fn a_journal_cut_inside_a_character_does_not_stop_sending() {
     // The journal reads whole again; the damaged bytes are kept aside.
     let journal = std::fs::read(p.file(JOURNAL)).unwrap();
     let text = String::from_utf8(journal).expect("the journal is UTF-8 again");
-    assert_eq!(text.lines().count(), 4);
+    assert_eq!(text.lines().count(), 8);
     assert!(p.file(".careerpress/mail/sent.jsonl.damaged").exists());
 }
 

@@ -8,29 +8,30 @@ mod mail_support;
 
 use common::{assert_exit, stderr, stdout, Project};
 use mail_parser::{MessageParser, MimeHeaders};
-use mail_support::smtp::{AfterLimit, Config, Server};
+use mail_support::smtp::{deliveries, AfterLimit, Config, Server};
 use mail_support::{applicants, assert_body_width, eml_files, mail, mail_command, TWO};
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-/// How many messages each address received, over all servers.
-fn deliveries(servers: &[&Server]) -> BTreeMap<String, usize> {
-    let mut n = BTreeMap::new();
-    for s in servers {
-        for m in s.accepted() {
-            for r in m.rcpt_to {
-                *n.entry(r).or_default() += 1;
-            }
-        }
-    }
-    n
+/// Mails `recipients.csv` through `server`, sending what is in doubt too.
+fn resend_in_doubt(p: &Project, server: &Server) -> std::process::Output {
+    mail(
+        p,
+        &[
+            "recipients.csv",
+            "--smtp",
+            &server.url(),
+            "--resend-in-doubt",
+        ],
+    )
 }
 
+/// The journal's `sent` lines (each message also has its `sending` line).
 fn journal_lines(p: &Project) -> Vec<serde_json::Value> {
     std::fs::read_to_string(p.file(".careerpress/mail/sent.jsonl"))
         .unwrap_or_default()
         .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|l| l["state"] == "sent")
         .collect()
 }
 
@@ -170,14 +171,28 @@ fn a_run_killed_half_way_and_run_again_delivers_every_message_once() {
     assert_eq!(first.accepted().len(), 2);
     assert_eq!(journal_lines(&p).len(), 2);
 
+    // The third was on its way when the run died: in doubt, not resent.
     let second = Server::start(Config::default());
     let o = mail(&p, &["recipients.csv", "--smtp", &second.url()]);
-    assert_exit(&o, 0);
+    assert_exit(&o, 1);
+    let out = stdout(&o);
     assert!(
-        stdout(&o).contains("Sent 4 messages") && stdout(&o).contains("2 already sent"),
-        "{}",
-        stdout(&o)
+        out.contains("Sent 3 messages")
+            && out.contains("2 already sent")
+            && out.contains("1 in doubt, not sent again")
+            && out.contains("Applicant 3 <applicant3@example.org> (line 4)"),
+        "{out}"
     );
+    assert!(
+        stderr(&o).contains("in doubt: the server may have taken it (since ")
+            && stderr(&o).contains("a run stopped while sending it"),
+        "{}",
+        stderr(&o)
+    );
+    // This server never took it (its log would say so): send it.
+    let o = resend_in_doubt(&p, &second);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).contains("Sent 1 message"), "{}", stdout(&o));
     let d = deliveries(&[&first, &second]);
     assert_eq!(d.len(), 6, "{d:?}");
     assert!(d.values().all(|n| *n == 1), "{d:?}");
@@ -195,15 +210,25 @@ fn a_server_that_drops_the_connection_stops_the_run_and_a_rerun_finishes_it() {
     let o = mail(&p, &["recipients.csv", "--smtp", &first.url()]);
     assert_exit(&o, 1);
     let out = stdout(&o);
+    // The three went whole and got no answer: in doubt, by applicant.
     assert!(
         out.contains("Sent 3 messages")
-            && out.contains("failed 3 (3 no connection to the server)")
+            && out.contains("3 in doubt, not sent again")
+            && out.contains("Applicant 4 <applicant4@example.org> (line 5)")
             && out.contains("2 not started")
             && out.contains("Stopped: 3 messages in a row could not reach"),
         "{out}"
     );
     let second = Server::start(Config::default());
     let o = mail(&p, &["recipients.csv", "--smtp", &second.url()]);
+    assert_exit(&o, 1);
+    assert!(
+        stdout(&o).contains("Sent 2 messages") && stdout(&o).contains("3 in doubt"),
+        "{}",
+        stdout(&o)
+    );
+    // The first server's log shows it never kept them: send them.
+    let o = resend_in_doubt(&p, &second);
     assert_exit(&o, 0);
     let d = deliveries(&[&first, &second]);
     assert_eq!(d.len(), 8, "{d:?}");

@@ -138,6 +138,16 @@ pub fn run(root: PathBuf) -> ExitCode {
             }
         }
     }
+    // And every mail template, as `careerpress mail` would compose it.
+    let mail = crate::mail::check::check_templates(&project);
+    for n in &mail.notes {
+        tell!("note: {n}");
+    }
+    for e in mail.errors {
+        if !rendered.contains(&e) {
+            rendered.push(e);
+        }
+    }
     lines.extend(rendered.into_iter().map(|e| Line {
         todo: false,
         text: e.to_string(),

@@ -19,8 +19,11 @@ Examples:
 
 Sending is recorded in .careerpress/mail/sent.jsonl (in the project, whatever
 --out says) as each message is accepted: run the same command again after a
-failure and nobody gets a message twice. Two sending runs never overlap: the
-second waits for the first.";
+failure and nobody gets a message twice. A message the server may have taken
+without saying so (the connection dropped, or the run stopped, after the whole
+message went) is in doubt: the summary names its applicant and a rerun does
+not send it again unless --resend-in-doubt. Two sending runs never overlap:
+the second waits for the first.";
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
@@ -55,6 +58,15 @@ pub struct MailArgs {
     /// Send at most N messages a minute.
     #[arg(long, value_name = "N", requires = "smtp", value_parser = clap::value_parser!(u32).range(1..))]
     pub rate: Option<u32>,
+    /// Give up on a connection, or a message, that takes longer than this
+    /// from start to end (a server that stalls or trickles).
+    #[arg(long, value_name = "SECONDS", requires = "smtp", default_value_t = mail::DEFAULT_TIMEOUT_SECS, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+    /// Send again the messages in doubt: those the server may have taken
+    /// without saying so (a dropped connection or a stopped run after the
+    /// whole message went). Check the server's log first.
+    #[arg(long, requires = "smtp")]
+    pub resend_in_doubt: bool,
     /// Print only problems and the summary.
     #[arg(long, short)]
     pub quiet: bool,
@@ -97,6 +109,8 @@ pub fn run(root: PathBuf, args: MailArgs) -> ExitCode {
         smtp,
         dry_run: args.dry_run,
         rate: args.rate,
+        timeout: Some(std::time::Duration::from_secs(args.timeout)),
+        resend_in_doubt: args.resend_in_doubt,
     };
     // Ctrl-C: finish the message being sent, record it, send no more.
     let _ = ctrlc::set_handler(|| {
@@ -155,7 +169,9 @@ impl mail::Progress for Printer {
         let who = shown(r.email.as_deref().unwrap_or(""));
         match &r.outcome {
             Outcome::Skipped { detail, .. } => tell!("{at}: skipped: {}", shown(detail)),
-            Outcome::Failed { detail, .. } => tell!("{at}: {who}: {}", shown(detail)),
+            Outcome::Failed { detail, .. } | Outcome::InDoubt { detail } => {
+                tell!("{at}: {who}: {}", shown(detail))
+            }
             _ if self.quiet => {}
             Outcome::WouldSend if self.dry_run => {
                 let what = match (&r.eml, self.sending) {

@@ -116,18 +116,11 @@ impl Columns {
                 format!("'{email}' is not an email address like name@example.org"),
             );
         };
-        let Some(job) = res.job.clone() else {
+        let Some(asked_job) = res.job.clone() else {
             return fail("unknown job", "the job is empty".into());
         };
-        if !project.content.jobs.contains_key(&job) {
-            let detail = if did_not_load(project, "jobs", &job) {
-                format!("the job '{job}' did not load (see the errors above)")
-            } else {
-                let known: Vec<&str> = project.content.jobs.keys().map(String::as_str).collect();
-                format!("there is no job '{job}'; known jobs: {}", list(&known))
-            };
-            return fail("unknown job", detail);
-        }
+        let job = find_job(project, &asked_job).map_err(|detail| ("unknown job", detail))?;
+        res.job = Some(job.clone());
         if project.content.jobs[&job].is_draft() {
             return fail(
                 "draft job",
@@ -232,12 +225,112 @@ impl Columns {
     }
 }
 
-/// An address lettre can send to and the content model accepts (a domain
-/// with a dot, no spaces or brackets).
+/// The job a row's `job` value names: a job's id (`pals-officer`), or its
+/// title in any of its languages, in any case (`PALS Officer`). `Err` in
+/// words, with the nearest id or title when there is one.
+fn find_job(project: &Project, asked: &str) -> Result<String, String> {
+    let jobs = &project.content.jobs;
+    if jobs.contains_key(asked) {
+        return Ok(asked.to_string());
+    }
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut titles: Vec<(String, &str)> = Vec::new();
+    for (id, j) in jobs {
+        titles.push((j.job.title.as_str().to_string(), id));
+        for t in j.translations.by_language.values() {
+            titles.push((t.value.title.as_str().to_string(), id));
+        }
+    }
+    let mut by_title: Vec<&str> = titles
+        .iter()
+        .filter(|(t, _)| fold(t) == fold(asked))
+        .map(|(_, id)| *id)
+        .collect();
+    by_title.dedup();
+    match by_title[..] {
+        [id] => return Ok(id.to_string()),
+        [_, _, ..] => {
+            return Err(format!(
+                "more than one job has the title '{asked}' ({}): write the job's id instead",
+                by_title.join(", ")
+            ))
+        }
+        [] => {}
+    }
+    if did_not_load(project, "jobs", asked) {
+        return Err(format!(
+            "the job '{asked}' did not load (see the errors above)"
+        ));
+    }
+    let ids: Vec<&str> = jobs.keys().map(String::as_str).collect();
+    let mut known: Vec<&str> = ids.clone();
+    known.extend(titles.iter().map(|(t, _)| t.as_str()));
+    let folded: Vec<String> = known.iter().map(|k| fold(k)).collect();
+    let folded_refs: Vec<&str> = folded.iter().map(String::as_str).collect();
+    let hint = crate::content::yaml::nearest(&fold(asked), &folded_refs)
+        .and_then(|near| folded.iter().position(|f| *f == near))
+        .map(|i| format!(" (did you mean '{}'?)", known[i]))
+        .unwrap_or_default();
+    Err(format!(
+        "there is no job '{asked}'{hint}; known jobs: {} (the job column takes a job's id or its title)",
+        list(&ids)
+    ))
+}
+
+/// An address mail can go to, as RFC 5321 and 6531 write one: a local part
+/// that is a dot-atom (`ann.smith`) or a quoted string (`"john doe"`), then
+/// `@` and a domain with a dot, in Unicode (`bücher.example`) or ASCII
+/// (`xn--bcher-kva.example`); nothing invisible, no line breaks.
 fn valid_address(s: &str) -> Option<lettre::Address> {
-    serde_json::from_value::<crate::content::types::Email>(serde_json::Value::String(s.into()))
-        .ok()?;
+    let is_email = |a: &str| {
+        serde_json::from_value::<crate::content::types::Email>(serde_json::Value::String(a.into()))
+            .is_ok()
+    };
+    let (local, domain) = s.rsplit_once('@')?;
+    if local.starts_with('"') {
+        // The domain as the content model takes it; the local part by RFC 5321.
+        if s.len() > 254 || local.len() > 66 || !quoted_local_part(local) {
+            return None;
+        }
+        if !is_email(&format!("q@{domain}")) {
+            return None;
+        }
+    } else if !is_email(s) {
+        return None;
+    }
     s.parse().ok()
+}
+
+/// RFC 5321's Quoted-string: `"`, printable characters (a `"` or `\`
+/// escaped with `\`), `"`; UTF-8 beyond ASCII as RFC 6531 allows, never a
+/// control or invisible character.
+fn quoted_local_part(local: &str) -> bool {
+    let Some(inner) = local
+        .strip_prefix('"')
+        .and_then(|l| l.strip_suffix('"'))
+        .filter(|i| !i.is_empty())
+    else {
+        return false;
+    };
+    let ascii = |c: char| c.is_ascii() && (' '..='~').contains(&c);
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        let ok = match c {
+            // A quote or backslash is escaped; so may any printable be.
+            '\\' => chars.next().is_some_and(ascii),
+            '"' => false,
+            c => ascii(c) || (!c.is_ascii() && !crate::content::types::is_invisible(c)),
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether `content/<dir>/<id>` exists but failed to load.

@@ -17,6 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{markup, Block, Document, Inline, Meta, Theme};
 use crate::pipeline::{self, Project, Target, Writers};
 use crate::template::Format;
+use lettre::address::Envelope;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{Address, Message};
@@ -112,7 +113,11 @@ impl<'a> Composer<'a> {
                 format!("contact.email cannot be a From address: {e}"),
             )
         })?;
-        let from = Mailbox::new(Some(service.to_string()), from_address);
+        let from = Mailbox::new(Some(service.to_string()), from_address.clone());
+        // Given, not read back from the headers (lettre cannot read a quoted
+        // local part such as "john doe"@example.org back).
+        let envelope = Envelope::new(Some(from_address), vec![a.email.clone()])
+            .map_err(|e| Diagnostic::error(format!("cannot address the message: {e}")))?;
         let to = Mailbox::new(Some(a.name.clone()), a.email.clone());
 
         // Digest of everything the message says: a new message gets a new id.
@@ -137,6 +142,7 @@ impl<'a> Composer<'a> {
         let message_id = format!("<{}@{}>", &digest[..32], from.email.domain());
 
         let builder = Message::builder()
+            .envelope(envelope)
             .from(from.clone())
             .reply_to(from)
             .to(to)

@@ -1,7 +1,14 @@
-//! The send journal: one JSON line per message the SMTP server accepted,
-//! appended and synced to disk before the next message is sent. A run that
-//! is interrupted or fails half-way is simply run again: whatever the
-//! journal holds is not sent a second time.
+//! The send journal: JSON lines, each appended and synced to disk before
+//! the run goes on. Before a message's connection opens (so before DATA) a
+//! `sending` line says it is about to go; once the server has answered, a
+//! second line says what became of it: `sent`, `not_sent` (refused, or the
+//! conversation ended before the body went) or `in_doubt` (the whole
+//! message went and no answer came). A message's last line decides: `sent`
+//! is never sent again; `sending` (the run was killed while it went) and
+//! `in_doubt` are *in doubt*, not sent again unless `--resend-in-doubt`;
+//! `not_sent` is tried again. So no message goes out unrecorded: when the
+//! `sending` line cannot be written (a read-only or full disk), the message
+//! is not sent and the run stops.
 //!
 //! The journal is the project's, not the output folder's: it lives in
 //! `<project>/.careerpress/mail/sent.jsonl` whatever `--out` says, so a run
@@ -15,10 +22,10 @@
 //! moved to `sent.jsonl.damaged` for a person to look at, and the journal
 //! goes on from its last whole line.
 //!
-//! The only window left is between the server's "250 accepted" and the
-//! journal line reaching the disk (milliseconds); a crash exactly there
-//! sends that one message again on the next run. SMTP itself offers no way
-//! to close it.
+//! The window SMTP itself leaves open (the server took the message, and
+//! the run died or the connection dropped before its "250" was read) is
+//! never guessed at: such a message is in doubt, and the report names its
+//! applicant.
 
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
@@ -41,6 +48,37 @@ pub struct Entry {
     /// The server's reply, e.g. `250 2.0.0 Ok: queued as 4F2A`.
     #[serde(default)]
     pub reply: String,
+    /// What this line says; lines of older versions are all `sent`.
+    #[serde(default)]
+    pub state: State,
+    /// Why it is `not_sent` or `in_doubt`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+}
+
+/// What a journal line says about its message.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// About to go: written before the connection opens.
+    Sending,
+    /// Accepted by the server.
+    #[default]
+    Sent,
+    /// The server cannot have it.
+    NotSent,
+    /// The whole message went and no answer came.
+    InDoubt,
+}
+
+/// A message's standing in the journal (its last line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing<'a> {
+    /// Never sent, or tried and not taken: send it.
+    Unsent,
+    Sent(&'a Entry),
+    /// The server may have it: when, and why.
+    InDoubt(&'a Entry),
 }
 
 /// The project's mail state folder.
@@ -53,9 +91,34 @@ pub fn journal_path(root: &Path) -> PathBuf {
     state_dir(root).join("sent.jsonl")
 }
 
-/// The journal's key for one message.
+/// The journal's key for one message. The address is compared as mail
+/// delivers it: in any case, and with its domain in ASCII, so
+/// `ann@bücher.example` and `ann@xn--bcher-kva.example` are one person.
 pub fn key(brand: &str, job: &str, template: &str, email: &str) -> String {
-    format!("{brand}/{job}/{template}/{}", email.to_lowercase())
+    format!("{brand}/{job}/{template}/{}", canonical_address(email))
+}
+
+/// An address as the journal compares it: lower case, the domain in ASCII
+/// (IDNA), so the Unicode and `xn--` forms of one domain are the same.
+pub fn canonical_address(email: &str) -> String {
+    let lower = email.to_lowercase();
+    match lower.rsplit_once('@') {
+        Some((local, domain)) => match idna::domain_to_ascii(domain) {
+            Ok(ascii) => format!("{local}@{ascii}"),
+            Err(_) => lower,
+        },
+        None => lower,
+    }
+}
+
+/// A key as written by any version: its address made canonical (journals
+/// of older versions kept Unicode domains as they were).
+fn canonical_key(written: &str) -> String {
+    let mut parts = written.splitn(4, '/');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(b), Some(j), Some(t), Some(email)) => key(b, j, t, email),
+        _ => written.to_string(),
+    }
 }
 
 /// The journal, as read from disk.
@@ -120,7 +183,7 @@ impl Journal {
                     )).in_file(old));
                 }
                 for e in entries {
-                    j.sent.insert(e.key.clone(), e);
+                    j.sent.insert(canonical_key(&e.key), e);
                 }
             }
         }
@@ -149,7 +212,7 @@ impl Journal {
         };
         let (entries, damaged) = parse(&bytes);
         for e in entries {
-            self.sent.insert(e.key.clone(), e);
+            self.sent.insert(canonical_key(&e.key), e);
         }
         self.len = bytes.len() as u64;
         if damaged.is_empty() {
@@ -208,12 +271,39 @@ impl Journal {
         &self.path
     }
 
-    /// The entry for a message already accepted, if any.
+    /// The last line about a message, if any.
     pub fn get(&self, key: &str) -> Option<&Entry> {
         self.sent.get(key)
     }
 
-    /// Appends one accepted message and waits until it is on disk.
+    /// What the journal says of a message. Read under the send lock, a
+    /// `sending` line is a run that died while the message went.
+    pub fn standing(&self, key: &str) -> Standing<'_> {
+        match self.sent.get(key) {
+            None => Standing::Unsent,
+            Some(e) => match e.state {
+                State::Sent => Standing::Sent(e),
+                State::NotSent => Standing::Unsent,
+                State::Sending | State::InDoubt => Standing::InDoubt(e),
+            },
+        }
+    }
+
+    /// Checks before the first message that the journal can be written:
+    /// its folder made, the file opened for appending. (A full disk shows
+    /// only when a line is written: each message's `sending` line is.)
+    pub fn check_writable(&self) -> std::io::Result<()> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .map(drop)
+    }
+
+    /// Appends one line and waits until it is on disk.
     pub fn record(&mut self, entry: Entry) -> std::io::Result<()> {
         let new_file = !self.path.exists();
         if let Some(dir) = self.path.parent() {
@@ -297,6 +387,8 @@ mod tests {
             sent_at: utc_timestamp(0),
             server: "127.0.0.1:25".into(),
             reply: "250 ok".into(),
+            state: State::Sent,
+            detail: String::new(),
         }
     }
 
@@ -330,10 +422,18 @@ mod tests {
     }
 
     #[test]
-    fn keys_ignore_the_case_of_the_address() {
+    fn keys_ignore_the_case_of_the_address_and_the_form_of_its_domain() {
         assert_eq!(
             key("b", "j", "email", "Ann@X.org"),
             key("b", "j", "email", "ann@x.org")
+        );
+        assert_eq!(
+            key("b", "j", "email", "ann@Bücher.example"),
+            "b/j/email/ann@xn--bcher-kva.example"
+        );
+        assert_eq!(
+            canonical_key("b/j/email/ann@bücher.example"),
+            key("b", "j", "email", "ann@xn--bcher-kva.example")
         );
     }
 }

@@ -4,8 +4,10 @@
 //! Each row goes through the same pipeline as every document (see
 //! [`compose`]); the job's leaflet can be attached. Bad rows are reported
 //! with their line number and skipped, never stopping the others. Sending
-//! is recorded in a [`journal`] as each message is accepted, so a run that
-//! stops half-way is simply run again.
+//! is recorded in a [`journal`] before and after each message, so a run that
+//! stops half-way is simply run again; a message the server may have taken
+//! without saying so is *in doubt*, named in the report and not sent again
+//! unless `--resend-in-doubt`.
 //!
 //! Layout:
 //!
@@ -26,8 +28,12 @@
 //!   journal     already sent in an earlier run? then nothing more
 //!   compose     the message, on the pipeline (attachments too)
 //!   eml         where its .eml goes; written there
-//!   send        over SMTP (smtp) at --rate, recorded in the journal
+//!   send        "about to send" in the journal, then over SMTP at --rate,
+//!               then what became of it in the journal
+//!   connection  one message on one connection, within --timeout: sent,
+//!               not sent, or in doubt
 //! report      what happened to every row, and the closing summary
+//! check       for `careerpress check`: every mail template composed
 //! ```
 //!
 //! Problems with the run as a whole are [`Diagnostic`]s naming the file
@@ -35,7 +41,9 @@
 //! row's own problem is its [`Outcome`], so the other rows go on.
 
 mod applicants;
+pub mod check;
 pub mod compose;
+mod connection;
 mod eml;
 pub mod journal;
 mod prepare;
@@ -46,6 +54,7 @@ mod send;
 pub mod smtp;
 mod usage;
 
+pub use connection::DEFAULT_TIMEOUT_SECS;
 pub use report::Report;
 
 use crate::diagnostic::Diagnostic;
@@ -55,6 +64,7 @@ use prepare::{Halt, Session};
 use serde::Serialize;
 use smtp::SmtpConfig;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// The mail template used unless another is named.
 pub const DEFAULT_TEMPLATE: &str = "email";
@@ -80,12 +90,22 @@ pub struct Options {
     pub dry_run: bool,
     /// At most this many messages a minute.
     pub rate: Option<u32>,
+    /// How long each connection, and each message, may take from start to
+    /// end; [`DEFAULT_TIMEOUT_SECS`] when `None`.
+    pub timeout: Option<Duration>,
+    /// Send again messages the journal has in doubt.
+    pub resend_in_doubt: bool,
 }
 
 impl Options {
     /// The output folder: `--out`, else `<root>/output`.
     fn out_dir(&self) -> PathBuf {
         self.out.clone().unwrap_or_else(|| self.root.join("output"))
+    }
+
+    fn timeout(&self) -> Duration {
+        self.timeout
+            .unwrap_or(Duration::from_secs(DEFAULT_TIMEOUT_SECS))
     }
 }
 
@@ -106,6 +126,10 @@ pub enum Outcome {
     Skipped { reason: String, detail: String },
     /// The message could not be made, written or sent.
     Failed { reason: String, detail: String },
+    /// The server may have taken it, in this run or an earlier one (the
+    /// whole message went and no answer came, or a run died while it
+    /// went): not sent again unless `--resend-in-doubt`.
+    InDoubt { detail: String },
     /// The run stopped (interrupted, or the server stopped answering)
     /// before this row.
     NotStarted,

@@ -40,9 +40,9 @@ pub(super) struct Session<'a> {
     /// The server, when sending (not in a dry run).
     pub(super) sender: Option<Sender<'a>>,
     pub(super) journal: Journal,
-    /// Each message's journal key, and the line of the row that first
-    /// asked for it.
-    pub(super) seen: BTreeMap<String, usize>,
+    /// Each message's journal key, and the line and address of the row
+    /// that first asked for it.
+    pub(super) seen: BTreeMap<String, (usize, String)>,
     _send_lock: Option<SendLock>,
     _out_lock: Option<OutputLock>,
 }
@@ -112,10 +112,23 @@ impl<'a> Session<'a> {
                 format!("cannot read the send journal: {e}"),
             ))
         })?;
+        if sending {
+            journal.check_writable().map_err(|e| {
+                Halt::Report(Diagnostic::file(
+                    &journal_path,
+                    format!(
+                        "cannot write the send journal: {e}; nothing was sent (without it a \
+                         rerun could mail people twice)"
+                    ),
+                ))
+            })?;
+        }
         report.journal = Some(journal_path);
         report.warnings.append(&mut journal.notes);
         let sender = match &opts.smtp {
-            Some(config) if sending => Some(Sender::new(config, opts.rate).map_err(Halt::Report)?),
+            Some(config) if sending => {
+                Some(Sender::new(config, opts.rate, opts.timeout()).map_err(Halt::Report)?)
+            }
             _ => None,
         };
 

@@ -112,6 +112,30 @@ impl Report {
                 parts.push(format!("{what} {total} ({})", list.join(", ")));
             }
         }
+        // In doubt: by applicant, since a person must find out.
+        let doubt: Vec<String> = self
+            .rows
+            .iter()
+            .filter(|r| matches!(r.outcome, Outcome::InDoubt { .. }))
+            .map(|r| {
+                format!(
+                    "{} <{}> (line {})",
+                    r.name.as_deref().unwrap_or(""),
+                    r.email.as_deref().unwrap_or(""),
+                    r.line
+                )
+            })
+            .collect();
+        if !doubt.is_empty() {
+            parts.push(format!(
+                "{} in doubt, not sent again (the server may have taken {}; \
+                 --resend-in-doubt sends {} again): {}",
+                doubt.len(),
+                if doubt.len() == 1 { "it" } else { "them" },
+                if doubt.len() == 1 { "it" } else { "them" },
+                doubt.join(", ")
+            ));
+        }
         let not_started = self.count(|o| matches!(o, Outcome::NotStarted));
         if not_started > 0 {
             parts.push(format!("{not_started} not started (run again to continue)"));

@@ -5,9 +5,10 @@
 //! read, an interruption) stops the run, noted in the report.
 
 use super::eml;
-use super::journal;
+use super::journal::{self, Standing, State};
 use super::prepare::Session;
 use super::recipients::{BadRow, Row};
+use super::send::in_doubt_detail;
 use super::{Outcome, Report, RowResult};
 use crate::diagnostic::Diagnostic;
 use crate::pipeline;
@@ -53,13 +54,19 @@ impl Session<'_> {
             template,
             applicant.email.as_ref(),
         );
-        if let Some(first) = self.seen.get(&key) {
-            return res.skip(
-                "duplicate rows",
-                format!("the same applicant, job and brand as line {first}"),
-            );
+        if let Some((first, first_email)) = self.seen.get(&key) {
+            let mut detail = format!("the same applicant, job and brand as line {first}");
+            let this = applicant.email.to_string();
+            if !first_email.eq_ignore_ascii_case(&this) {
+                // The Unicode and xn-- forms of one domain.
+                detail.push_str(&format!(
+                    " ({this} and {first_email} are one address), mailed once"
+                ));
+            }
+            return res.skip("duplicate rows", detail);
         }
-        self.seen.insert(key.clone(), line);
+        self.seen
+            .insert(key.clone(), (line, applicant.email.to_string()));
         let rel = eml::rel_path(&applicant, template);
         let path = self.out.join(&rel);
 
@@ -72,12 +79,27 @@ impl Session<'_> {
             return res;
         }
         report.warnings.append(&mut self.journal.notes);
-        if let Some(entry) = self.journal.get(&key) {
-            res.eml = Some(path);
-            res.outcome = Outcome::AlreadySent {
-                sent_at: entry.sent_at.clone(),
-            };
-            return res;
+        match self.journal.standing(&key) {
+            Standing::Sent(entry) => {
+                res.eml = Some(path);
+                res.outcome = Outcome::AlreadySent {
+                    sent_at: entry.sent_at.clone(),
+                };
+                return res;
+            }
+            Standing::InDoubt(entry) if !self.opts.resend_in_doubt => {
+                let why = if entry.state == State::Sending {
+                    "a run stopped while sending it".to_string()
+                } else {
+                    entry.detail.clone()
+                };
+                res.eml = Some(path);
+                res.outcome = Outcome::InDoubt {
+                    detail: in_doubt_detail(&format!("since {}: {why}", entry.sent_at)),
+                };
+                return res;
+            }
+            _ => {}
         }
 
         let composed = match self.composer.compose(&applicant) {

@@ -15,10 +15,7 @@
 use crate::diagnostic::Diagnostic;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
-use lettre::transport::smtp::SmtpTransport;
-use lettre::Transport;
 use std::fmt;
-use std::time::Duration;
 
 /// The SMTP user name, from the environment only.
 pub const USER_VAR: &str = "CAREERPRESS_SMTP_USER";
@@ -148,27 +145,25 @@ impl SmtpConfig {
             .unwrap_or_default()
     }
 
-    /// A lettre transport for this server.
-    pub fn transport(&self) -> Result<Mailer, Diagnostic> {
+    /// lettre's TLS settings for [`SmtpConfig::tls_policy`].
+    pub(super) fn tls(&self) -> Result<Tls, Diagnostic> {
         let params = || {
             TlsParameters::new(self.host.clone())
                 .map_err(|e| Diagnostic::error(format!("{self}: cannot set up TLS: {e}")))
         };
-        let tls = match self.tls_policy() {
+        Ok(match self.tls_policy() {
             TlsPolicy::Implicit => Tls::Wrapper(params()?),
             TlsPolicy::StartTlsRequired => Tls::Required(params()?),
             TlsPolicy::PlainLoopback => Tls::None,
-        };
-        let mut b = SmtpTransport::builder_dangerous(self.host.clone())
-            .port(self.port)
-            .tls(tls)
-            .timeout(Some(Duration::from_secs(60)));
-        if let (Some(u), Some(p)) = (&self.user, &self.password) {
-            b = b.credentials(Credentials::new(u.clone(), p.clone()));
-        }
-        Ok(Mailer {
-            transport: b.build(),
         })
+    }
+
+    /// The login, when the environment gave one.
+    pub(super) fn credentials(&self) -> Option<Credentials> {
+        match (&self.user, &self.password) {
+            (Some(u), Some(p)) => Some(Credentials::new(u.clone(), p.clone())),
+            _ => None,
+        }
     }
 }
 
@@ -188,8 +183,11 @@ pub enum SendError {
     Refused(String),
     /// The server asked to try later (4xx): running again retries it.
     Deferred(String),
-    /// No conversation with the server (connection, network, timeout).
+    /// No conversation with the server (connection, network).
     Connection(String),
+    /// The server did not finish a step within `--timeout` (which, in
+    /// the message).
+    TimedOut(String),
     /// Nothing will be accepted: login refused, TLS failed, STARTTLS not
     /// offered. The run stops.
     Fatal(String),
@@ -202,6 +200,7 @@ impl SendError {
             SendError::Refused(_) => "refused by the server",
             SendError::Deferred(_) => "deferred by the server",
             SendError::Connection(_) => "no connection to the server",
+            SendError::TimedOut(_) => "timed out",
             SendError::Fatal(_) => "not accepted by the server",
         }
     }
@@ -213,31 +212,14 @@ impl fmt::Display for SendError {
             SendError::Refused(m) => write!(f, "refused by the server: {m}"),
             SendError::Deferred(m) => write!(f, "deferred by the server (run again to retry): {m}"),
             SendError::Connection(m) => write!(f, "not sent, no connection to the server: {m}"),
+            SendError::TimedOut(m) => write!(f, "not sent, {m}"),
             SendError::Fatal(m) => write!(f, "not sent: {m}"),
         }
     }
 }
 
-/// An SMTP transport (one connection per message).
-pub struct Mailer {
-    transport: SmtpTransport,
-}
-
-impl Mailer {
-    /// Sends one message; `Ok` holds the server's reply.
-    pub fn send(&self, message: &lettre::Message) -> Result<String, SendError> {
-        match self.transport.send(message) {
-            Ok(r) => Ok(format!(
-                "{} {}",
-                r.code(),
-                r.message().collect::<Vec<_>>().join(" ")
-            )),
-            Err(e) => Err(classify(&e)),
-        }
-    }
-}
-
-fn classify(e: &lettre::transport::smtp::Error) -> SendError {
+/// What a lettre error means for the message.
+pub(super) fn classify(e: &lettre::transport::smtp::Error) -> SendError {
     let mut text = error_text(e);
     // "permanent error (550): 5.1.1 …" → "550 5.1.1 …", as servers write it.
     if let (Some(code), Some((_, rest))) = (e.status(), text.split_once("): ")) {
@@ -259,7 +241,7 @@ fn classify(e: &lettre::transport::smtp::Error) -> SendError {
 }
 
 /// lettre's error with its causes, on one line.
-fn error_text(e: &(dyn std::error::Error + 'static)) -> String {
+pub(super) fn error_text(e: &(dyn std::error::Error + 'static)) -> String {
     let mut s = e.to_string();
     let mut cause = e.source();
     while let Some(c) = cause {

@@ -60,3 +60,21 @@ pub fn eml_files(p: &Project) -> Vec<(String, Vec<u8>)> {
 pub fn assert_body_width(body: &str) {
     crate::common::assert_wrapped(body, 72);
 }
+
+/// `runs` mail runs with the same arguments, started at the same moment
+/// (real processes, in parallel); their outputs once all have ended.
+pub fn mail_together(p: &Project, runs: usize, args: &[&str]) -> Vec<Output> {
+    let children: Vec<_> = (0..runs)
+        .map(|_| {
+            mail_command(p, args)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect()
+}

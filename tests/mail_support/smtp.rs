@@ -29,6 +29,9 @@ pub enum AfterLimit {
     Hang,
     /// Reads the next message and closes the connection without answering.
     Drop,
+    /// Takes the next message (it is delivered: it counts in `accepted`)
+    /// and closes the connection without answering: the in-doubt case.
+    KeepAndDrop,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -39,6 +42,8 @@ pub struct Config {
     pub limit: Option<(usize, AfterLimit)>,
     /// Advertise AUTH PLAIN LOGIN.
     pub auth: bool,
+    /// Send the greeting one byte at a time, this long apart.
+    pub trickle_greeting: Option<Duration>,
 }
 
 #[derive(Default)]
@@ -111,7 +116,15 @@ impl Server {
         let mut input = BufReader::new(stream);
         self.state.0.lock().unwrap().connections += 1;
         let reply = |out: &mut TcpStream, s: &str| out.write_all(format!("{s}\r\n").as_bytes());
-        reply(&mut out, "220 127.0.0.1 test ESMTP")?;
+        match self.config.trickle_greeting {
+            None => reply(&mut out, "220 127.0.0.1 test ESMTP")?,
+            Some(every) => {
+                for b in b"220 127.0.0.1 a very slow test ESMTP\r\n" {
+                    std::thread::sleep(every);
+                    out.write_all(&[*b])?;
+                }
+            }
+        }
         let mut auth = Vec::new();
         let mut from = None::<String>;
         let mut rcpt = Vec::new();
@@ -200,25 +213,26 @@ impl Server {
                     let mut st = lock.lock().unwrap();
                     st.data_ends += 1;
                     cv.notify_all();
-                    match self.config.limit {
+                    let over = match self.config.limit {
                         Some((n, after)) if st.accepted.len() >= n => Some(after),
-                        _ => {
-                            st.accepted.push(Received {
-                                mail_from: from.clone().unwrap_or_default(),
-                                rcpt_to: rcpt.clone(),
-                                data,
-                                auth: auth.clone(),
-                            });
-                            None
-                        }
+                        _ => None,
+                    };
+                    if matches!(over, None | Some(AfterLimit::KeepAndDrop)) {
+                        st.accepted.push(Received {
+                            mail_from: from.clone().unwrap_or_default(),
+                            rcpt_to: rcpt.clone(),
+                            data,
+                            auth: auth.clone(),
+                        });
                     }
+                    over
                 };
                 match over_limit {
                     None => {
                         let n = self.state.0.lock().unwrap().accepted.len();
                         reply(&mut out, &format!("250 2.0.0 Ok: queued as T{n}"))?;
                     }
-                    Some(AfterLimit::Drop) => return Ok(()),
+                    Some(AfterLimit::Drop | AfterLimit::KeepAndDrop) => return Ok(()),
                     Some(AfterLimit::Hang) => {
                         // Never answer; return once the client is gone.
                         let mut sink = Vec::new();
@@ -249,4 +263,17 @@ fn addr(s: &str) -> String {
         (Some(a), Some(b)) if a < b => s[a + 1..b].to_string(),
         _ => s.split_whitespace().next().unwrap_or("").to_string(),
     }
+}
+
+/// How many messages each address received, over all servers.
+pub fn deliveries(servers: &[&Server]) -> std::collections::BTreeMap<String, usize> {
+    let mut n = std::collections::BTreeMap::new();
+    for s in servers {
+        for m in s.accepted() {
+            for r in m.rcpt_to {
+                *n.entry(r).or_default() += 1;
+            }
+        }
+    }
+    n
 }
