@@ -22,10 +22,18 @@ pub struct ImportArgs {
     pub out: Option<PathBuf>,
 }
 
+/// Largest page or document `import` reads (a saved NHS profile page is
+/// well under 1 MiB).
+const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
+
 pub fn run(root: PathBuf, args: ImportArgs) -> ExitCode {
     let mut inputs = Vec::new();
     for f in &args.files {
-        match std::fs::read(f) {
+        // A file the user names, wherever it is (a saved page, a pipe);
+        // never more than a profile page could be.
+        match std::fs::File::open(f)
+            .and_then(|file| crate::safe_fs::read_to_cap(file, MAX_IMPORT_BYTES))
+        {
             Ok(bytes) => inputs.push(Input {
                 name: f.display().to_string(),
                 text: String::from_utf8_lossy(&bytes).into_owned(),

@@ -215,8 +215,11 @@ impl Manifest {
     }
 }
 
+/// Largest manifest read (some 50,000 documents).
+const MAX_MANIFEST_BYTES: u64 = 64 * 1024 * 1024;
+
 fn read(path: &Path) -> Option<Manifest> {
-    std::fs::read(path)
+    crate::safe_fs::read_capped(path, MAX_MANIFEST_BYTES)
         .ok()
         .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
         .map(|mut m| {
@@ -256,7 +259,9 @@ fn file_digest(path: &Path, size: u64) -> Option<String> {
     if !m.file_type().is_file() || m.len() != size {
         return None;
     }
-    std::fs::read(path).ok().map(|b| hex_digest(&b))
+    crate::safe_fs::read_capped(path, size)
+        .ok()
+        .map(|b| hex_digest(&b))
 }
 
 /// An entry for a file found where a failed document belongs, so that a

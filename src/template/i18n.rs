@@ -114,7 +114,7 @@ impl Catalogues {
                         ));
                         continue;
                     }
-                    _ => match std::fs::read_to_string(&file) {
+                    _ => match crate::safe_fs::read_text_capped(&file, MAX_FTL_BYTES) {
                         Ok(t) => t,
                         Err(e) => {
                             errors.push(err(
