@@ -66,3 +66,33 @@ fn a_salary_written_as_a_range_is_told_to_use_the_two_fields() {
         "{e}"
     );
 }
+
+#[test]
+fn clean_with_errors_says_why_nothing_was_removed() {
+    let p = Project::copy();
+    assert_exit(&p.run(&["build"]), 0);
+    // A job gone (stale documents) and a brand with a mistake.
+    for ext in ["yaml", "cy.yaml"] {
+        p.write(
+            &format!("content/jobs/old-role.{ext}"),
+            p.read(&format!("content/jobs/pals-officer.{ext}")),
+        );
+    }
+    assert_exit(&p.run(&["build"]), 0);
+    for ext in ["yaml", "cy.yaml"] {
+        std::fs::remove_file(p.file(&format!("content/jobs/old-role.{ext}"))).unwrap();
+    }
+    p.edit(
+        "content/brands/eastbrook-hospitals/brand.yaml",
+        "primary: \"#005293\"",
+        "primary: \"#00529\"",
+    );
+    let o = p.run(&["build", "--clean"]);
+    let out = format!("{}{}", common::stdout(&o), stderr(&o));
+    assert!(!out.contains("remove with --clean"), "{out}");
+    assert!(
+        out.contains("not removed: --clean removes nothing while there are errors"),
+        "{out}"
+    );
+    assert!(p.file("output/glan-y-mor/old-role/summary.txt").exists());
+}
