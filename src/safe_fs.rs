@@ -26,6 +26,70 @@ pub fn check_inside(root: &Path, path: &Path) -> Result<(), String> {
     }
 }
 
+/// Opens `path` for reading without following a symbolic link at its end
+/// and without waiting on a pipe, and refuses anything that is not a
+/// regular file (a FIFO, `/dev/zero`, a folder): the file read is the file
+/// checked.
+pub fn open_file(path: &Path) -> io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let f = o.open(path).map_err(|e| {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            io::Error::other("it is a symbolic link; careerpress follows no links here")
+        } else {
+            e
+        }
+    })?;
+    if !f.metadata()?.is_file() {
+        return Err(io::Error::other("it is not a plain file"));
+    }
+    Ok(f)
+}
+
+/// Reads the regular file at `path` (see [`open_file`]), at most `max`
+/// bytes: the cap holds while reading, whatever the file's size said when
+/// it was opened, so a file that grows, or lies about its size, cannot
+/// fill the memory.
+pub fn read_capped(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    read_to_cap(open_file(path)?, max)
+}
+
+/// Reads `r` to its end, at most `max` bytes (more is an error, found after
+/// reading `max + 1`, never by trusting a size).
+pub fn read_to_cap(r: impl io::Read, max: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let f = r;
+    let mut bytes = Vec::new();
+    f.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(io::Error::other(format!(
+            "it is larger than {}",
+            size_words(max)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// [`read_capped`], as UTF-8 text.
+pub fn read_text_capped(path: &Path, max: u64) -> io::Result<String> {
+    String::from_utf8(read_capped(path, max)?)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8 text"))
+}
+
+/// A size in words: `1 MiB`, `64 KiB`, `12 bytes`.
+fn size_words(n: u64) -> String {
+    match n {
+        n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MiB", n >> 20),
+        n if n >= 1 << 10 && n % (1 << 10) == 0 => format!("{} KiB", n >> 10),
+        n => format!("{n} bytes"),
+    }
+}
+
 /// A relative path made only of plain names: no `..`, no root, no drive.
 pub fn is_plain_relative(rel: &Path) -> bool {
     rel.components().next().is_some() && rel.components().all(|c| matches!(c, Component::Normal(_)))

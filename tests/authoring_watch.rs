@@ -223,3 +223,36 @@ fn a_typo_keeps_the_broken_files_documents_and_never_calls_them_gone() {
     assert!(!said.contains("no longer made"), "{said}");
     assert_eq!(documents(&p), made);
 }
+
+#[test]
+fn watch_rebuilds_the_welsh_documents_when_a_translation_or_catalogue_changes() {
+    let p = Project::copy();
+    let summary = "output/glan-y-mor/pals-officer/summary.txt";
+    let mut w = watch(&p, &["--format", "txt", "--quiet-ms", "100"]);
+    wait_for("the first build", &mut w, |w| count(w, "Built ") >= 1);
+    std::thread::sleep(Duration::from_millis(300));
+    for (file, from, to) in [
+        (
+            "content/jobs/pals-officer.cy.yaml",
+            "title: Swyddog y gwasanaeth",
+            "title: Uwch swyddog y gwasanaeth",
+        ),
+        (
+            "content/brands/glan-y-mor/brand.cy.yaml",
+            "name: Bwrdd Iechyd Prifysgol",
+            "name: Bwrdd Iechyd Athrofaol",
+        ),
+        (
+            "templates/locales/cy/careerpress.ftl",
+            "hours = Oriau\n",
+            "hours = Oriau gwaith\n",
+        ),
+    ] {
+        p.edit(file, from, to);
+        let want = to.split_once(": ").or(to.split_once(" = ")).unwrap().1;
+        let want = want.trim_end().to_string();
+        wait_for(&format!("the Welsh summary after {file}"), &mut w, |_| {
+            std::fs::read_to_string(p.file(summary)).is_ok_and(|s| s.contains(&want))
+        });
+    }
+}

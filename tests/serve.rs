@@ -296,7 +296,21 @@ fn nothing_outside_the_output_folder_is_served() {
         "To: a@example.org",
     );
     p.write("output/eastbrook-hospitals/notes.yaml", "x: 1");
+    // Files of a document's kind that careerpress did not make, or did and
+    // someone replaced since: never served.
+    p.write("output/eastbrook-hospitals/stray.html", "<p>secret</p>");
+    p.write("output/stray.pdf", "%PDF-1.7 secret");
+    let leaflet = p.file("output/eastbrook-hospitals/pals-officer/leaflet.pdf");
+    let len = std::fs::metadata(&leaflet).unwrap().len() as usize;
+    p.write(
+        "output/eastbrook-hospitals/pals-officer/leaflet.pdf",
+        format!("%PDF-1.7 secret{}", " ".repeat(len - 15)),
+    );
     for target in [
+        "/files/eastbrook-hospitals/stray.html",
+        "/view/eastbrook-hospitals/stray.html",
+        "/files/stray.pdf",
+        "/files/eastbrook-hospitals/pals-officer/leaflet.pdf",
         "/files/../content/jobs/pals-officer.yaml",
         "/files/eastbrook-hospitals/../../content/jobs/pals-officer.yaml",
         "/files/%2e%2e/content/jobs/pals-officer.yaml",

@@ -299,6 +299,9 @@ pub enum Written {
     Unchanged(PathBuf),
 }
 
+/// Largest schema file compared (ours are a few KiB).
+const MAX_SCHEMA_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Writes every schema into `dir`, leaving files that are already up to
 /// date untouched (so their modification time means something).
 pub fn write(dir: &Path) -> std::io::Result<Vec<Written>> {
@@ -306,7 +309,7 @@ pub fn write(dir: &Path) -> std::io::Result<Vec<Written>> {
     for s in &SCHEMAS {
         let path = dir.join(s.file);
         let text = s.text();
-        match std::fs::read_to_string(&path) {
+        match crate::safe_fs::read_text_capped(&path, MAX_SCHEMA_BYTES) {
             Ok(old) if old == text => done.push(Written::Unchanged(path)),
             old => {
                 crate::pipeline::write_atomic(&path, text.as_bytes())?;
@@ -326,7 +329,12 @@ pub fn stale(dir: &Path) -> Vec<PathBuf> {
     SCHEMAS
         .iter()
         .map(|s| (dir.join(s.file), s.text()))
-        .filter(|(p, text)| std::fs::read_to_string(p).ok().as_ref() != Some(text))
+        .filter(|(p, text)| {
+            crate::safe_fs::read_text_capped(p, MAX_SCHEMA_BYTES)
+                .ok()
+                .as_ref()
+                != Some(text)
+        })
         .map(|(p, _)| p)
         .collect()
 }

@@ -342,16 +342,33 @@ pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// Parses `#RRGGBB` into its three bytes.
+/// Parses `#RRGGBB` into its three bytes; `Err` says what is wrong with
+/// the value as written (a colour not in quotes never gets here: YAML reads
+/// it as a comment, and the loader says so).
 pub fn parse_hex(s: &str) -> Result<(u8, u8, u8), String> {
-    let h = s
-        .strip_prefix('#')
+    let shown = printable(s);
+    let digits = s.strip_prefix('#');
+    let h = digits
         .filter(|h| h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit()))
         .ok_or_else(|| {
-            format!(
-                "'{}' is not a colour like \"#005EB8\" (quote it: # starts a YAML comment)",
-                printable(s)
-            )
+            let body = digits.unwrap_or(s.trim());
+            let what = if digits.is_none()
+                && body.len() == 6
+                && body.chars().all(|c| c.is_ascii_hexdigit())
+            {
+                format!("starts without # (write \"#{body}\")")
+            } else if digits.is_none() {
+                "is not a colour".to_string()
+            } else if let Some(c) = body.chars().find(|c| !c.is_ascii_hexdigit()) {
+                format!(
+                    "has '{}', which is not a hex digit (0 to 9, A to F)",
+                    printable(&c.to_string())
+                )
+            } else {
+                let n = body.chars().count();
+                format!("has {n} digit{} after the #", if n == 1 { "" } else { "s" })
+            };
+            format!("'{shown}' {what}: a colour is # and six hex digits, e.g. \"#005EB8\"")
         })?;
     let byte = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0);
     Ok((byte(0), byte(2), byte(4)))

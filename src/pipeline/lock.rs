@@ -28,16 +28,37 @@ pub const LOCK_FILE: &str = ".careerpress.lock";
 /// The name of the manifest lock inside the output folder.
 pub const MANIFEST_LOCK_FILE: &str = ".careerpress-manifest.lock";
 
+/// Opens (creating) a lock file, never through a symbolic link: a link
+/// planted where a lock belongs, dangling or not, is refused rather than
+/// followed, so no run ever creates or opens a file outside the folder.
 fn open(path: &Path) -> io::Result<File> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(path)
+    let mut o = OpenOptions::new();
+    o.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NOFOLLOW);
+    }
+    let file = o.open(path).map_err(|e| {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            io::Error::other(format!(
+                "'{}' is a symbolic link; careerpress follows no links for its lock files (remove it)",
+                path.display()
+            ))
+        } else {
+            e
+        }
+    })?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other(format!(
+            "'{}' is not a plain file (remove it)",
+            path.display()
+        )));
+    }
+    Ok(file)
 }
 
 impl OutputLock {

@@ -14,6 +14,7 @@
 use super::lock::ManifestLock;
 use super::plan::Target;
 use super::Project;
+use crate::content::translations::Translation;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -175,7 +176,7 @@ impl Manifest {
                 }
             }
         }
-        m.version = env!("CARGO_PKG_VERSION").to_string();
+        m.version = BUILD_ID.to_string();
         let now = now();
         for e in m.documents.values_mut() {
             if e.stamp.as_ref().is_some_and(|s| !s.settled(now)) {
@@ -214,11 +215,13 @@ impl Manifest {
     }
 }
 
+/// Largest manifest read (some 50,000 documents).
+const MAX_MANIFEST_BYTES: u64 = 64 * 1024 * 1024;
+
 fn read(path: &Path) -> Option<Manifest> {
-    std::fs::read(path)
+    crate::safe_fs::read_capped(path, MAX_MANIFEST_BYTES)
         .ok()
         .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
-        .filter(|m| m.version == env!("CARGO_PKG_VERSION"))
         .map(|mut m| {
             // The manifest says which files careerpress may remove: a
             // tampered entry must never reach outside the output folder.
@@ -256,7 +259,9 @@ fn file_digest(path: &Path, size: u64) -> Option<String> {
     if !m.file_type().is_file() || m.len() != size {
         return None;
     }
-    std::fs::read(path).ok().map(|b| hex_digest(&b))
+    crate::safe_fs::read_capped(path, size)
+        .ok()
+        .map(|b| hex_digest(&b))
 }
 
 /// An entry for a file found where a failed document belongs, so that a
@@ -296,12 +301,42 @@ pub fn key(path: &Path) -> String {
         .join("/")
 }
 
-/// Digests of the inputs, computed once per job, brand and template.
+/// Digests of the inputs, computed once per job, brand, template and
+/// language: everything a document is made from. The binary itself (its
+/// code, not only its version number), `SOURCE_DATE_EPOCH`, the bundled
+/// fonts and `careerpress.yaml` reach every document; a job or a brand
+/// (its YAML, logo and fonts) only its own; a template (its source, the
+/// settings in it and the partials it can include) only its own; and a language's text (the
+/// job's and the brand's translations into it, its message catalogue)
+/// only the documents written in that language.
 pub struct InputDigests {
     global: Vec<u8>,
     jobs: BTreeMap<String, Vec<u8>>,
     brands: BTreeMap<String, Vec<u8>>,
     templates: BTreeMap<String, Vec<u8>>,
+    /// (job or brand id, language) → digest of its translation, for the
+    /// languages the originals have translations in.
+    job_texts: BTreeMap<(String, String), Vec<u8>>,
+    brand_texts: BTreeMap<(String, String), Vec<u8>>,
+    /// Language → digest of its message catalogue.
+    messages: BTreeMap<String, Vec<u8>>,
+}
+
+/// The identity of this careerpress: its version and a digest of its code
+/// (see `build.rs`).
+pub const BUILD_ID: &str = env!("CAREERPRESS_BUILD_ID");
+
+/// The digest of a translation as a document in `tag` would use it:
+/// the merged text and whether it is a draft (`None`: no translation).
+fn translation_digest<T: Serialize>(t: Option<&Translation<T>>) -> Vec<u8> {
+    match t {
+        None => digest(&[b"none"]),
+        Some(t) => digest(&[
+            t.file.file_name().unwrap_or_default().as_encoded_bytes(),
+            &json(&t.value),
+            &[u8::from(!t.placeholders.is_empty())],
+        ]),
+    }
 }
 
 fn digest(parts: &[&[u8]]) -> Vec<u8> {
@@ -315,24 +350,17 @@ fn digest(parts: &[&[u8]]) -> Vec<u8> {
 
 impl InputDigests {
     pub fn new(project: &Project) -> InputDigests {
-        let partials: Vec<u8> = project
-            .templates
-            .partials
-            .iter()
-            .flat_map(|(n, s)| digest(&[n.as_bytes(), s.as_bytes()]))
-            .collect();
         let fonts = project
             .fonts
             .as_ref()
             .map(|f| f.id.clone())
             .unwrap_or_default();
         let global = digest(&[
-            env!("CARGO_PKG_VERSION").as_bytes(),
+            BUILD_ID.as_bytes(),
             std::env::var("SOURCE_DATE_EPOCH")
                 .unwrap_or_default()
                 .as_bytes(),
             fonts.as_bytes(),
-            &partials,
             &json(&project.settings),
         ]);
         let jobs = project
@@ -371,24 +399,77 @@ impl InputDigests {
             .templates
             .templates
             .iter()
-            .map(|(n, t)| (n.clone(), digest(&[n.as_bytes(), t.source.as_bytes()])))
+            .map(|(n, t)| {
+                let partials = &project.templates.partials;
+                let used: Vec<u8> =
+                    crate::template::recursion::reachable_partials(&t.source, partials)
+                        .iter()
+                        .flat_map(|p| digest(&[p.as_bytes(), partials[p].as_bytes()]))
+                        .collect();
+                (
+                    n.clone(),
+                    digest(&[n.as_bytes(), t.source.as_bytes(), &used]),
+                )
+            })
             .collect();
+        let languages = project.languages();
+        let mut job_texts = BTreeMap::new();
+        let mut brand_texts = BTreeMap::new();
+        let mut messages = BTreeMap::new();
+        for tag in &languages {
+            for (id, j) in &project.content.jobs {
+                job_texts.insert(
+                    (id.clone(), tag.clone()),
+                    translation_digest(j.translations.get(tag)),
+                );
+            }
+            for (id, b) in &project.content.brands {
+                brand_texts.insert(
+                    (id.clone(), tag.clone()),
+                    translation_digest(b.translations.get(tag)),
+                );
+            }
+            let cats = project.templates.catalogues();
+            messages.insert(tag.clone(), digest(&[tag.as_bytes(), cats.digest(tag)]));
+        }
         InputDigests {
             global,
             jobs,
             brands,
             templates,
+            job_texts,
+            brand_texts,
+            messages,
         }
     }
 
     /// The digest of one document's inputs, as hex.
     pub fn of(&self, t: &Target) -> String {
         let get = |m: &BTreeMap<String, Vec<u8>>, k: &str| m.get(k).cloned().unwrap_or_default();
+        let text = |m: &BTreeMap<(String, String), Vec<u8>>, id: &str, tag: &str| {
+            m.get(&(id.to_string(), tag.to_string()))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let languages: Vec<u8> = t
+            .languages
+            .iter()
+            .flat_map(|tag| {
+                digest(&[
+                    tag.as_bytes(),
+                    &text(&self.job_texts, &t.job, tag),
+                    &text(&self.brand_texts, &t.brand, tag),
+                    &get(&self.messages, tag),
+                ])
+            })
+            .collect();
         let d = digest(&[
             &self.global,
             &get(&self.jobs, &t.job),
             &get(&self.brands, &t.brand),
             &get(&self.templates, &t.template),
+            &languages,
+            &[u8::from(t.print)],
             key(&t.path).as_bytes(),
         ]);
         crate::hex(&d[..16])

@@ -11,7 +11,7 @@
 mod dates;
 mod held_back;
 pub mod lock;
-mod manifest;
+pub mod manifest;
 mod plan;
 mod project;
 mod render;

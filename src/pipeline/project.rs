@@ -54,14 +54,7 @@ impl Project {
         let tdir = root.join("templates");
         let (templates, mut template_errors) = Templates::load(&tdir);
         // Every language a brand makes documents in needs every message.
-        let mut languages: Vec<String> = content
-            .brands
-            .values()
-            .flat_map(|b| b.brand.languages.iter().map(|l| l.tag().to_string()))
-            .collect();
-        languages.sort();
-        languages.dedup();
-        template_errors.extend(templates.missing_messages(&languages));
+        template_errors.extend(templates.missing_messages(&brand_languages(&content)));
         let mut other_errors = Vec::new();
         let fonts = match bundled_fonts(&tdir) {
             Ok(f) => Some(Arc::new(f)),
@@ -80,6 +73,11 @@ impl Project {
             settings,
             settings_failed,
         }
+    }
+
+    /// Every language a brand makes documents in, sorted.
+    pub fn languages(&self) -> Vec<String> {
+        brand_languages(&self.content)
     }
 
     /// Every placeholder in the project's drafts, as errors
@@ -122,4 +120,15 @@ impl Project {
         all.extend(self.other_errors.iter().cloned());
         all
     }
+}
+
+fn brand_languages(content: &Content) -> Vec<String> {
+    let mut languages: Vec<String> = content
+        .brands
+        .values()
+        .flat_map(|b| b.brand.languages.iter().map(|l| l.tag().to_string()))
+        .collect();
+    languages.sort();
+    languages.dedup();
+    languages
 }

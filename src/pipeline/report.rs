@@ -59,6 +59,10 @@ pub struct Report {
     pub stale: Vec<String>,
     /// Stale files removed (`--clean`).
     pub removed: Vec<String>,
+    /// Whether `--clean` was asked for (so a summary never tells the user
+    /// to add it when they did).
+    #[serde(skip)]
+    pub clean_asked: bool,
     pub jobs: usize,
     pub brands: usize,
     pub seconds: f64,
@@ -137,6 +141,11 @@ impl Report {
             more.push(format!(
                 "{} removed",
                 plural(self.removed.len(), "stale file", "stale files")
+            ));
+        } else if !self.stale.is_empty() && self.clean_asked {
+            more.push(format!(
+                "{} no longer made, not removed: --clean removes nothing while there are errors in content or templates (a job or brand that fails to load would look gone); fix them and build again",
+                plural(self.stale.len(), "file", "files")
             ));
         } else if !self.stale.is_empty() {
             more.push(format!(

@@ -85,6 +85,7 @@ pub fn build_project(
     let targets = plan(project, opts)?;
     let mut report = Report {
         errors: project.errors(),
+        clean_asked: opts.clean,
         ..Report::default()
     };
     drafts(project, opts, &targets, &mut report)?;

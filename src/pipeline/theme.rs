@@ -29,7 +29,7 @@ pub fn bundled_fonts(templates: &Path) -> Result<FontSet, Diagnostic> {
         if let Some(root) = templates.parent() {
             crate::safe_fs::check_inside(root, &path).map_err(|m| Diagnostic::file(&path, m))?;
         }
-        let bytes = std::fs::read(&path)
+        let bytes = crate::safe_fs::read_capped(&path, crate::content::MAX_ASSET_BYTES)
             .map_err(|e| Diagnostic::file(&path, format!("cannot read the bundled font: {e}")))?;
         crate::content::check_font(&bytes).map_err(|m| Diagnostic::file(&path, m))?;
         faces.push(Arc::new(bytes));
@@ -101,7 +101,8 @@ pub fn contrast_errors(brand: &LoadedBrand) -> Vec<crate::content::ContentError>
             crate::content::ContentError::file(&brand.file, p.explain()).at_path(path)
         })
         .collect();
-    let text = std::fs::read_to_string(&brand.file).unwrap_or_default();
+    let text = crate::safe_fs::read_text_capped(&brand.file, crate::content::yaml::MAX_FILE_BYTES)
+        .unwrap_or_default();
     let tree = crate::content::yaml::tree::parse(text.strip_prefix('\u{feff}').unwrap_or(&text));
     crate::content::yaml::locate(&mut errors, tree.as_ref());
     errors

@@ -4,8 +4,10 @@
 //! inside a segment, a backslash) and no absolute path can name anything
 //! outside; then every folder on the way and the file itself must be real
 //! (no symbolic link, even one pointing inside), and the file must be a
-//! document careerpress makes (`.html`, `.pdf`, `.docx`, `.txt`), so the
-//! manifest, locks and mail merges (`.eml`, personal data) are never served.
+//! document careerpress made: of a format it makes (`.html`, `.pdf`,
+//! `.docx`, `.txt`), listed in the manifest with the digest of its bytes.
+//! So the manifest, locks, mail merges (`.eml`, personal data) and any file
+//! someone else put in the output folder are never served.
 
 use crate::template::Format;
 use percent_encoding::percent_decode_str;
@@ -16,6 +18,8 @@ use std::path::{Path, PathBuf};
 pub(crate) struct Found {
     pub path: PathBuf,
     pub format: Format,
+    /// The SHA-256 the manifest records for the file careerpress wrote.
+    pub digest: String,
 }
 
 /// `brand/job/page.html` from the part of a request path after its prefix
@@ -38,9 +42,15 @@ pub(crate) fn relative(encoded: &str) -> Option<PathBuf> {
 }
 
 /// The document `out/rel`, if it is a real file reached through real
-/// folders only, of a format careerpress makes.
+/// folders only, of a format careerpress makes, and one careerpress made:
+/// the manifest lists it, at the size it was written (a file someone else
+/// put in the output folder is never served).
 pub(crate) fn find(out: &Path, rel: &Path) -> Option<Found> {
     let format = Format::from_extension(rel.extension()?.to_str()?)?;
+    let manifest = crate::pipeline::Manifest::load(out);
+    let entry = manifest
+        .documents
+        .get(&crate::pipeline::manifest::key(rel))?;
     let mut path = out.to_path_buf();
     let parts: Vec<_> = rel.components().collect();
     for (i, part) in parts.iter().enumerate() {
@@ -48,18 +58,22 @@ pub(crate) fn find(out: &Path, rel: &Path) -> Option<Found> {
         let m = std::fs::symlink_metadata(&path).ok()?;
         let last = i + 1 == parts.len();
         let ok = if last { m.is_file() } else { m.is_dir() };
-        if m.file_type().is_symlink() || !ok {
+        if m.file_type().is_symlink() || !ok || (last && m.len() != entry.size) {
             return None;
         }
     }
-    Some(Found { path, format })
+    Some(Found {
+        path,
+        format,
+        digest: entry.digest.clone(),
+    })
 }
 
 /// Reads a found document, checking once more, on the open file, that it
 /// is the plain file inside the output folder that [`find`] saw.
 pub(crate) fn read(out: &Path, found: &Found) -> Option<Vec<u8>> {
     use std::io::Read;
-    let mut f = std::fs::File::open(&found.path).ok()?;
+    let mut f = crate::safe_fs::open_file(&found.path).ok()?;
     let real_out = out.canonicalize().ok()?;
     let real = found.path.canonicalize().ok()?;
     if !real.starts_with(&real_out) || !f.metadata().ok()?.is_file() {
@@ -67,7 +81,8 @@ pub(crate) fn read(out: &Path, found: &Found) -> Option<Vec<u8>> {
     }
     let mut bytes = Vec::new();
     f.read_to_end(&mut bytes).ok()?;
-    Some(bytes)
+    // Still the bytes careerpress wrote, not a file swapped in since.
+    (crate::pipeline::manifest::hex_digest(&bytes) == found.digest).then_some(bytes)
 }
 
 /// The media type a browser needs, and whether the file is for download

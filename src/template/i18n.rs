@@ -12,6 +12,7 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use sha2::Digest;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,9 @@ struct Catalogue {
     bundle: FluentBundle<FluentResource>,
     /// Message ids, with the file and line each comes from.
     keys: BTreeMap<String, (PathBuf, usize)>,
+    /// SHA-256 of every file read for the language (names and text), so a
+    /// build knows which documents an edit to a catalogue touches.
+    digest: Vec<u8>,
 }
 
 /// Every language's messages, loaded once per build.
@@ -95,6 +99,7 @@ impl Catalogues {
                 .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
                 .collect();
             files.sort();
+            let mut digest = sha2::Sha256::new();
             for file in files {
                 if let Err(m) = crate::safe_fs::check_inside(root, &file) {
                     errors.push(err(&file, None, m));
@@ -109,7 +114,7 @@ impl Catalogues {
                         ));
                         continue;
                     }
-                    _ => match std::fs::read_to_string(&file) {
+                    _ => match crate::safe_fs::read_text_capped(&file, MAX_FTL_BYTES) {
                         Ok(t) => t,
                         Err(e) => {
                             errors.push(err(
@@ -121,6 +126,11 @@ impl Catalogues {
                         }
                     },
                 };
+                let name = file.file_name().unwrap_or_default().to_string_lossy();
+                for part in [name.as_bytes(), text.as_bytes()] {
+                    digest.update((part.len() as u64).to_le_bytes());
+                    digest.update(part);
+                }
                 let line_of =
                     |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
                 let resource = match FluentResource::try_new(text.clone()) {
@@ -162,7 +172,15 @@ impl Catalogues {
                 // Duplicates are reported above; the first one stands.
                 let _ = bundle.add_resource(resource);
             }
-            by_tag.insert(tag, Catalogue { bundle, keys });
+            let digest = digest.finalize().to_vec();
+            by_tag.insert(
+                tag,
+                Catalogue {
+                    bundle,
+                    keys,
+                    digest,
+                },
+            );
         }
         let cats = Catalogues {
             by_tag,
@@ -222,6 +240,13 @@ impl Catalogues {
                 .find(|(t, _)| crate::content::overlay::primary(t) == lang)
                 .map(|(_, c)| c)
         })
+    }
+
+    /// A digest of the messages a document in `tag` is written with (empty
+    /// when there are none): what an edit to that language's catalogue
+    /// changes, and nothing else.
+    pub fn digest(&self, tag: &str) -> &[u8] {
+        self.catalogue(tag).map_or(&[], |c| c.digest.as_slice())
     }
 
     /// Whether there are messages for a language.

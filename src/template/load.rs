@@ -300,7 +300,7 @@ fn read(file: &Path, errors: &mut Vec<TemplateError>) -> Option<String> {
         }
         _ => {}
     }
-    match std::fs::read(file).map(String::from_utf8) {
+    match crate::safe_fs::read_capped(file, MAX_TEMPLATE_BYTES).map(String::from_utf8) {
         Ok(Ok(s)) => Some(s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)),
         Ok(Err(_)) => {
             errors.push(err("the template is not UTF-8 text".into()));

@@ -25,7 +25,7 @@ mod helpers;
 pub mod i18n;
 mod load;
 mod messages;
-mod recursion;
+pub mod recursion;
 mod render;
 mod settings;
 

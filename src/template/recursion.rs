@@ -186,6 +186,31 @@ pub fn depth(start: &str, graph: &BTreeMap<String, Vec<String>>) -> usize {
     walk(start, graph, &mut BTreeMap::new())
 }
 
+/// The file partials `src` can include, directly or through other partials
+/// and inline ones, sorted: what an edit to a partial changes. (A computed
+/// partial name is refused when templates load, so none is missed.)
+pub fn reachable_partials(src: &str, partials: &BTreeMap<String, String>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut queue = vec![src.to_string()];
+    while let Some(source) = queue.pop() {
+        let Ok(c) = calls(&source) else { continue };
+        let names = c
+            .includes
+            .iter()
+            .chain(c.inlines.iter().flat_map(|(_, calls)| calls));
+        for name in names {
+            if let Some(p) = partials.get(name) {
+                if !seen.contains(name) {
+                    seen.push(name.clone());
+                    queue.push(p.clone());
+                }
+            }
+        }
+    }
+    seen.sort();
+    seen
+}
+
 /// The call graph of a project's templates and partials: nodes are
 /// `template:NAME`, `partial:NAME` and `inline:NAME`; a call to a name goes
 /// to every partial of that name.

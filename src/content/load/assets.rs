@@ -49,8 +49,8 @@ pub(super) fn asset(
 /// Decodes an image fully (so a writer never meets corrupt bytes), within
 /// pixel limits.
 pub fn check_image(path: &Path) -> Result<CheckedImage, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    let bytes = crate::safe_fs::read_capped(path, MAX_ASSET_BYTES)
+        .map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
     let format = image::guess_format(&bytes)
         .map_err(|_| format!("'{}' is not a PNG or JPEG image", path.display()))?;
     let is_png = match format {
@@ -103,7 +103,7 @@ pub(super) fn load_fonts(
     let mut paths = Vec::new();
     for (field, rel) in names {
         let path = asset(dir, file, field, rel)?;
-        let bytes = std::fs::read(&path).map_err(|e| {
+        let bytes = crate::safe_fs::read_capped(&path, MAX_ASSET_BYTES).map_err(|e| {
             ContentError::file(file, format!("cannot read '{}': {e}", path.display()))
                 .at_path(field)
         })?;

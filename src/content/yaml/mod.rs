@@ -45,7 +45,8 @@ pub fn read_limited(file: &Path) -> Result<Vec<u8>, ContentError> {
             ),
         ));
     }
-    std::fs::read(file).map_err(|e| ContentError::file(file, format!("cannot read the file: {e}")))
+    crate::safe_fs::read_capped(file, MAX_FILE_BYTES)
+        .map_err(|e| ContentError::file(file, format!("cannot read the file: {e}")))
 }
 
 /// Limits far above any real profile and far below harm: a 1 MiB file can

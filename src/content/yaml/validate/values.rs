@@ -124,6 +124,12 @@ impl Validator<'_> {
             said(m)
         } else {
             match (what, expected) {
+                (Found::Text, words::Kind::Section) if range_of(node).is_some() => {
+                    let (a, b) = range_of(node).unwrap_or_default();
+                    format!(
+                        "'{a} to {b}' is a range: give its two ends as two fields on the lines below `{name}:`, indented: `starter: {a}` and `experienced: {b}`"
+                    )
+                }
                 (Found::Text, words::Kind::List) => format!(
                     "{name} is a list: put each item on its own line starting with `- `"
                 ),
@@ -140,9 +146,12 @@ impl Validator<'_> {
                     "{name} is text, not a list: write it after `{name}: ` on the same line, without `- `"
                 ),
                 (Found::Section, words::Kind::Text) => self.text_read_as_section(node, &name),
-                (Found::Text, words::Kind::Number { whole: true }) => {
-                    "expected a whole number, without a £ sign or commas (e.g. 18200)".into()
-                }
+                (Found::Text, words::Kind::Number { whole: true }) => match range_of(node) {
+                    Some((a, b)) => format!(
+                        "'{a} to {b}' is a range, and {name} is one number: a salary's two ends are two fields, `starter: {a}` and `experienced: {b}`, under `salary:`"
+                    ),
+                    None => "expected a whole number, without a £ sign or commas (e.g. 18200)".into(),
+                },
                 (Found::Text, words::Kind::Number { whole: false }) => {
                     if is_non_finite(node) {
                         "expected a number: .nan and .inf are not numbers (e.g. 37.5)".into()
@@ -329,4 +338,22 @@ pub(super) fn plain_value(v: &Value) -> String {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     }
+}
+
+/// The two ends of a range written as one value (`18200-22000`,
+/// `£18,200 to £22,000`, `18200 – 22000`), as whole numbers.
+fn range_of(node: &Node) -> Option<(String, String)> {
+    let Node::Scalar { value, .. } = node else {
+        return None;
+    };
+    let v = value.replace(['£', ','], "");
+    let (a, b) = ["-", "–", "—", " to "]
+        .iter()
+        .find_map(|sep| v.split_once(sep))?;
+    let whole = |x: &str| {
+        let x = x.trim();
+        (!x.is_empty() && x.len() < 10 && x.chars().all(|c| c.is_ascii_digit()))
+            .then(|| x.to_string())
+    };
+    Some((whole(a)?, whole(b)?))
 }
