@@ -709,7 +709,7 @@ impl Template {
 
                 if is_trailing_string {
                     // trailing string check
-                    let (line_no, col_no) = span.start_pos().line_col();
+                    let (line_no, col_no) = pair.line_col();
                     if rule == Rule::raw_block_end {
                         let mut t = Template::new();
                         t.push_element(
@@ -741,7 +741,7 @@ impl Template {
                     trim_line_required = false;
                 }
 
-                let (line_no, col_no) = span.start_pos().line_col();
+                let (line_no, col_no) = pair.line_col();
                 match rule {
                     Rule::template => {
                         template_stack.push_front(Template::new());
