@@ -16,18 +16,22 @@ order alternates between rounds) and for each peer it finds installed:
 - **Typst, warm**: the Python `typst` package's compiler, created once,
   compiling the same leaflets (careerpress's own markup turned into Typst,
   `bench/typst_markup.py`), one after another;
-- **one leaflet as a whole process**: `careerpress build` of one leaflet in
-  a small project, against `typst compile` when the Typst CLI is installed
-  (else a fresh Python compiling the leaflet with the `typst` package, less
-  the time that Python takes to start and import it: Typst's cold start
-  without a process start, which favours Typst);
+- **the interactive path, in CPU time**: `careerpress build --job
+  pals-officer --brand eastbrook-hospitals --format pdf --force` (the screen
+  and the print leaflet) and `careerpress check`, each a whole process on
+  the bundled project, against `typst compile` of that leaflet when the
+  Typst CLI is installed (else a fresh Python compiling it with the `typst`
+  package, less the CPU that Python takes to start and import it: Typst's
+  cold start without a process start, which favours Typst);
 - **the matrix**: every document of the corpus (200 jobs x 5 trusts x 3
   templates = 3,000) on all cores, wall time and peak memory; a rebuild
-  with nothing changed; with `--large`, 12,000 documents too;
+  with nothing changed (and its share of the full build); with `--large`,
+  12,000 documents too (and its peak memory over the 3,000's);
 - **Pandoc** (when installed): the handout's markup to DOCX, one process a
   document, against careerpress's per-handout cost in a build.
 
-Medians over the rounds; each figure's spread (min to max) is printed too.
+Medians over the rounds; each figure's spread (min to max) is printed too,
+then each target of issue 23 with its ratio and whether it is met.
 The target folder is Cargo's own (`cargo metadata`), so CARGO_TARGET_DIR
 and .cargo/config are honoured.
 """
@@ -46,20 +50,40 @@ def target_dir():
     return json.loads(meta)["target_directory"]
 
 
-def timed(cmd, env=None):
-    """Runs `cmd`; returns (seconds, the command's own peak RSS in MB). A
-    fresh Python process runs it, so the peak is the command's alone."""
+def timed(cmd, env=None, cpu=False):
+    """Runs `cmd`; returns (seconds, the command's own peak RSS in MB), or
+    with `cpu` (its CPU seconds, user and system, and the peak). A fresh
+    Python process runs it, so the peak and the CPU are the command's
+    alone."""
     probe = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter()\n"
         "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(time.perf_counter() - t, r.ru_maxrss, r.ru_utime + r.ru_stime)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe] + cmd, check=True, capture_output=True, text=True, env=env
     ).stdout
-    secs, kb = out.split()
-    return float(secs), int(kb) / 1024
+    secs, kb, cpu_secs = out.split()
+    return (float(cpu_secs) if cpu else float(secs)), int(kb) / 1024
+
+
+# The measures the targets are set on (issue 23), by name.
+WARM = "pdf per document, warm, one core"
+ONE = "one leaflet (screen + print PDF), whole process, CPU"
+CHECK = "check of the bundled project, whole process, CPU"
+NOOP = "no-change rebuild / full build, 3,000"
+PEAK_RATIO = "peak memory 12,000 / 3,000 documents"
+TYPST_WARM = "typst (warm compiler)"
+# (measure, peer or None, the largest ratio now/peer (or now) allowed).
+TARGETS = [
+    (ONE, "typst one compile", 0.5),
+    (CHECK, "typst one compile", 0.25),
+    (WARM, TYPST_WARM, 0.2),
+    (PEAK_RATIO, None, 1.5),
+    (NOOP, None, 0.05),
+]
 
 
 def one_core():
@@ -214,6 +238,7 @@ def main():
             md_files.append(p)
 
     fig = Figures()
+    typst_one = "typst compile (CLI)" if typst_cli else "typst, fresh Python less its start (no CLI)"
 
     def build(binary, project, out, extra, env=None):
         return timed([binary, "--project", project, "build", "--quiet", "--out", out] + extra, env)
@@ -240,20 +265,32 @@ def main():
             b = bins[who]
             for template, measure in (("leaflet", "pdf"), ("handout", "docx"), ("summary", "txt")):
                 fig.add(f"{measure} per document, warm, one core", who, per_document(who, b, template))
-            one = []
+            # The interactive path, in CPU time (the machine is shared, so
+            # wall time measures the neighbours): one leaflet (screen and
+            # print PDF) as `build --job X` makes it, and `check`.
+            one, chk = [], []
             for _ in range(5):
-                t, _ = build(b, small, os.path.join(work, f"one-{who}"),
-                             ["--force", "--job", "pals-officer", "--brand", "eastbrook-hospitals", "--template", "leaflet"])
+                t, _ = timed([b, "--project", small, "build", "--quiet", "--out", os.path.join(work, f"one-{who}"),
+                              "--force", "--job", "pals-officer", "--brand", "eastbrook-hospitals", "--format", "pdf"],
+                             cpu=True)
                 one.append(t)
-            fig.add("one leaflet, whole process", who, statistics.median(one))
+                t, _ = timed([b, "--project", small, "check"], cpu=True)
+                chk.append(t)
+            fig.add(ONE, who, statistics.median(one))
+            fig.add(CHECK, who, statistics.median(chk))
             for project, n, suffix in [(corpus, docs, "")] + ([(large, docs * 4, "-large")] if large else []):
                 out = os.path.join(work, f"matrix-{who}{suffix}")
                 shutil.rmtree(out, ignore_errors=True)
-                t, peak = build(b, project, out, [])
-                fig.add(f"matrix, {n:,} documents, all cores", who, t)
+                t_full, peak = build(b, project, out, [])
+                fig.add(f"matrix, {n:,} documents, all cores", who, t_full)
                 fig.add(f"matrix peak memory (MB), {n:,}", who, peak)
                 t, _ = build(b, project, out, [])
                 fig.add(f"no-change rebuild, {n:,}", who, t)
+                if not suffix:
+                    fig.add(NOOP, who, t / t_full)
+                    first_peak = peak
+                else:
+                    fig.add(PEAK_RATIO, who, peak / first_peak)
                 shutil.rmtree(out, ignore_errors=True)
         if have_typst:
             times = []
@@ -261,12 +298,12 @@ def main():
                 t = time.perf_counter()
                 warm.compile(input=p, format="pdf")
                 times.append(time.perf_counter() - t)
-            fig.add("pdf per document, warm, one core", "typst (warm compiler)", statistics.median(times))
+            fig.add(WARM, TYPST_WARM, statistics.median(times))
             cold = []
             for _ in range(5):
                 if typst_cli:
                     t, _ = timed([typst_cli, "compile", "--root", typ_dir, "--font-path", fonts,
-                                  "--ignore-system-fonts", small_typ, os.path.join(work, "typst-cli.pdf")])
+                                  "--ignore-system-fonts", small_typ, os.path.join(work, "typst-cli.pdf")], cpu=True)
                 else:
                     # A fresh Python each time (Typst memoises within a
                     # process), less that Python's own start and import.
@@ -275,12 +312,12 @@ def main():
                         "typst.Compiler(root=sys.argv[1], font_paths=[sys.argv[2]], ignore_system_fonts=True)"
                         ".compile(input=sys.argv[3], format='pdf')\n"
                     )
-                    t_all, _ = timed([sys.executable, "-c", compile_one, typ_dir, fonts, small_typ])
-                    t_py, _ = timed([sys.executable, "-c", "import typst"])
+                    t_all, _ = timed([sys.executable, "-c", compile_one, typ_dir, fonts, small_typ], cpu=True)
+                    t_py, _ = timed([sys.executable, "-c", "import typst"], cpu=True)
                     t = t_all - t_py
                 cold.append(t)
-            peer = "typst compile (CLI)" if typst_cli else "typst, fresh Python less its start (no CLI)"
-            fig.add("one leaflet, whole process", peer, statistics.median(cold))
+            fig.add(ONE, typst_one, statistics.median(cold))
+            fig.add(CHECK, typst_one, statistics.median(cold))
         if pandoc:
             t0 = time.perf_counter()
             for p in md_files:
@@ -298,6 +335,8 @@ def main():
             return "-"
         if "MB" in m:
             return f"{v:.0f} MB"
+        if m in (NOOP, PEAK_RATIO):
+            return f"{v:.1%}" if m == NOOP else f"{v:.2f}x"
         return f"{v * 1000:.3f} ms" if v < 0.1 else f"{v:.3f} s"
     rows = []
     for m in measures:
@@ -312,7 +351,7 @@ def main():
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for row in rows:
         m, now, base = row["measure"], row["now"], row["baseline"]
-        speed = f"{base / now:.2f}x faster" if base and now and "MB" not in m else (
+        speed = f"{base / now:.2f}x faster" if base and now and "MB" not in m and m not in (NOOP, PEAK_RATIO) else (
             f"{now / base:.2f}x" if base and now else "-")
         for (w, pv) in row["peers"] or [("-", None)]:
             ratio = f"{pv / now:.2f}x faster" if pv and now else "-"
@@ -327,6 +366,24 @@ def main():
         for (w, _) in row["peers"]:
             s = fig.spread(row["measure"], w)
             print(f"  {row['measure']} [{w}]: {fmt(row['measure'], s[0])} to {fmt(row['measure'], s[1])}")
+    print()
+    print("targets (issue 23), medians of this run:")
+    for m, peer, limit in TARGETS:
+        for who in whos:
+            now = fig.median(m, who)
+            if now is None:
+                print(f"  {m} [{who}]: not measured" + (" (needs --large)" if m == PEAK_RATIO else ""))
+                continue
+            if peer:
+                p = fig.median(m, typst_one if peer == "typst one compile" else peer)
+                if p is None:
+                    print(f"  {m} [{who}]: no peer figure (is the typst package installed?)")
+                    continue
+                ratio, against = now / p, f"of {peer} ({fmt(m, p)})"
+            else:
+                ratio, against = now, ""
+            verdict = "met" if ratio <= limit else "NOT met"
+            print(f"  {m} [{who}]: {ratio:.2f} {against} (target <= {limit}): {verdict}")
     if not have_typst:
         print("Python typst package not installed (pip install typst): no Typst figures")
     if not typst_cli:

@@ -4,9 +4,10 @@
 //! cmap, metrics and layout tables) is the expensive part, so [`FontCache`]
 //! keeps one [`Family`] per `FontSet::id` for the life of the writer, shared
 //! by every thread, and each face is parsed so only when a subset of it is
-//! first made. Shaping uses rustybuzz (printpdf 0.12 does not kern); a
-//! rustybuzz face borrows its bytes, so a [`Shaper`] is made per document
-//! from the cached bytes, which only reads the table directory. Shaped text
+//! first made. Shaping uses harfrust (HarfBuzz's own Rust port; printpdf
+//! 0.12 does not kern): each face's harfrust font is made once per family
+//! and keeps its layout tables, and a [`Shaper`] is made per document from
+//! them, which reads nothing. Shaped text
 //! is kept per writer too ([`ShapeCache`]): the same paragraphs and list
 //! items recur across trusts and jobs, and shaping is a pure function of
 //! the face and the text.
@@ -53,6 +54,8 @@ impl FaceId {
 /// faces a build draws with: most leaflets never use the italics).
 pub(crate) struct Face {
     pub(crate) bytes: Arc<Vec<u8>>,
+    /// The face for shaping (harfrust keeps its layout tables with it).
+    shaping: harfrust::Font,
     family: String,
     id: FaceId,
     pdf: OnceLock<Result<printpdf::ParsedFont, String>>,
@@ -117,16 +120,18 @@ impl Family {
 
 fn parse_face(family: &str, id: FaceId, bytes: &Arc<Vec<u8>>) -> Result<Face, RenderError> {
     let bad = |why: &str| bad_face(family, id, why);
-    let rb =
-        rustybuzz::Face::from_slice(bytes, 0).ok_or_else(|| bad("not a TrueType/OpenType font"))?;
-    let units_per_em = rb.units_per_em() as f32;
+    let not_a_font = || bad("not a TrueType/OpenType font");
+    let shaping = harfrust::Font::new(blob(bytes), 0).ok_or_else(not_a_font)?;
+    let units_per_em = shaping.units_per_em() as f32;
     if units_per_em <= 0.0 {
         return Err(bad("units per em is zero"));
     }
-    let ascender = rb.ascender() as f32 / units_per_em;
-    let descender = rb.descender() as f32 / units_per_em;
+    let (ascender, descender) = line_metrics(bytes).ok_or_else(not_a_font)?;
+    let ascender = ascender as f32 / units_per_em;
+    let descender = descender as f32 / units_per_em;
     Ok(Face {
         bytes: Arc::clone(bytes),
+        shaping,
         family: family.to_string(),
         id,
         pdf: OnceLock::new(),
@@ -134,6 +139,56 @@ fn parse_face(family: &str, id: FaceId, bytes: &Arc<Vec<u8>>) -> Result<Face, Re
         ascender,
         descender,
     })
+}
+
+/// The font's bytes as harfrust reads them, shared, not copied.
+fn blob(bytes: &Arc<Vec<u8>>) -> harfrust::font::Blob {
+    let shared: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::clone(bytes) as _;
+    shared.into()
+}
+
+/// A face's ascender and descender in font units, as a line is laid out
+/// with them: OS/2's typographic values when the font asks for them
+/// (`USE_TYPO_METRICS`, OS/2 version 4 on), else hhea's, and when hhea
+/// has none, OS/2's typographic, then its Windows values.
+fn line_metrics(bytes: &[u8]) -> Option<(i16, i16)> {
+    use read_fonts::tables::os2::SelectionFlags;
+    use read_fonts::TableProvider;
+    let font = read_fonts::FontRef::new(bytes).ok()?;
+    let hhea = font.hhea().ok()?;
+    let os2 = font.os2().ok();
+    if let Some(os2) = &os2 {
+        if os2.version() >= 4
+            && os2
+                .fs_selection()
+                .contains(SelectionFlags::USE_TYPO_METRICS)
+        {
+            return Some((os2.s_typo_ascender(), os2.s_typo_descender()));
+        }
+    }
+    let pick = |hhea: i16,
+                typo: fn(&read_fonts::tables::os2::Os2) -> i16,
+                win: fn(&read_fonts::tables::os2::Os2) -> i16| {
+        match &os2 {
+            Some(os2) if hhea == 0 => match typo(os2) {
+                0 => win(os2),
+                t => t,
+            },
+            _ => hhea,
+        }
+    };
+    Some((
+        pick(
+            hhea.ascender().to_i16(),
+            |o| o.s_typo_ascender(),
+            |o| o.us_win_ascent() as i16,
+        ),
+        pick(
+            hhea.descender().to_i16(),
+            |o| o.s_typo_descender(),
+            |o| -(o.us_win_descent() as i16),
+        ),
+    ))
 }
 
 /// Parsed families keyed by `FontSet::id`; shared by all threads of a build.
@@ -243,10 +298,10 @@ impl ShapeCache {
     }
 }
 
-/// rustybuzz faces for one document, borrowing a cached family's bytes.
+/// harfrust fonts for one document, borrowing a cached family's.
 pub(crate) struct Shaper<'a> {
     pub(crate) family: &'a Family,
-    faces: Vec<rustybuzz::Face<'a>>,
+    faces: Vec<harfrust::ShaperFont<'a, 'a>>,
     cache: &'a ShapeCache,
     family_id: Arc<str>,
 }
@@ -256,13 +311,11 @@ impl<'a> Shaper<'a> {
         family: &'a Family,
         cache: &'a ShapeCache,
     ) -> Result<Shaper<'a>, RenderError> {
-        let mut faces = Vec::with_capacity(4);
-        for f in &family.faces {
-            let face = rustybuzz::Face::from_slice(&f.bytes, 0).ok_or_else(|| {
-                RenderError::Failed(format!("font family {} is not readable", family.id))
-            })?;
-            faces.push(face);
-        }
+        let faces = family
+            .faces
+            .iter()
+            .map(|f| harfrust::ShaperFont::new(&f.shaping))
+            .collect();
         Ok(Shaper {
             family,
             faces,
@@ -271,27 +324,26 @@ impl<'a> Shaper<'a> {
         })
     }
 
-    fn rb(&self, face: FaceId) -> &rustybuzz::Face<'a> {
+    fn font(&self, face: FaceId) -> &harfrust::ShaperFont<'a, 'a> {
         &self.faces[face.index()]
     }
 
     /// Whether `face` has a glyph for `c`.
     pub(crate) fn covers(&self, face: FaceId, c: char) -> bool {
-        self.rb(face).glyph_index(c).is_some_and(|g| g.0 != 0)
+        self.glyph(face, c) != 0
     }
 
     /// The glyph `face` draws `c` with (0, .notdef, when it has none).
     pub(crate) fn glyph(&self, face: FaceId, c: char) -> u16 {
-        self.rb(face).glyph_index(c).map_or(0, |g| g.0)
+        self.font(face)
+            .nominal_glyph(u32::from(c))
+            .map_or(0, |g| u16::try_from(g.to_u32()).unwrap_or(0))
     }
 
     /// Advance width of `gid` in font units (the hmtx value).
     pub(crate) fn advance_units(&self, face: FaceId, gid: u16) -> i32 {
-        i32::from(
-            self.rb(face)
-                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
-                .unwrap_or(0),
-        )
+        self.font(face)
+            .glyph_h_advance(harfrust::GlyphId::new(u32::from(gid)))
     }
 
     /// Advance width of `gid` as the PDF `/W` array states it (printpdf
@@ -312,16 +364,18 @@ impl<'a> Shaper<'a> {
             out.extend_from_slice(&glyphs);
             return;
         }
-        let mut buf = rustybuzz::UnicodeBuffer::new();
+        let mut buf = harfrust::Buffer::new();
         buf.push_str(text);
-        buf.set_direction(rustybuzz::Direction::LeftToRight);
+        buf.set_direction(harfrust::Direction::LeftToRight);
         buf.guess_segment_properties();
-        let glyphs = rustybuzz::shape(self.rb(face), &[], buf);
+        // Left to right with the direction set: nothing for harfrust to refuse.
+        if harfrust::shape(self.font(face), &mut buf, harfrust::ShapeOptions::new()).is_err() {
+            return;
+        }
         out.extend(
-            glyphs
-                .glyph_infos()
+            buf.glyph_infos()
                 .iter()
-                .zip(glyphs.glyph_positions())
+                .zip(buf.glyph_positions())
                 .map(|(i, p)| Shaped {
                     gid: u16::try_from(i.glyph_id).unwrap_or(0),
                     cluster: i.cluster,

@@ -29,8 +29,47 @@ pub struct Project {
 }
 
 impl Project {
-    /// Loads content, templates and fonts, collecting every problem.
+    /// Loads content, templates and fonts, compiling every template,
+    /// collecting every problem.
     pub fn load(root: &Path) -> Project {
+        let mut project = Project::read(root);
+        project.compile(None);
+        project
+    }
+
+    /// Loads what a build with `opts` needs: every template is read, only
+    /// those its documents use are compiled (a build of one leaflet
+    /// compiles the leaflet and its partials, not the handout).
+    pub fn load_for(opts: &super::Options) -> Project {
+        let mut project = Project::read(&opts.root);
+        let mut used: Vec<String> = super::plan::plan_with_drafts(&project, opts)
+            .map(|targets| targets.into_iter().map(|t| t.template).collect())
+            .unwrap_or_default();
+        used.sort();
+        used.dedup();
+        project.compile(Some(&used));
+        project
+    }
+
+    /// Compiles the named templates (all when `None`) and checks that the
+    /// messages they ask for are in every language a brand needs.
+    fn compile(&mut self, only: Option<&[String]>) {
+        self.template_errors = self.templates.compile(only);
+        // Every language a brand makes documents in needs every message.
+        let mut languages: Vec<String> = self
+            .content
+            .brands
+            .values()
+            .flat_map(|b| b.brand.languages.iter().map(|l| l.tag().to_string()))
+            .collect();
+        languages.sort();
+        languages.dedup();
+        let missing = self.templates.missing_messages(&languages);
+        self.template_errors.extend(missing);
+    }
+
+    /// Loads content and fonts and reads the templates, compiling none.
+    fn read(root: &Path) -> Project {
         let mut content = content::load(root);
         // Colours nobody could read are a brand's mistake like any other.
         let unreadable: Vec<String> = content
@@ -52,9 +91,7 @@ impl Project {
             ProjectFile::default()
         });
         let tdir = root.join("templates");
-        let (templates, mut template_errors) = Templates::load(&tdir);
-        // Every language a brand makes documents in needs every message.
-        template_errors.extend(templates.missing_messages(&brand_languages(&content)));
+        let templates = Templates::read(&tdir);
         let mut other_errors = Vec::new();
         let fonts = match bundled_fonts(&tdir) {
             Ok(f) => Some(Arc::new(f)),
@@ -67,7 +104,7 @@ impl Project {
             root: root.to_path_buf(),
             content,
             templates,
-            template_errors,
+            template_errors: Vec::new(),
             other_errors,
             fonts,
             settings,

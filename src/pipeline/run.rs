@@ -70,7 +70,7 @@ impl Progress for () {}
 /// writes every document atomically, and records it in the manifest.
 pub fn build(opts: &Options, progress: &dyn Progress) -> Result<Report, UsageError> {
     let start = Instant::now();
-    let project = Project::load(&opts.root);
+    let project = Project::load_for(opts);
     build_project(&project, opts, progress, start)
 }
 

@@ -3,6 +3,7 @@
 //! its settings comment read, compiled, and refused when it could never end
 //! (partials that include each other) — every problem collected.
 
+use super::compile::Compiled;
 use super::escape::escape_markup;
 use super::settings::settings;
 use super::{budget, helpers, i18n, recursion, Format, TemplateError, TemplateInfo, Templates};
@@ -14,9 +15,11 @@ use std::sync::Arc;
 const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 
 impl Templates {
-    /// Loads `dir/*.hbs` and `dir/partials/*.hbs`. Returns what loaded and
-    /// every problem found.
-    pub fn load(dir: &Path) -> (Templates, Vec<TemplateError>) {
+    /// Reads `dir/*.hbs` and `dir/partials/*.hbs` and their settings,
+    /// compiling none of them: [`Templates::compile`] compiles those a run
+    /// uses. Every problem found so far is kept for that first compile to
+    /// report, in file order with its own.
+    pub fn read(dir: &Path) -> Templates {
         let mut hb = handlebars::Handlebars::new();
         hb.set_strict_mode(true);
         hb.set_prevent_indent(true);
@@ -34,9 +37,6 @@ impl Templates {
                 if let Err(m) = recursion::check_nesting(&src) {
                     errors.push(TemplateError::file(&file, m));
                     continue;
-                }
-                if let Err(e) = hb.register_partial(&name, &src) {
-                    errors.push(template_error(&file, &e));
                 }
                 partials.insert(name, src);
             }
@@ -72,144 +72,48 @@ impl Templates {
                 ));
                 continue;
             }
-            match hb.register_template_string(&name, &src) {
-                Ok(()) => {
-                    templates.insert(
-                        name.clone(),
-                        TemplateInfo {
-                            name,
-                            format,
-                            file,
-                            settings,
-                            source: src,
-                        },
-                    );
-                }
-                Err(e) => errors.push(template_error(&file, &e)),
-            }
+            templates.insert(
+                name.clone(),
+                TemplateInfo {
+                    name,
+                    format,
+                    file,
+                    settings,
+                    source: src,
+                },
+            );
         }
-        check_recursion(dir, &mut templates, &partials, &mut errors);
-        let failed = hbs_files(dir, &mut Vec::new(), true)
+        let on_disk = hbs_files(dir, &mut Vec::new(), true)
             .iter()
             .filter_map(|f| name_and_format(f).map(|(name, _)| name))
-            .filter(|name| !templates.contains_key(name))
             .collect();
-        let (catalogues, mut catalogue_errors) =
+        let (catalogues, catalogue_errors) =
             i18n::Catalogues::load(&dir.join("locales"), project_root(dir).unwrap_or(dir));
-        errors.append(&mut catalogue_errors);
-        (
-            Templates {
-                hb,
-                templates,
-                partials,
-                failed,
-                dir: dir.to_path_buf(),
-                catalogues: Arc::new(catalogues),
+        let mut t = Templates {
+            hb,
+            templates,
+            partials,
+            failed: Vec::new(),
+            dir: dir.to_path_buf(),
+            catalogues: Arc::new(catalogues),
+            compiled: Compiled {
+                on_disk,
+                read_errors: errors,
+                catalogue_errors,
+                ..Compiled::default()
             },
-            errors,
-        )
+        };
+        t.failed = t.compiled.failed(&t.templates);
+        t
     }
-}
 
-/// Refuses templates that would never end: partials, file or inline, that
-/// include each other in a loop (rendering one would overflow the stack).
-/// Such a template is reported, naming the loop, and left out.
-fn check_recursion(
-    dir: &Path,
-    templates: &mut BTreeMap<String, TemplateInfo>,
-    partials: &BTreeMap<String, String>,
-    errors: &mut Vec<TemplateError>,
-) {
-    let error = |file: PathBuf, message: String| TemplateError::file(&file, message);
-    let partial_file = |name: &str| dir.join("partials").join(format!("{name}.hbs"));
-    let mut partial_calls = BTreeMap::new();
-    let mut bad_partials = Vec::new();
-    for (name, src) in partials {
-        match recursion::calls(src) {
-            Ok(c) => {
-                partial_calls.insert(name.clone(), c);
-            }
-            Err(m) => {
-                bad_partials.push(format!("partial:{name}"));
-                errors.push(error(partial_file(name), m));
-            }
-        }
+    /// Loads `dir/*.hbs` and `dir/partials/*.hbs` and compiles every
+    /// template and partial. Returns what loaded and every problem found.
+    pub fn load(dir: &Path) -> (Templates, Vec<TemplateError>) {
+        let mut t = Templates::read(dir);
+        let errors = t.compile(None);
+        (t, errors)
     }
-    let mut template_calls = BTreeMap::new();
-    templates.retain(|name, t| match recursion::calls(&t.source) {
-        Ok(c) => {
-            template_calls.insert(name.clone(), c);
-            true
-        }
-        Err(m) => {
-            errors.push(error(t.file.clone(), m));
-            false
-        }
-    });
-    let graph = recursion::graph(&template_calls, &partial_calls);
-    let mut reported: Vec<Vec<String>> = Vec::new();
-    templates.retain(|name, t| {
-        let start = format!("template:{name}");
-        if let Some(c) = recursion::cycle(&start, &graph) {
-            let mut key = c[..c.len() - 1].to_vec();
-            key.sort();
-            let first = &c[0];
-            let file = match first.split_once(':') {
-                Some(("partial", p)) => partial_file(p),
-                _ => t.file.clone(),
-            };
-            if !reported.contains(&key) {
-                reported.push(key);
-                let names: Vec<String> = c.iter().map(|n| recursion::describe(n)).collect();
-                errors.push(error(
-                    file,
-                    format!(
-                        "{} includes itself ({}), used by {}: it would never end",
-                        recursion::describe(first),
-                        names.join(" → "),
-                        t.file.display()
-                    ),
-                ));
-            } else {
-                errors.push(error(
-                    t.file.clone(),
-                    format!(
-                        "uses {}, which includes itself (see above): left out",
-                        recursion::describe(first)
-                    ),
-                ));
-            }
-            return false;
-        }
-        if recursion::depth(&start, &graph) > recursion::MAX_PARTIAL_DEPTH {
-            errors.push(error(
-                t.file.clone(),
-                format!(
-                    "partials include partials more than {} deep: too deep to render safely",
-                    recursion::MAX_PARTIAL_DEPTH
-                ),
-            ));
-            return false;
-        }
-        // A template that uses a partial refused above is left out too.
-        let mut reach = vec![start];
-        let mut seen = Vec::new();
-        while let Some(n) = reach.pop() {
-            if bad_partials.contains(&n) {
-                return false;
-            }
-            if !seen.contains(&n) {
-                reach.extend(graph.get(&n).into_iter().flatten().cloned());
-                seen.push(n);
-            }
-        }
-        true
-    });
-}
-
-fn template_error(file: &Path, e: &handlebars::TemplateError) -> TemplateError {
-    let (line, column) = e.pos().map_or((None, None), |(l, c)| (Some(l), Some(c)));
-    TemplateError::file(file, e.reason().to_string()).at_position(line, column)
 }
 
 fn hbs_files(dir: &Path, errors: &mut Vec<TemplateError>, optional: bool) -> Vec<PathBuf> {

@@ -80,16 +80,23 @@ impl Templates {
                     ));
                 }
             }
+            // The templates and partials compiled: those a run uses.
             let sources = self
                 .templates
                 .values()
+                .filter(|t| self.compiled.has_template(&t.name))
                 .map(|t| (t.file.clone(), t.source.as_str()))
-                .chain(self.partials.iter().map(|(n, s)| {
-                    (
-                        self.dir.join("partials").join(format!("{n}.hbs")),
-                        s.as_str(),
-                    )
-                }));
+                .chain(
+                    self.partials
+                        .iter()
+                        .filter(|(n, _)| self.compiled.has_partial(n))
+                        .map(|(n, s)| {
+                            (
+                                self.dir.join("partials").join(format!("{n}.hbs")),
+                                s.as_str(),
+                            )
+                        }),
+                );
             for (file, src) in sources {
                 for (key, line) in message_keys(src) {
                     if !self.catalogues.has(tag, &key) {

@@ -18,6 +18,7 @@
 //! markup, so `*`, `#`, `_` or `{{` in content print literally.
 
 mod budget;
+mod compile;
 mod context;
 mod escape;
 mod format;
@@ -72,6 +73,8 @@ pub struct Templates {
     dir: PathBuf,
     /// The message catalogues, `templates/locales/<language>/*.ftl`.
     catalogues: Arc<i18n::Catalogues>,
+    /// What is compiled so far ([`Templates::compile`]).
+    compiled: compile::Compiled,
 }
 
 impl fmt::Debug for Templates {

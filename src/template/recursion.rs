@@ -29,11 +29,27 @@ pub fn calls(src: &str) -> Result<Calls, String> {
     let Ok(t) = Template::compile(src) else {
         return Ok(Calls::default());
     };
+    calls_in(&t)
+}
+
+/// The calls of a compiled template. `Err` for a computed partial name.
+pub fn calls_in(t: &Template) -> Result<Calls, String> {
     let mut calls = Calls::default();
     let mut own = Vec::new();
-    walk(&t, &mut own, &mut calls.inlines)?;
+    walk(t, &mut own, &mut calls.inlines)?;
     calls.includes = own;
     Ok(calls)
+}
+
+impl Calls {
+    /// Every partial name it may include, its own and its inline
+    /// partials' bodies'.
+    pub fn names(&self) -> impl Iterator<Item = String> + '_ {
+        self.includes
+            .iter()
+            .chain(self.inlines.iter().flat_map(|(_, c)| c))
+            .cloned()
+    }
 }
 
 fn push(list: &mut Vec<String>, name: String) {

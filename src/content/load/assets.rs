@@ -128,7 +128,18 @@ pub(super) fn load_fonts(
 
 /// Checks that bytes are a TrueType/OpenType font.
 pub fn check_font(bytes: &[u8]) -> Result<(), String> {
-    rustybuzz::ttf_parser::Face::parse(bytes, 0)
-        .map(|_| ())
-        .map_err(|e| format!("is not a TrueType or OpenType font ({e})"))
+    use read_fonts::TableProvider;
+    let font = read_fonts::FontRef::new(bytes)
+        .map_err(|e| format!("is not a TrueType or OpenType font ({e})"))?;
+    // What laying out a line needs from every face.
+    let needed = [
+        font.head().err(),
+        font.hhea().err(),
+        font.maxp().err(),
+        font.cmap().err(),
+    ];
+    match needed.into_iter().flatten().next() {
+        Some(e) => Err(format!("is not a TrueType or OpenType font ({e})")),
+        None => Ok(()),
+    }
 }
