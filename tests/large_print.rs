@@ -112,7 +112,10 @@ fn every_trust_gets_a_large_print_leaflet_with_no_glyph_under_16_pt() {
             let [_, _, w, h] = boxes(&doc, page, b"MediaBox").unwrap();
             let mut starts: Vec<(f32, [f32; 2], &String)> = Vec::new();
             for (pt, [x, y], text) in &drawn {
-                match starts.iter_mut().find(|(_, [_, sy], _)| (sy - y).abs() < 0.5) {
+                match starts
+                    .iter_mut()
+                    .find(|(_, [_, sy], _)| (sy - y).abs() < 0.5)
+                {
                     Some(s) if *x < s.1[0] => *s = (*pt, [*x, *y], text),
                     Some(_) => {}
                     None => starts.push((*pt, [*x, *y], text)),
