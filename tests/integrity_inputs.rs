@@ -43,6 +43,8 @@ fn rewritten(p: &Project, before: &BTreeMap<String, (u64, Vec<u8>)>) -> Vec<Stri
 
 const WELSH: &[&str] = &[
     "glan-y-mor/pals-officer/handout.docx",
+    "glan-y-mor/pals-officer/leaflet-large-print.pdf",
+    "glan-y-mor/pals-officer/leaflet-print.pdf",
     "glan-y-mor/pals-officer/leaflet.pdf",
     "glan-y-mor/pals-officer/page.html",
     "glan-y-mor/pals-officer/summary.txt",
@@ -130,9 +132,11 @@ fn each_kind_of_input_rebuilds_exactly_the_documents_it_reaches() {
     p.edit("templates/leaflet.pdf.hbs", "body_pt: 11", "body_pt: 10.5");
     let leaflets: Vec<String> = all(&p)
         .into_iter()
-        .filter(|f| f.contains("/leaflet"))
+        .filter(|f| f.ends_with("/leaflet.pdf") || f.ends_with("/leaflet-print.pdf"))
         .collect();
-    assert_eq!(leaflets.len(), 3);
+    // Both trusts' screen and print files; the large-print leaflet has a
+    // template of its own.
+    assert_eq!(leaflets.len(), 4);
     assert_eq!(rewritten(&p, &before), leaflets);
 
     // The fonts: every document (the writers all draw with them).
