@@ -329,4 +329,9 @@ print:
   bleed_mm: 3
   # Draw crop marks: true or false.
   crop_marks: false
+
+# Apostrophes and quotes in plain-text summaries and mail (optional):
+# as_typed (the default) or typographic (’ ‘ “ ”, as leaflets, handouts
+# and web pages always have).
+plain_text_punctuation: as_typed
 "##;

@@ -120,6 +120,15 @@ pub struct Theme {
     pub footer: String,
     /// Plain-text line width in columns.
     pub text_width: usize,
+    /// The vertical rhythm (paged documents).
+    pub spacing: super::Spacing,
+    /// Hyphenation of running text (paged documents).
+    pub hyphenation: super::Hyphenation,
+    /// The sides a paged document is designed for, and `fit`.
+    pub sides: super::Sides,
+    /// Put typographic apostrophes, quotation marks and dashes in the text
+    /// (see [`super::typography`]); plain text only when the brand asks.
+    pub typographic: bool,
 }
 
 impl Theme {
@@ -154,6 +163,10 @@ impl Theme {
             body_pt: 11.0,
             footer: String::new(),
             text_width,
+            spacing: super::Spacing::default(),
+            hyphenation: super::Hyphenation::default(),
+            sides: super::Sides::default(),
+            typographic: false,
         }
     }
 }

@@ -138,6 +138,11 @@ impl Writer for PdfWriter {
             warnings.push(format!("{source}: {w}"));
         }
         warnings.append(&mut post_warnings);
-        Ok(Rendered { bytes, warnings })
+        Ok(Rendered {
+            bytes,
+            warnings,
+            too_wide: std::mem::take(&mut layout.too_wide),
+            overrun: layout.overrun,
+        })
     }
 }

@@ -127,6 +127,10 @@ pub fn press_options(brand: &LoadedBrand, template: &TemplateInfo) -> Option<Pri
     })
 }
 
+/// How far `fit` may tighten a template's spacing when it does not say
+/// (`fit_min`): to this share of each gap.
+const FIT_MIN: f32 = 0.5;
+
 /// The theme for one brand and one template (the screen file's).
 pub fn theme(
     brand: &LoadedBrand,
@@ -190,5 +194,17 @@ pub fn theme(
         body_pt: template.settings.body_pt.unwrap_or(11.0).clamp(6.0, 24.0),
         footer: b.footer.to_string(),
         text_width: template.settings.text_width.unwrap_or(72).clamp(20, 1000),
+        spacing: template.settings.spacing.unwrap_or_default(),
+        hyphenation: crate::document::Hyphenation {
+            enabled: template.settings.hyphenate.unwrap_or(true),
+            ..template.settings.hyphenation.unwrap_or_default()
+        },
+        sides: crate::document::Sides {
+            sides: template.settings.sides,
+            fit: template.settings.fit,
+            fit_min: template.settings.fit_min.unwrap_or(FIT_MIN),
+        },
+        typographic: template.format != crate::template::Format::Txt
+            || b.plain_text_punctuation == Some(crate::content::brand::Punctuation::Typographic),
     }
 }

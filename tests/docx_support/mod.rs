@@ -92,6 +92,10 @@ pub mod fixture {
             body_pt: 11.0,
             footer: FOOTER.into(),
             text_width: 72,
+            spacing: Default::default(),
+            hyphenation: Default::default(),
+            sides: Default::default(),
+            typographic: false,
         }
     }
 

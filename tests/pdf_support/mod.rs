@@ -90,6 +90,10 @@ pub fn theme(paper: Paper, print: PrintOptions) -> Theme {
         body_pt: 12.0,
         footer: "PALS: 0300 123 4567".into(),
         text_width: 72,
+        spacing: Default::default(),
+        hyphenation: Default::default(),
+        sides: Default::default(),
+        typographic: false,
     }
 }
 

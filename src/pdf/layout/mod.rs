@@ -17,9 +17,12 @@
 //! y growing downwards; `draw` flips them for PDF.
 
 mod boxes;
+mod breaks;
+mod codes;
 mod flow;
 mod furniture;
 mod geometry;
+mod hyphen;
 mod items;
 mod lines;
 mod paginate;
@@ -96,6 +99,10 @@ pub(crate) struct Layout<'a> {
     meta: &'a Meta,
     pub(crate) missing: Missing,
     pub(crate) warnings: Vec<String>,
+    /// Words and addresses wider than their column (cut at its edge).
+    pub(crate) too_wide: Vec<String>,
+    /// Set when the pages run over the theme's `sides`.
+    pub(crate) overrun: Option<crate::document::Overrun>,
 }
 
 impl<'a> Layout<'a> {
@@ -106,7 +113,7 @@ impl<'a> Layout<'a> {
         meta: &'a Meta,
         lang: &str,
     ) -> Layout<'a> {
-        let sz = Sizes::new(theme.body_pt, theme.paper);
+        let sz = Sizes::new(theme.body_pt, theme.paper, &theme.spacing);
         let geo = Geometry::new(theme.paper, theme.print.bleed_mm, sz.body);
         let pal = Palette {
             text: Paint::from_colour(theme.text),
@@ -140,6 +147,8 @@ impl<'a> Layout<'a> {
             meta,
             missing: Missing::new(),
             warnings: Vec::new(),
+            too_wide: Vec::new(),
+            overrun: None,
         };
         layout.footer = Some(layout.plan_footer());
         layout
