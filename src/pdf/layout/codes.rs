@@ -2,7 +2,7 @@
 //! code alone is no use to someone who cannot scan it) and its caption.
 
 use super::items::{side_by_side, stack};
-use super::spans::StyledText;
+use super::spans::{display_url, StyledText};
 use super::{Chunk, Env, Item, Layout, Shape, MM};
 use crate::document::qr::QrMatrix;
 use crate::document::Inline;
@@ -177,11 +177,4 @@ impl Layout<'_> {
             }
         }
     }
-}
-
-/// An address as printed: without the scheme, which nobody types.
-fn display_url(url: &str) -> &str {
-    url.strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .unwrap_or(url)
 }

@@ -394,7 +394,10 @@ impl Layout<'_> {
             parts.push(stack(chunks, &self.decos, g0));
         }
         let mut all = side_by_side(parts);
-        if all.height > self.geo.body_height() {
+        // A row side by side cannot break: one that leaves no room on a
+        // page for a box's padding and title around it is stacked.
+        let room = self.geo.body_height() - 2.0 * sz.box_padding - sz.h3 * 1.3 - sz.box_around;
+        if all.height > room {
             // Too tall to keep side by side on one page: one after another.
             self.stacked(cols, env, out);
             return;

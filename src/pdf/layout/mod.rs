@@ -101,8 +101,10 @@ pub(crate) struct Layout<'a> {
     pub(crate) warnings: Vec<String>,
     /// Words and addresses wider than their column (cut at its edge).
     pub(crate) too_wide: Vec<String>,
-    /// Set when the pages run over the theme's `sides`.
-    pub(crate) overrun: Option<crate::document::Overrun>,
+    /// How full the last page's columns are (0 to 1), after pagination.
+    pub(crate) last_fill: f32,
+    /// The first chunk of a box kept at the foot of the last page.
+    foot_from: Option<usize>,
 }
 
 impl<'a> Layout<'a> {
@@ -148,7 +150,8 @@ impl<'a> Layout<'a> {
             missing: Missing::new(),
             warnings: Vec::new(),
             too_wide: Vec::new(),
-            overrun: None,
+            last_fill: 0.0,
+            foot_from: None,
         };
         layout.footer = Some(layout.plan_footer());
         layout
@@ -177,7 +180,17 @@ impl<'a> Layout<'a> {
     pub(crate) fn run(&mut self, blocks: &[Block]) -> Result<Vec<Page>, RenderError> {
         let mut chunks = Vec::new();
         let env = self.body_env();
-        self.flow(blocks, env, &mut chunks);
+        // A shaded box that ends the document ("Find out more": the
+        // contact block and QR code) stands at the foot of the last page.
+        match blocks.split_last() {
+            Some((last @ Block::Callout { .. }, rest)) if !rest.is_empty() => {
+                self.flow(rest, env, &mut chunks);
+                let from = chunks.len();
+                self.block(last, env, &mut chunks);
+                self.foot_from = Some(from);
+            }
+            _ => self.flow(blocks, env, &mut chunks),
+        }
         let mut pages = self.paginate(chunks)?;
         self.footers(&mut pages);
         if self.meta.draft {
