@@ -109,10 +109,10 @@ fn two_builds_are_byte_identical() {
     assert_exit(&a.run(&["build"]), 0);
     assert_exit(&b.run(&["build"]), 0);
     let (oa, ob) = (a.outputs(), b.outputs());
-    // 4 formats × 2 trusts, and Eastbrook's print file (it has print settings)
+    // (4 formats + the print file) × 2 trusts: both have print settings
     assert_eq!(
         oa.len(),
-        9,
+        10,
         "{:?}",
         oa.iter().map(|f| &f.0).collect::<Vec<_>>()
     );

@@ -459,7 +459,7 @@ fn text_content_cannot_break_the_package() {
             Block::Paragraph(vec![link("https://example.org/\u{1}?q=<&>", "go")]),
             Block::Qr {
                 url: "https://example.org/\u{3}".into(),
-                caption: Some("scan\u{4} me".into()),
+                caption: Some(vec![Inline::Text("scan\u{4} me".into())]),
             },
         ],
     };

@@ -28,7 +28,7 @@ fn many() -> Vec<Document> {
                 )]));
                 doc.blocks.push(Block::Qr {
                     url: format!("https://example.org/qr/{i}/{k}"),
-                    caption: Some(format!("QR {k}")),
+                    caption: Some(vec![Inline::Text(format!("QR {k}"))]),
                 });
             }
             if i % 2 == 0 {

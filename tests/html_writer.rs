@@ -121,7 +121,7 @@ fn each_trust_gets_its_branded_accessible_page() {
     // The Welsh board's page: Welsh first, not second-rate; its own name,
     // logo text and page words in Welsh; every English passage marked.
     let page = page(&p, GLAN);
-    assert_eq!(attr(&page, "html", "lang"), ["cy"]);
+    assert_eq!(attr(&page, "html", "lang"), ["cy-GB"]);
     assert_eq!(
         all(&page, "header .org-name"),
         ["Bwrdd Iechyd Prifysgol Glan-y-Môr"]
@@ -168,18 +168,18 @@ fn a_passage_in_another_language_is_marked_on_its_element() {
     let o = p.run(&["build", "--template", "croeso"]);
     assert_exit(&o, 0);
     let cy = page(&p, "output/glan-y-mor/pals-officer/croeso.html");
-    assert_eq!(attr(&cy, "html", "lang"), ["cy"]);
+    assert_eq!(attr(&cy, "html", "lang"), ["cy-GB"]);
     let en = page(&p, "output/eastbrook-hospitals/pals-officer/croeso.html");
     assert_eq!(attr(&en, "html", "lang"), ["en-GB"]);
     assert_eq!(
-        all(&en, "p span[lang=cy]"),
+        all(&en, "p span[lang=cy-GB]"),
         ["Croeso i Eastbrook Hospitals"]
     );
     assert_eq!(
-        all(&en, "div[lang=cy]"),
+        all(&en, "div[lang=cy-GB]"),
         ["Gwybodaeth Mae’r swydd hon ar gael yn Ffordd y Tŵr."]
     );
-    assert_eq!(all(&en, "div[lang=cy] h2"), ["Gwybodaeth"]);
+    assert_eq!(all(&en, "div[lang=cy-GB] h2"), ["Gwybodaeth"]);
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn builds_are_byte_identical_and_incremental() {
     );
     let o = a.run(&["build"]);
     assert!(
-        common::stdout(&o).contains("(3 PDF, 2 DOCX, 2 TXT)"),
+        common::stdout(&o).contains("(4 PDF, 2 DOCX, 2 TXT)"),
         "{}",
         common::stdout(&o)
     );

@@ -18,8 +18,8 @@ fn an_interrupted_build_starts_nothing_and_writes_no_partial_file() {
     INTERRUPTED.store(false, Ordering::SeqCst);
     assert!(report.interrupted);
     assert!(!report.ok());
-    // 4 formats × 2 trusts, and Eastbrook's print PDF
-    assert_eq!(report.documents.len(), 9);
+    // (4 formats + the print PDF) × 2 trusts
+    assert_eq!(report.documents.len(), 10);
     assert!(report.documents.iter().all(|d| d.status == Status::Skipped));
     assert!(
         p.outputs().is_empty(),
@@ -27,12 +27,12 @@ fn an_interrupted_build_starts_nothing_and_writes_no_partial_file() {
         p.outputs().iter().map(|f| &f.0).collect::<Vec<_>>()
     );
     assert!(
-        report.summary().contains("interrupted, 9 not started"),
+        report.summary().contains("interrupted, 10 not started"),
         "{}",
         report.summary()
     );
     // The next build makes them all.
     let report = pipeline::build(&opts, &()).unwrap();
     assert!(report.ok());
-    assert_eq!(report.count(Status::Built), 9);
+    assert_eq!(report.count(Status::Built), 10);
 }

@@ -55,7 +55,7 @@ fn one_eml_per_applicant_with_brand_headers_body_and_leaflet() {
     let id = m.message_id().unwrap();
     assert!(id.ends_with("@eastbrook.example.nhs.uk"), "{id}");
 
-    // The body: UTF-8 plain text, personalised, the job summary, ≤ 78 columns.
+    // The body: UTF-8 plain text, personalised, the job summary, ≤ 72 columns.
     let text = m.text_part(0).unwrap();
     let ct = text.content_type().unwrap();
     assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("plain")));

@@ -40,8 +40,8 @@ fn unchanged_documents_are_not_rebuilt() {
     let first = p.run(&["build", "--json"]);
     assert_exit(&first, 0);
     assert!(statuses(&first).iter().all(|(_, s)| s == "built"));
-    // 2 jobs × (4 formats × 2 trusts + Eastbrook's print PDF)
-    assert_eq!(statuses(&first).len(), 18);
+    // 2 jobs × (4 formats + the print PDF) × 2 trusts
+    assert_eq!(statuses(&first).len(), 20);
 
     let again = p.run(&["build", "--json"]);
     assert_exit(&again, 0);
@@ -52,7 +52,7 @@ fn unchanged_documents_are_not_rebuilt() {
     );
     let o = p.run(&["build"]);
     assert!(
-        stdout(&o).starts_with("Nothing to rebuild: 18 documents up to date"),
+        stdout(&o).starts_with("Nothing to rebuild: 20 documents up to date"),
         "{}",
         stdout(&o)
     );
@@ -176,7 +176,7 @@ fn shards_together_are_a_full_build() {
         assert_exit(&o, 0);
         counts.push(statuses(&o).len());
     }
-    assert_eq!(counts, [6, 6, 6], "an even split of 18 documents");
+    assert_eq!(counts, [7, 7, 6], "an even split of 20 documents");
     assert_eq!(
         p.outputs_in(&shards),
         p.outputs_in(&full),
@@ -244,6 +244,7 @@ fn the_project_file_sets_defaults_and_layout() {
     assert_eq!(
         files,
         [
+            "pals-officer/glan-y-mor-leaflet-print.pdf",
             "pals-officer/glan-y-mor-leaflet.pdf",
             "pals-officer/glan-y-mor-summary.txt"
         ]
@@ -324,5 +325,5 @@ fn a_broken_job_fails_alone_with_exit_1() {
             .contains("complaints-officer.yaml"),
         "{v}"
     );
-    assert_eq!(statuses(&o).len(), 9, "the PALS documents are all built");
+    assert_eq!(statuses(&o).len(), 10, "the PALS documents are all built");
 }

@@ -391,6 +391,21 @@ fn figures_have_alt_text_and_links_are_described() {
             assert!(f.dict.get(b"A").is_ok(), "a figure's bounding box");
         }
 
+        if th.print.press {
+            // PDF/X-4: no annotations; a link is printed text, a Span.
+            assert!(
+                r.all("Link").is_empty(),
+                "the print file has no Link elements"
+            );
+            for page in r.doc.get_pages().values() {
+                let d = r.doc.get_dictionary(*page).unwrap();
+                assert!(
+                    d.get(b"Annots").is_err(),
+                    "the print file has no annotations"
+                );
+            }
+            continue;
+        }
         let pt = parent_tree(&r.doc);
         let links = r.all("Link");
         let mut annots = 0;
@@ -476,7 +491,7 @@ fn other_languages_are_marked_where_they_change() {
         .tree
         .walk()
         .into_iter()
-        .filter(|e| e.lang().as_deref() == Some("cy"))
+        .filter(|e| e.lang().as_deref() == Some("cy-GB"))
         .map(|e| (e.role.clone(), squash(&e.text(&r.texts))))
         .collect();
     assert!(
@@ -496,7 +511,7 @@ fn other_languages_are_marked_where_they_change() {
         .tree
         .walk()
         .into_iter()
-        .filter(|e| e.lang().is_some() && e.lang().as_deref() != Some("cy"))
+        .filter(|e| e.lang().is_some() && e.lang().as_deref() != Some("cy-GB"))
         .count();
     assert_eq!(others, 0);
     // A Welsh document: its own language is cy, an English span en-GB.
@@ -798,4 +813,102 @@ fn screen_and_print_files_differ_as_they_should() {
         oi.get(b"S").and_then(Object::as_name).ok(),
         Some(&b"GTS_PDFX"[..])
     );
+}
+
+#[test]
+fn table_cells_name_their_headers_as_typst_does() {
+    let r = read(&rich(), &screen(Paper::A4));
+    // Every header cell has an ID the root's IDTree finds it by.
+    let root = r
+        .doc
+        .catalog()
+        .unwrap()
+        .get(b"StructTreeRoot")
+        .and_then(Object::as_reference)
+        .and_then(|id| r.doc.get_dictionary(id))
+        .unwrap();
+    let names = root
+        .get(b"IDTree")
+        .and_then(Object::as_dict)
+        .and_then(|t| t.get(b"Names"))
+        .and_then(Object::as_array)
+        .unwrap();
+    let tree: BTreeMap<String, ObjectId> = names
+        .chunks(2)
+        .map(|p| {
+            let k = String::from_utf8(p[0].as_str().unwrap().to_vec()).unwrap();
+            (k, p[1].as_reference().unwrap())
+        })
+        .collect();
+    let keys: Vec<&String> = tree.keys().collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "a name tree's keys are in order");
+    let id_of = |e: &Elem| {
+        e.dict
+            .get(b"ID")
+            .and_then(Object::as_str)
+            .map(|b| String::from_utf8(b.to_vec()).unwrap())
+            .ok()
+    };
+    let ths = r.all("TH");
+    assert!(!ths.is_empty());
+    for th in &ths {
+        let id = id_of(th).expect("every TH has an /ID");
+        assert_eq!(tree.get(&id), th.id.as_ref(), "{id} in the IDTree");
+    }
+    let headers = |e: &Elem| -> Vec<String> {
+        let a = e.dict.get(b"A").and_then(Object::as_dict).ok();
+        a.and_then(|a| a.get(b"Headers").and_then(Object::as_array).ok())
+            .map(|h| {
+                h.iter()
+                    .map(|s| String::from_utf8(s.as_str().unwrap().to_vec()).unwrap())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let text = |id: &str| {
+        let th = ths
+            .iter()
+            .find(|t| id_of(t).as_deref() == Some(id))
+            .unwrap();
+        squash(&th.text(&r.texts))
+    };
+    // The pay-band table: each body cell is headed by its column's TH.
+    let body = &r.all("TBody")[0];
+    let cells: Vec<(String, Vec<String>)> = body
+        .walk()
+        .into_iter()
+        .filter(|e| e.role == "TD")
+        .map(|e| {
+            let heads = headers(e).iter().map(|h| text(h)).collect();
+            (squash(&e.text(&r.texts)), heads)
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("Band 3".to_string(), vec!["Band".to_string()]),
+            ("£24,071".to_string(), vec!["Starting salary".to_string()]),
+            ("Band 4".to_string(), vec!["Band".to_string()]),
+            ("£26,530".to_string(), vec!["Starting salary".to_string()]),
+        ]
+    );
+    // Key facts: each value is headed by its row's label.
+    let facts = r
+        .all("Table")
+        .into_iter()
+        .find(|t| {
+            t.walk()
+                .iter()
+                .any(|e| e.attr(b"Scope").as_deref() == Some("Row"))
+        })
+        .expect("the key facts table");
+    for tr in facts.walk().into_iter().filter(|e| e.role == "TR") {
+        let kids: Vec<&Elem> = tr.walk().into_iter().skip(1).collect();
+        let label = kids.iter().find(|e| e.role == "TH").unwrap();
+        for td in kids.iter().filter(|e| e.role == "TD") {
+            assert_eq!(headers(td), [id_of(label).unwrap()]);
+        }
+    }
 }

@@ -646,3 +646,41 @@ fn timing() {
         times[0], times[150]
     );
 }
+
+/// The print file of a draft: its see-through DRAFT stamp (and the logo's
+/// soft edge) is transparency, which PDF/X-4 allows when it blends in the
+/// inks it prints in.
+#[test]
+fn a_drafts_see_through_stamp_blends_in_cmyk() {
+    let press = PrintOptions {
+        press: true,
+        bleed_mm: 3.0,
+        crop_marks: true,
+    };
+    let mut draft = pals();
+    draft.meta.draft = true;
+    let bytes = render(&draft, &theme(Paper::A5, press)).bytes;
+    let doc = load(&bytes);
+    assert!(
+        pdf_support::pdfx::has_transparency(&doc),
+        "the stamp and the logo are transparent"
+    );
+    let bad = pdf_support::pdfx::problems(&bytes);
+    assert!(
+        bad.is_empty(),
+        "a draft print file is not PDF/X-4:\n{}",
+        bad.join("\n")
+    );
+    for (n, p) in doc.get_pages() {
+        let group = doc
+            .get_dictionary(p)
+            .and_then(|d| d.get(b"Group"))
+            .and_then(lopdf::Object::as_dict)
+            .unwrap_or_else(|_| panic!("page {n} has no transparency group"));
+        assert_eq!(
+            group.get(b"CS").and_then(lopdf::Object::as_name).ok(),
+            Some(&b"DeviceCMYK"[..]),
+            "page {n}"
+        );
+    }
+}

@@ -114,7 +114,7 @@ fn the_welsh_is_marked_welsh_and_the_english_english() {
     let bytes = std::fs::read(p.file(WALES).join("leaflet.pdf")).unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     let catalog = doc.catalog().unwrap();
-    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"cy");
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"cy-GB");
     let langs: Vec<Vec<u8>> = doc
         .objects
         .values()
@@ -151,9 +151,11 @@ fn the_welsh_is_marked_welsh_and_the_english_english() {
     // Web page: Welsh, its English passages marked English, its own words
     // (skip link, contents) Welsh first.
     let page = p.read(&format!("{WALES}/page.html"));
-    assert!(page.contains("<html lang=\"cy\">"), "{}", &page[..300]);
+    assert!(page.contains("<html lang=\"cy-GB\">"), "{}", &page[..300]);
     assert!(page.contains("lang=\"en-GB\""), "no English passage marked");
-    assert!(page.contains("Neidio i’r prif gynnwys / Skip to main content"));
+    assert!(page.contains(
+        "<span lang=\"cy-GB\">Neidio i’r prif gynnwys</span> / <span lang=\"en-GB\">Skip to main content</span>"
+    ));
     let cy = page.find("Beth fyddwch chi").expect("no Welsh section");
     assert!(cy < page.find("What you’ll do").expect("no English section"));
     // Text summary and every message: Welsh, then English.

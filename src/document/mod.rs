@@ -36,7 +36,8 @@ pub struct Meta {
     /// One line on what the document is.
     pub subject: String,
     pub keywords: Vec<String>,
-    /// BCP 47 language tag, e.g. `en-GB` or `cy`.
+    /// BCP 47 language tag with its region ([`regional`]), e.g. `en-GB`
+    /// or `cy-GB`.
     pub language: String,
     /// Creation date as seconds since the Unix epoch. Fixed by the build
     /// (from `SOURCE_DATE_EPOCH` or the content's review date) so that the
@@ -52,68 +53,208 @@ pub struct Meta {
     /// The fixed words writers print themselves, in the document's
     /// languages (from the message catalogues).
     pub labels: Labels,
+    /// The title, subject and keywords in each language of a bilingual
+    /// document, in its order (Welsh first): XMP holds them as language
+    /// alternatives, Info and DOCX core properties all of them at once
+    /// ([`Meta::subjects`], [`Meta::all_keywords`]). Empty for a document
+    /// in one language, whose `title`, `subject` and `keywords` say it all.
+    pub alternates: Vec<Alternate>,
+}
+
+/// A document's title, subject and keywords in one of its languages.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Alternate {
+    /// BCP 47 tag with its region.
+    pub language: String,
+    pub title: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+}
+
+impl Meta {
+    /// The titles in every language, the document's first ("Swyddog… /
+    /// … officer"); the title alone in a one-language document.
+    pub fn titles(&self) -> String {
+        self.joined(|a| &a.title, &self.title)
+    }
+
+    /// The subjects in every language, the document's first.
+    pub fn subjects(&self) -> String {
+        self.joined(|a| &a.subject, &self.subject)
+    }
+
+    /// The keywords of every language, the document's first, each once.
+    pub fn all_keywords(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let lists = if self.alternates.is_empty() {
+            vec![&self.keywords]
+        } else {
+            self.alternates.iter().map(|a| &a.keywords).collect()
+        };
+        for k in lists.into_iter().flatten() {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(k)) {
+                out.push(k.clone());
+            }
+        }
+        out
+    }
+
+    fn joined(&self, part: impl Fn(&Alternate) -> &String, alone: &str) -> String {
+        let mut out: Vec<&str> = Vec::new();
+        for a in &self.alternates {
+            let p = part(a).as_str();
+            if !p.trim().is_empty() && !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        if out.is_empty() {
+            alone.to_string()
+        } else {
+            out.join(" / ")
+        }
+    }
+}
+
+/// A fixed phrase in the document's languages: one part per language, in
+/// the document's order (Welsh first in a bilingual document), and what
+/// joins them on one line ("Dysgu rhagor / Find out more"). Writers print
+/// each part in its own language ([`Label::inlines`]: a `Lang` span each,
+/// so a screen reader reads the English half in English) and use the joined
+/// text ([`Label::text`]) only where a format has room for one string (an
+/// attribute, a caption property).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// (language tag, text); an empty tag is the document's own language.
+    pub parts: Vec<(String, String)>,
+    /// What stands between two parts.
+    pub joiner: String,
+}
+
+impl Label {
+    /// A label in the document's own language only.
+    pub fn one(text: impl Into<String>) -> Label {
+        Label {
+            parts: vec![(String::new(), text.into())],
+            joiner: " / ".into(),
+        }
+    }
+
+    /// The parts joined, as one string.
+    pub fn text(&self) -> String {
+        let texts: Vec<&str> = self.parts.iter().map(|(_, t)| t.as_str()).collect();
+        texts.join(&self.joiner)
+    }
+
+    /// Whether the label has more than one language.
+    pub fn is_bilingual(&self) -> bool {
+        self.parts.len() > 1
+    }
+
+    /// The label as inline content: one part is plain text; more are a
+    /// `Lang` span each (with its region), the joiner between them.
+    pub fn inlines(&self) -> Vec<Inline> {
+        if !self.is_bilingual() {
+            return vec![Inline::Text(self.text())];
+        }
+        let mut out = Vec::new();
+        for (i, (lang, text)) in self.parts.iter().enumerate() {
+            if i > 0 {
+                out.push(Inline::Text(self.joiner.clone()));
+            }
+            out.push(Inline::Lang {
+                lang: regional(lang),
+                content: vec![Inline::Text(text.clone())],
+            });
+        }
+        out
+    }
+
+    /// The label with `from` replaced by `to` in every part.
+    pub fn replace(&self, from: &str, to: &str) -> Label {
+        Label {
+            parts: self
+                .parts
+                .iter()
+                .map(|(l, t)| (l.clone(), t.replace(from, to)))
+                .collect(),
+            joiner: self.joiner.clone(),
+        }
+    }
+}
+
+impl From<&str> for Label {
+    fn from(text: &str) -> Label {
+        Label::one(text)
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
 }
 
 /// The fixed words a writer prints itself. Made by the build from the
 /// message catalogues in the document's languages (Welsh first in a
-/// bilingual document), so no writer holds a word of its own.
+/// bilingual document), so no writer holds a word of its own; each is a
+/// [`Label`], its languages kept apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Labels {
     /// A page number: `{page}` and `{pages}` are replaced, e.g.
     /// "Tudalen {page} o {pages} · Page {page} of {pages}".
-    pub page_of: String,
+    pub page_of: Label,
     /// What every page of a draft says.
-    pub draft: String,
+    pub draft: Label,
     /// The word stamped across a draft's pages ("DRAFFT / DRAFT").
-    pub draft_word: String,
+    pub draft_word: Label,
     /// The name of a key facts box without a title of its own (a table's
     /// caption for screen readers).
-    pub key_facts: String,
+    pub key_facts: Label,
     /// The caption of a data table with no heading before it.
-    pub table: String,
+    pub table: Label,
     /// The caption of a call-out box without a title.
-    pub note: String,
+    pub note: Label,
     /// What a data table holds: `{columns}` is replaced by its column
     /// names ("Columns: Role, Band").
-    pub table_columns: String,
+    pub table_columns: Label,
     /// What a table used only to set text in columns is, for screen readers.
-    pub layout_table: String,
+    pub layout_table: Label,
     /// What a call-out box is, for screen readers.
-    pub callout: String,
+    pub callout: Label,
     /// A web page's first link, past its header to the content.
-    pub skip_link: String,
+    pub skip_link: Label,
     /// The heading of a long web page's list of its sections.
-    pub contents: String,
+    pub contents: Label,
 }
 
 impl Default for Labels {
     fn default() -> Self {
         Labels {
-            page_of: "Page {page} of {pages}".into(),
-            draft: DRAFT_NOTICE.into(),
-            draft_word: "DRAFT".into(),
-            key_facts: "Key facts".into(),
-            table: "Table".into(),
-            note: "Note".into(),
-            table_columns: "Columns: {columns}".into(),
-            layout_table: "Layout only: read each column in turn, left to right.".into(),
-            callout: "A box set apart from the text.".into(),
-            skip_link: "Skip to main content".into(),
-            contents: "On this page".into(),
+            page_of: Label::one("Page {page} of {pages}"),
+            draft: Label::one(DRAFT_NOTICE),
+            draft_word: Label::one("DRAFT"),
+            key_facts: Label::one("Key facts"),
+            table: Label::one("Table"),
+            note: Label::one("Note"),
+            table_columns: Label::one("Columns: {columns}"),
+            layout_table: Label::one("Layout only: read each column in turn, left to right."),
+            callout: Label::one("A box set apart from the text."),
+            skip_link: Label::one("Skip to main content"),
+            contents: Label::one("On this page"),
         }
     }
 }
 
 impl Labels {
     /// `page_of` with the numbers in.
-    pub fn page(&self, page: usize, pages: usize) -> String {
+    pub fn page(&self, page: usize, pages: usize) -> Label {
         self.page_of
             .replace("{page}", &page.to_string())
             .replace("{pages}", &pages.to_string())
     }
 
     /// `table_columns` with the column names in.
-    pub fn columns(&self, names: &str) -> String {
+    pub fn columns(&self, names: &str) -> Label {
         self.table_columns.replace("{columns}", names)
     }
 }
@@ -170,7 +311,9 @@ pub enum Block {
     /// A QR code for `url`; formats that cannot show one print the URL.
     Qr {
         url: String,
-        caption: Option<String>,
+        /// What the code is for; a bilingual caption is a `Lang` span per
+        /// language.
+        caption: Option<Vec<Inline>>,
     },
     /// A horizontal rule.
     Rule,
@@ -253,6 +396,41 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// `tag` with its region, as every writer marks languages: screen readers,
+/// Word's proofing tools and hyphenation pick a voice or dictionary by it,
+/// and a bare `cy` or `en` leaves them to guess. The languages of Great
+/// Britain get `GB` (`cy` → `cy-GB`, `en` → `en-GB`, `gd` → `gd-GB`); a tag
+/// that has a region keeps it, in the usual case (`en-gb` → `en-GB`); any
+/// other tag is left as it is. The markup parser and the pipeline apply it,
+/// so a `Document` holds only regional tags where there is one.
+pub fn regional(tag: &str) -> String {
+    let tag = tag.trim();
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or("").to_ascii_lowercase();
+    let rest: Vec<String> = parts
+        .map(|p| match p.len() {
+            2 => p.to_ascii_uppercase(),
+            4 => {
+                let mut c = p.chars();
+                c.next()
+                    .map(|f| f.to_ascii_uppercase().to_string() + &c.as_str().to_ascii_lowercase())
+                    .unwrap_or_default()
+            }
+            _ => p.to_ascii_lowercase(),
+        })
+        .collect();
+    if rest.is_empty() && matches!(lang.as_str(), "en" | "cy" | "gd") {
+        return format!("{lang}-GB");
+    }
+    if !is_language_tag(tag) {
+        return tag.to_string();
+    }
+    std::iter::once(lang)
+        .chain(rest)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// The bytes a writer made, plus warnings for the person running the build
 /// (for example a character no font can draw).
 #[derive(Debug, Clone, Default)]
@@ -293,4 +471,23 @@ pub trait Writer: Send + Sync {
     /// The file extension, e.g. `pdf`.
     fn extension(&self) -> &'static str;
     fn render(&self, doc: &Document, theme: &Theme) -> Result<Rendered, RenderError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::regional;
+
+    #[test]
+    fn languages_get_their_region() {
+        assert_eq!(regional("cy"), "cy-GB");
+        assert_eq!(regional("CY"), "cy-GB");
+        assert_eq!(regional("en"), "en-GB");
+        assert_eq!(regional("en-gb"), "en-GB");
+        assert_eq!(regional("cy-GB"), "cy-GB");
+        assert_eq!(regional("gd"), "gd-GB");
+        assert_eq!(regional("en-US"), "en-US");
+        assert_eq!(regional("zh-hant-tw"), "zh-Hant-TW");
+        assert_eq!(regional("fr"), "fr");
+        assert_eq!(regional("not a tag"), "not a tag");
+    }
 }

@@ -53,7 +53,15 @@ pub fn smarten(doc: &mut Document) {
         &mut l.skip_link,
         &mut l.contents,
     ] {
-        smarten_str(s, &lang);
+        // Each language's part by its own conventions.
+        for (tag, text) in &mut s.parts {
+            let tag = if tag.is_empty() {
+                lang.as_str()
+            } else {
+                tag.as_str()
+            };
+            smarten_str(text, tag);
+        }
     }
     blocks(&mut doc.blocks, &lang);
 }
@@ -99,7 +107,7 @@ fn blocks(bs: &mut [Block], lang: &str) {
             Block::Image { alt, .. } => smarten_str(alt, lang),
             Block::Qr { caption, .. } => {
                 if let Some(c) = caption {
-                    smarten_str(c, lang);
+                    inlines(c, lang);
                 }
             }
             Block::Lang {

@@ -16,7 +16,6 @@ use super::media::Fit;
 use super::names::{id, word_lang, BULLET_NUM_ID};
 use super::numbering::{INDENT, MAX_LEVEL};
 use super::patch::Picture;
-use crate::document::escape::xml::clean;
 use crate::document::{Block, Inline};
 
 /// Side of a QR code, in millimetres.
@@ -41,8 +40,9 @@ impl Body<'_> {
         };
         if draft {
             let notice = self.paragraph(id::DRAFT);
-            let run = self.run(Fmt::default()).add_text(clean(&self.labels.draft));
-            out.push(Flow::Para(Box::new(notice.add_run(run))));
+            let words = self.labels.draft.inlines();
+            let notice = self.with_inlines(notice, &words);
+            out.push(Flow::Para(Box::new(notice)));
         }
         self.blocks(rest, frame, &mut out);
         if out.is_empty() {
@@ -246,10 +246,11 @@ impl Body<'_> {
 
     /// A QR code picture, then its caption and the URL as a real link (the
     /// URL is always there, for anyone reading on screen).
-    fn qr(&mut self, url: &str, caption: Option<&str>, out: &mut Vec<Flow>) {
+    fn qr(&mut self, url: &str, caption: Option<&[Inline]>, out: &mut Vec<Flow>) {
+        let caption = caption.filter(|c| !Inline::plain(c).trim().is_empty());
         let alt = match caption {
-            Some(c) if !c.trim().is_empty() => format!("QR code: {c} ({url})"),
-            _ => format!("QR code for {url}"),
+            Some(c) => format!("QR code: {} ({url})", Inline::plain(c).trim()),
+            None => format!("QR code for {url}"),
         };
         match self.qr_cache.png(url) {
             Some(png) => {
@@ -270,8 +271,8 @@ impl Body<'_> {
             )),
         }
         let mut content = Vec::with_capacity(3);
-        if let Some(c) = caption.filter(|c| !c.trim().is_empty()) {
-            content.push(Inline::Text(c.to_owned()));
+        if let Some(c) = caption {
+            content.extend_from_slice(c);
             content.push(Inline::LineBreak);
         }
         content.push(Inline::Link {

@@ -143,7 +143,8 @@ impl DocxWriter {
         let header = page::header(
             theme, &geometry, labels, meta.draft, &mut ids, &mut media, &mut head,
         );
-        let footer = page::footer(theme, labels, &mut ids);
+        let mut foot = Notes::default();
+        let footer = page::footer(theme, labels, &mut ids, &mut foot);
         let mut body = Body::new(
             theme,
             geometry,
@@ -164,12 +165,15 @@ impl DocxWriter {
 
         let mut header_xml = header.build();
         if meta.draft {
-            header_xml =
-                patch::watermark::apply(&header_xml, &labels.draft_word, &theme.fonts.family)?;
+            header_xml = patch::watermark::apply(
+                &header_xml,
+                &labels.draft_word.text(),
+                &theme.fonts.family,
+            )?;
         }
         let header_xml = patch::rewrite("word/header1.xml", &header_xml, &head.notes, &[])?;
         let footer_xml = footer.build();
-        let footer_xml = patch::rewrite("word/footer1.xml", &footer_xml, &Notes::default(), &[])?;
+        let footer_xml = patch::rewrite("word/footer1.xml", &footer_xml, &foot, &[])?;
         let mut document = docx_rs::Document::new()
             .page_size(PageSize::new().size(geometry.width, geometry.height))
             .page_margin(geometry.margins())

@@ -34,12 +34,11 @@ pub(crate) const BULLET_NUM_ID: usize = 2;
 pub(crate) const NUMBER_NUM_ID: usize = 3;
 
 /// Word's language tag for a BCP 47 tag: Word's proofing tools know
-/// regional tags (`cy-GB`), so a bare `cy` or `en` gets its British region.
+/// regional tags (`cy-GB`), so a bare `cy` or `en` gets its British region
+/// ([`regional`](crate::document::regional)); no tag at all is English.
 pub(crate) fn word_lang(tag: &str) -> String {
-    let tag = tag.trim();
-    match tag.to_ascii_lowercase().as_str() {
-        "" | "en" => "en-GB".to_owned(),
-        "cy" => "cy-GB".to_owned(),
-        _ => tag.to_owned(),
+    match tag.trim() {
+        "" => "en-GB".to_owned(),
+        t => crate::document::regional(t),
     }
 }

@@ -82,7 +82,8 @@ fn element(s: &mut String, name: &str, value: &str) {
     s.push('>');
 }
 
-/// `docProps/core.xml`: title, subject, author (the trust), keywords,
+/// `docProps/core.xml`: title, subject, author (the trust), keywords (in
+/// every language of a bilingual document, its own first),
 /// language and the fixed dates Word shows under File › Info.
 pub(crate) fn core_xml(meta: &Meta, author: &str) -> String {
     let mut s = String::with_capacity(1_200);
@@ -92,11 +93,13 @@ pub(crate) fn core_xml(meta: &Meta, author: &str) -> String {
 xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
 xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">",
     );
-    element(&mut s, "dc:title", &meta.title);
-    element(&mut s, "dc:subject", &meta.subject);
+    // Core properties hold one string each: a bilingual document's title,
+    // subject and keywords in every language, its own (Welsh) first.
+    element(&mut s, "dc:title", &meta.titles());
+    element(&mut s, "dc:subject", &meta.subjects());
     element(&mut s, "dc:creator", author);
-    let keywords: Vec<&str> = meta
-        .keywords
+    let all = meta.all_keywords();
+    let keywords: Vec<&str> = all
         .iter()
         .map(|k| k.trim())
         .filter(|k| !k.is_empty())

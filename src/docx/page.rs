@@ -6,12 +6,41 @@ use docx_rs::{Footer, Header, NumPages, PageNum, Paragraph, Run};
 use super::geometry::{Geometry, EMU_PER_MM, EMU_PER_TWIP};
 use super::ids::Ids;
 use super::media::{Fit, Media};
-use super::names::id;
-use super::patch::{watermark, Picture};
+use super::names::{id, word_lang};
+use super::patch::{mark, watermark, Marker, Notes, Picture};
 use super::PartNotes;
 use crate::document::escape::xml::clean;
-use crate::document::Labels;
 use crate::document::Theme;
+use crate::document::{Label, Labels};
+
+/// A label's runs: in a bilingual label each part is a run (or runs, with
+/// the page fields between) in its own language (`w:lang`, by marker), so
+/// Word reads and proofs the English half as English. `markers` counts the
+/// markers put in, for the part's patch to check.
+fn label_runs(mut p: Paragraph, label: &Label, markers: &mut usize) -> Paragraph {
+    for (i, (lang, text)) in label.parts.iter().enumerate() {
+        if i > 0 {
+            p = p.add_run(Run::new().add_text(clean(&label.joiner)));
+        }
+        let mut run = |t: &str| {
+            let r = Run::new().add_text(clean(t));
+            if label.is_bilingual() {
+                *markers += 1;
+                r.style(&mark("", &Marker::Lang(word_lang(lang))))
+            } else {
+                r
+            }
+        };
+        for piece in page_pieces(text) {
+            p = match piece {
+                Piece::Text(t) => p.add_run(run(t)),
+                Piece::Page => p.add_page_num(PageNum::new()),
+                Piece::Pages => p.add_num_pages(NumPages::new()),
+            };
+        }
+    }
+    p
+}
 
 /// The page header, on every page: the trust's name on the left, its logo
 /// on the right (NHS identity puts the logo top right); on a draft, a
@@ -56,11 +85,9 @@ pub(crate) fn header(
     }
     let mut header = Header::new().add_paragraph(name);
     if draft {
+        let line = Paragraph::new().id(ids.paragraph()).style(id::DRAFT);
         header = header.add_paragraph(
-            Paragraph::new()
-                .id(ids.paragraph())
-                .style(id::DRAFT)
-                .add_run(Run::new().add_text(clean(&labels.draft)))
+            label_runs(line, &labels.draft, &mut part.notes.markers)
                 .add_run(Run::new().add_text(watermark::PLACEHOLDER)),
         );
     }
@@ -69,7 +96,7 @@ pub(crate) fn header(
 
 /// The page footer: the trust's contact line, then "Page N of M" from real
 /// PAGE and NUMPAGES fields (Word and LibreOffice recompute them).
-pub(crate) fn footer(theme: &Theme, labels: &Labels, ids: &mut Ids) -> Footer {
+pub(crate) fn footer(theme: &Theme, labels: &Labels, ids: &mut Ids, notes: &mut Notes) -> Footer {
     let mut footer = Footer::new();
     if !theme.footer.trim().is_empty() {
         footer = footer.add_paragraph(
@@ -81,15 +108,8 @@ pub(crate) fn footer(theme: &Theme, labels: &Labels, ids: &mut Ids) -> Footer {
     }
     // "Tudalen {page} o {pages} · Page {page} of {pages}": the words as
     // runs, each mark as its field.
-    let mut line = Paragraph::new().id(ids.paragraph()).style(id::FOOTER);
-    for piece in page_pieces(&labels.page_of) {
-        line = match piece {
-            Piece::Text(t) => line.add_run(Run::new().add_text(clean(t))),
-            Piece::Page => line.add_page_num(PageNum::new()),
-            Piece::Pages => line.add_num_pages(NumPages::new()),
-        };
-    }
-    footer.add_paragraph(line)
+    let line = Paragraph::new().id(ids.paragraph()).style(id::FOOTER);
+    footer.add_paragraph(label_runs(line, &labels.page_of, &mut notes.markers))
 }
 
 /// A piece of a page label: words, or where a number goes.

@@ -104,9 +104,9 @@ impl Body<'_> {
             caption: self
                 .last_heading
                 .as_ref()
-                .map_or(self.labels.table.clone(), |(_, t)| t.clone()),
+                .map_or(self.labels.table.text(), |(_, t)| t.clone()),
             description: if header {
-                self.labels.columns(&first.join(", "))
+                self.labels.columns(&first.join(", ")).text()
             } else {
                 first.join(" | ")
             },
@@ -153,7 +153,7 @@ impl Body<'_> {
                 first_row: title.is_some(),
                 first_col: true,
             },
-            caption: title.map_or(self.labels.key_facts.clone(), Inline::plain),
+            caption: title.map_or(self.labels.key_facts.text(), Inline::plain),
             description: labels.join(", "),
             header_rows: usize::from(title.is_some()),
         };
@@ -196,8 +196,8 @@ impl Body<'_> {
     ) -> Table {
         let level = self.last_heading.as_ref().map_or(1, |(l, _)| *l);
         let note = TableNote {
-            caption: title.map_or(self.labels.note.clone(), Inline::plain),
-            description: self.labels.callout.clone(),
+            caption: title.map_or(self.labels.note.text(), Inline::plain),
+            description: self.labels.callout.text(),
             ..TableNote::default()
         };
         let outer = self.last_heading.clone();
@@ -229,8 +229,8 @@ impl Body<'_> {
             caption: self
                 .last_heading
                 .as_ref()
-                .map_or(self.labels.layout_table.clone(), |(_, t)| t.clone()),
-            description: self.labels.layout_table.clone(),
+                .map_or(self.labels.layout_table.text(), |(_, t)| t.clone()),
+            description: self.labels.layout_table.text(),
             ..TableNote::default()
         };
         let cells = columns

@@ -132,7 +132,7 @@ impl<'a> Body<'a> {
                 .push_str("<div class=\"page-break\" aria-hidden=\"true\"></div>\n"),
             Block::Lang { lang, blocks } => {
                 self.out.push_str("<div lang=\"");
-                escape_into(&mut self.out, lang);
+                escape_into(&mut self.out, &crate::document::regional(lang));
                 self.out.push_str("\">\n");
                 self.blocks(blocks, box_level);
                 self.out.push_str("</div>\n");
@@ -308,10 +308,10 @@ impl<'a> Body<'a> {
         self.out.push_str("</div>\n");
     }
 
-    fn qr(&mut self, url: &str, caption: Option<&str>) {
-        let caption = caption.filter(|c| !c.trim().is_empty());
+    fn qr(&mut self, url: &str, caption: Option<&[Inline]>) {
+        let caption = caption.filter(|c| !Inline::plain(c).trim().is_empty());
         let label = match caption {
-            Some(c) => format!("QR code: {c} ({url})"),
+            Some(c) => format!("QR code: {} ({url})", Inline::plain(c).trim()),
             None => format!("QR code for {url}"),
         };
         self.out.push_str("<figure class=\"qr\">");
@@ -333,7 +333,7 @@ impl<'a> Body<'a> {
         }
         self.out.push_str("<figcaption>");
         if let Some(c) = caption {
-            escape_into(&mut self.out, c);
+            self.inlines(c);
             self.out.push_str("<br>");
         }
         self.inline(&Inline::Link {
@@ -390,7 +390,7 @@ impl<'a> Body<'a> {
             Inline::LineBreak => self.out.push_str("<br>\n"),
             Inline::Lang { lang, content } => {
                 self.out.push_str("<span lang=\"");
-                escape_into(&mut self.out, lang);
+                escape_into(&mut self.out, &crate::document::regional(lang));
                 self.out.push_str("\">");
                 self.inlines(content);
                 self.out.push_str("</span>");

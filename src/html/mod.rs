@@ -30,7 +30,7 @@ mod style;
 mod tests;
 
 use crate::document::escape::html::{escape, escape_into};
-use crate::document::{Document, RenderError, Rendered, Theme, Writer};
+use crate::document::{Document, Label, RenderError, Rendered, Theme, Writer};
 use base64::Engine as _;
 use blocks::{Body, Part, Section};
 use sha2::{Digest, Sha256};
@@ -65,15 +65,13 @@ impl Writer for HtmlWriter {
         let mut page = String::with_capacity(css.len() + 40_000);
         head(&mut page, doc, theme, &css);
         page.push_str("<body>\n");
-        let _ = writeln!(
-            page,
-            "<a class=\"skip-link\" href=\"#main\">{}</a>",
-            escape(&doc.meta.labels.skip_link)
-        );
+        page.push_str("<a class=\"skip-link\" href=\"#main\">");
+        label_into(&mut page, &doc.meta.labels.skip_link);
+        page.push_str("</a>\n");
         if doc.meta.draft {
             draft_notice(&mut page, &doc.meta.labels.draft);
             page.push_str("<div class=\"draft-watermark\" aria-hidden=\"true\">");
-            escape_into(&mut page, &doc.meta.labels.draft);
+            escape_into(&mut page, &doc.meta.labels.draft.text());
             page.push_str("</div>\n");
         }
         site_header(&mut page, theme);
@@ -124,11 +122,11 @@ impl Writer for HtmlWriter {
 fn head(page: &mut String, doc: &Document, theme: &Theme, css: &str) {
     let meta = &doc.meta;
     let lang = if crate::document::is_language_tag(&meta.language) {
-        meta.language.as_str()
+        crate::document::regional(&meta.language)
     } else {
-        "en-GB"
+        "en-GB".to_string()
     };
-    let _ = writeln!(page, "<!DOCTYPE html>\n<html lang=\"{}\">", escape(lang));
+    let _ = writeln!(page, "<!DOCTYPE html>\n<html lang=\"{}\">", escape(&lang));
     page.push_str("<head>\n<meta charset=\"utf-8\">\n");
     page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     // Nothing may be loaded from anywhere, no script may run, and only this
@@ -145,7 +143,7 @@ fn head(page: &mut String, doc: &Document, theme: &Theme, css: &str) {
     };
     page.push_str("<title>");
     if meta.draft {
-        escape_into(page, &meta.labels.draft);
+        escape_into(page, &meta.labels.draft.text());
         page.push_str(": ");
     }
     escape_into(page, &meta.title);
@@ -182,10 +180,29 @@ fn head(page: &mut String, doc: &Document, theme: &Theme, css: &str) {
     page.push_str("</style>\n</head>\n");
 }
 
-fn draft_notice(page: &mut String, notice: &str) {
+fn draft_notice(page: &mut String, notice: &Label) {
     page.push_str("<p class=\"draft-notice\"><strong>");
-    escape_into(page, notice);
+    label_into(page, notice);
     page.push_str("</strong></p>\n");
+}
+
+/// A fixed label, each language of a bilingual one in its own `lang` span
+/// ("<span lang=\"cy-GB\">Neidio…</span> / <span lang=\"en-GB\">Skip…</span>").
+fn label_into(page: &mut String, label: &Label) {
+    if !label.is_bilingual() {
+        escape_into(page, &label.text());
+        return;
+    }
+    for (i, (lang, text)) in label.parts.iter().enumerate() {
+        if i > 0 {
+            escape_into(page, &label.joiner);
+        }
+        page.push_str("<span lang=\"");
+        escape_into(page, lang);
+        page.push_str("\">");
+        escape_into(page, text);
+        page.push_str("</span>");
+    }
 }
 
 /// The trust's logo and name, as on every page of its website.
@@ -200,12 +217,12 @@ fn site_header(page: &mut String, theme: &Theme) {
     page.push_str("</p>\n</div>\n</header>\n");
 }
 
-fn contents_list(page: &mut String, contents_title: &str, sections: &[Section]) {
-    let _ = writeln!(
-        page,
-        "<nav class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">{}</h2>\n<ol>",
-        escape(contents_title)
+fn contents_list(page: &mut String, contents_title: &Label, sections: &[Section]) {
+    page.push_str(
+        "<nav class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">",
     );
+    label_into(page, contents_title);
+    page.push_str("</h2>\n<ol>\n");
     for s in sections {
         let _ = write!(page, "<li><a href=\"#{}\">", s.id);
         escape_into(page, &s.text);
@@ -218,7 +235,7 @@ fn site_footer(page: &mut String, doc: &Document, theme: &Theme) {
     page.push_str("<footer class=\"site-footer\">\n<div class=\"wrap\">\n");
     if doc.meta.draft {
         page.push_str("<p><strong>");
-        escape_into(page, &doc.meta.labels.draft);
+        label_into(page, &doc.meta.labels.draft);
         page.push_str("</strong></p>\n");
     }
     page.push_str("<p><strong>");

@@ -118,7 +118,7 @@ fn every_block() -> Vec<Block> {
         },
         Block::Qr {
             url: "https://example.org/jobs/porthor".into(),
-            caption: Some("Scan me".into()),
+            caption: Some(text("Scan me")),
         },
         Block::Rule,
         Block::PageBreak,
@@ -201,8 +201,8 @@ fn every_block_is_semantic_html_a_parser_reads_without_error() {
     assert_eq!(all(&page, "hr").len(), 1);
     assert_eq!(attr(&page, ".page-break", "aria-hidden"), ["true"]);
     // Languages are marked on the element that holds them.
-    assert_eq!(all(&page, "div[lang=cy]"), ["Croeso i Ffordd y Tŵr"]);
-    assert_eq!(all(&page, "span[lang=cy]"), ["Gwasanaeth Cyngor"]);
+    assert_eq!(all(&page, "div[lang=cy-GB]"), ["Croeso i Ffordd y Tŵr"]);
+    assert_eq!(all(&page, "span[lang=cy-GB]"), ["Gwasanaeth Cyngor"]);
     assert_eq!(all(&page, "em"), ["today"]);
     // A link that is not web, mail or phone is text only.
     assert!(!html.contains("javascript:"));
@@ -326,7 +326,7 @@ fn the_page_language_and_a_bad_tag() {
     let mut d = doc(vec![para("Croeso")]);
     d.meta.language = "cy".into();
     let (html, _) = render(&d);
-    assert!(html.contains("<html lang=\"cy\">"));
+    assert!(html.contains("<html lang=\"cy-GB\">"), "with its region");
     d.meta.language = "not a tag\"><script>".into();
     let (html, _) = render(&d);
     assert!(

@@ -230,15 +230,14 @@ impl<'a> Composer<'a> {
                 author: brand.brand.name.to_string(),
                 subject: subject.clone(),
                 keywords: Vec::new(),
-                language: a
-                    .languages
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| "en-GB".into()),
+                language: crate::document::regional(
+                    a.languages.first().map_or("en-GB", String::as_str),
+                ),
                 created: self.epoch,
                 source: job.file.display().to_string(),
                 draft: false,
                 labels: pipeline::labels(self.project, &a.languages),
+                alternates: Vec::new(),
             },
             blocks,
         };

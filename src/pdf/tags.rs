@@ -158,7 +158,7 @@ impl Tree {
                 effective_lang: 0,
                 alt: None,
             }],
-            langs: vec![lang.to_string()],
+            langs: vec![crate::document::regional(lang)],
             seq: Cell::new(1),
         }
     }
@@ -172,17 +172,19 @@ impl Tree {
 
     /// The id of language `tag`, interned.
     pub(crate) fn lang(&mut self, tag: &str) -> u16 {
-        match self.langs.iter().position(|l| l.eq_ignore_ascii_case(tag)) {
+        let tag = crate::document::regional(tag);
+        match self.langs.iter().position(|l| l.eq_ignore_ascii_case(&tag)) {
             Some(i) => i as u16,
             None => {
-                self.langs.push(tag.to_string());
+                self.langs.push(tag);
                 (self.langs.len() - 1) as u16
             }
         }
     }
 
     /// Open a node under `parent`; `lang` is the language asked for here
-    /// (`None`: the parent's). `/Lang` is only written where it changes.
+    /// (`None`: the parent's). `/Lang` is only written where it changes,
+    /// and on every language `Span`.
     pub(crate) fn add(&mut self, role: Role, parent: NodeId, lang: Option<u16>) -> NodeId {
         let parent = if (parent as usize) < self.nodes.len() {
             parent
@@ -196,7 +198,11 @@ impl Tree {
             role,
             parent,
             seq,
-            lang: (effective_lang != inherited).then_some(effective_lang),
+            // A language span says its language even where it is its
+            // parent's: the two halves of "Dysgu rhagor / Find out more"
+            // are each marked, not one by inheritance.
+            lang: (effective_lang != inherited || (role == Role::Span && lang.is_some()))
+                .then_some(effective_lang),
             effective_lang,
             alt: None,
         });
@@ -238,7 +244,13 @@ mod tests {
         let back = t.add(Role::Span, p, Some(en));
         let plain = t.add(Role::P, ROOT, None);
         assert_eq!(t.nodes[p as usize].lang, Some(cy));
-        assert_eq!(t.nodes[span as usize].lang, None, "inherited from its P");
+        assert_eq!(t.nodes[span as usize].lang, Some(cy), "a span says its own");
+        let plain_span = t.add(Role::Span, p, None);
+        assert_eq!(
+            t.nodes[plain_span as usize].lang, None,
+            "inherited from its P"
+        );
+        assert_eq!(t.langs[cy as usize], "cy-GB", "with its region");
         assert_eq!(t.nodes[back as usize].lang, Some(0));
         assert_eq!(t.nodes[plain as usize].lang, None);
         assert!(t.nodes[span as usize].seq > t.nodes[p as usize].seq);

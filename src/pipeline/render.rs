@@ -89,7 +89,7 @@ pub fn labels(project: &Project, languages: &[String]) -> crate::document::Label
     ];
     // Each label in every language of the document, Welsh first in a
     // bilingual one; a label no catalogue has keeps its English default.
-    let fields: [(&mut String, &str, &str); 11] = [
+    let fields: [(&mut crate::document::Label, &str, &str); 11] = [
         (&mut labels.page_of, "page-of", " · "),
         (&mut labels.draft, "draft-notice", " · "),
         (&mut labels.draft_word, "draft-word", " / "),
@@ -102,13 +102,22 @@ pub fn labels(project: &Project, languages: &[String]) -> crate::document::Label
         (&mut labels.skip_link, "skip-to-content", " / "),
         (&mut labels.contents, "on-this-page", " / "),
     ];
+    // Each part keeps its language, so every writer marks it: the English
+    // half of "Dysgu rhagor / Find out more" is read as English.
     for (field, key, joiner) in fields {
-        let said: Vec<String> = languages
+        let parts: Vec<(String, String)> = languages
             .iter()
-            .filter_map(|tag| cats.message(tag, key, &marks).ok())
+            .filter_map(|tag| {
+                cats.message(tag, key, &marks)
+                    .ok()
+                    .map(|m| (crate::document::regional(tag), m))
+            })
             .collect();
-        if !said.is_empty() {
-            *field = said.join(joiner);
+        if !parts.is_empty() {
+            *field = crate::document::Label {
+                parts,
+                joiner: joiner.to_string(),
+            };
         }
     }
     labels
@@ -149,14 +158,25 @@ pub fn render_job(
         )
     })?;
     let mut meta = meta(job, brand, document_epoch(job), &project.root);
-    meta.language = target
+    let first = target
         .languages
         .first()
         .cloned()
         .unwrap_or_else(|| meta.language.clone());
-    if let Some(t) = job.translations.get(&meta.language) {
-        meta.title = t.value.title.to_string();
+    // Title, subject and keywords in the document's language; in each of
+    // them, the document's first, for a bilingual one.
+    let own = about(project, job, brand, &first);
+    meta.title = own.title.clone();
+    meta.subject = own.subject.clone();
+    meta.keywords = own.keywords.clone();
+    if target.languages.len() > 1 {
+        meta.alternates = target
+            .languages
+            .iter()
+            .map(|tag| about(project, job, brand, tag))
+            .collect();
     }
+    meta.language = crate::document::regional(&first);
     meta.labels = labels(project, &target.languages);
     meta.draft = job.is_draft()
         || brand.is_draft()
@@ -197,6 +217,50 @@ pub fn render_document(
         .map_err(|e| Diagnostic::error(e.to_string()))
 }
 
+/// What a document is, in language `tag`: the job's title and the
+/// brand's name in that language (the original where there is no
+/// translation), the subject from the catalogue's `document-subject`
+/// (English words where a catalogue lacks it), and keywords.
+fn about(
+    project: &Project,
+    job: &LoadedJob,
+    brand: &LoadedBrand,
+    tag: &str,
+) -> crate::document::Alternate {
+    use crate::template::i18n::Arg;
+    let j = job.translations.get(tag).map_or(&job.job, |t| &t.value);
+    let b = brand
+        .translations
+        .get(tag)
+        .map_or(&brand.brand, |t| &t.value);
+    let cats = project.templates.catalogues();
+    let args = [
+        ("title", Arg::Text(j.title.to_string())),
+        ("article", Arg::Text(j.title_article.as_str().to_string())),
+    ];
+    let subject = cats
+        .message(tag, "document-subject", &args)
+        .unwrap_or_else(|_| {
+            format!(
+                "Careers information: {} {}",
+                j.title_article.as_str(),
+                j.title
+            )
+        });
+    let careers = cats
+        .message(tag, "nhs-careers", &[])
+        .unwrap_or_else(|_| "NHS careers".to_string());
+    let mut keywords = vec![j.title.to_string()];
+    keywords.extend(j.alternative_titles.iter().map(|t| t.to_string()));
+    keywords.extend([careers, b.short_name.to_string()]);
+    crate::document::Alternate {
+        language: crate::document::regional(tag),
+        title: j.title.to_string(),
+        subject,
+        keywords,
+    }
+}
+
 fn meta(job: &LoadedJob, brand: &LoadedBrand, epoch: i64, root: &Path) -> Meta {
     let j = &job.job;
     let mut keywords = vec![j.title.to_string()];
@@ -230,6 +294,7 @@ fn meta(job: &LoadedJob, brand: &LoadedBrand, epoch: i64, root: &Path) -> Meta {
             .to_string(),
         draft: false,
         labels: crate::document::Labels::default(),
+        alternates: Vec::new(),
     }
 }
 

@@ -160,7 +160,7 @@ impl Out {
             }
             Block::Qr { url, caption } => {
                 let text = match caption {
-                    Some(c) => format!("{c}: {url}"),
+                    Some(c) => format!("{}: {url}", Inline::plain(c).trim()),
                     None => url.clone(),
                 };
                 self.wrap(&text, first, rest);
@@ -224,6 +224,14 @@ impl Out {
                 has_word = false;
             }
             let room = self.width.saturating_sub(line.width());
+            // An address too long for what is left of a line that starts
+            // with words (a fact's label, "Web:") goes on a line of its
+            // own: only a line that is one address may pass the width.
+            if !has_word && word.width() > room && unbreakable(word) && !is_indent(&line) {
+                self.lines
+                    .push(std::mem::replace(&mut line, rest.to_string()));
+            }
+            let room = self.width.saturating_sub(line.width());
             if !has_word && word.width() > room && !unbreakable(word) && room > 0 {
                 for piece in split_width(word, room, self.width.saturating_sub(rest.width()).max(1))
                 {
@@ -257,9 +265,38 @@ fn label(l: &str) -> String {
     }
 }
 
-/// Web addresses, email addresses and phone links must never be broken.
+/// Web addresses (with or without their scheme: `https://…`, `www.…`,
+/// `example.nhs.uk/pals`) and email addresses must never be broken.
 fn unbreakable(word: &str) -> bool {
-    word.contains("://") || word.contains('@') || word.starts_with("www.")
+    let word = word.trim_start_matches(['(', '[', '<', '"', '\'', '‘', '“']);
+    word.contains("://")
+        || word.contains('@')
+        || word.starts_with("www.")
+        || word.split_once('/').is_some_and(|(host, _)| is_host(host))
+}
+
+/// `nhs.uk`, `www.eastbrook.example.nhs.uk`: labels of letters, digits and
+/// hyphens joined by dots, the last all letters.
+fn is_host(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|l| l.len() >= 2 && l.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Whether a line so far is only indentation and a list marker (`* `,
+/// `12. `): an address may follow it past the width.
+fn is_indent(line: &str) -> bool {
+    let marker = line.trim();
+    marker.is_empty()
+        || marker == "*"
+        || marker
+            .strip_suffix('.')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Splits an over-long word into pieces: the first fits `first` columns, the
@@ -356,6 +393,58 @@ mod tests {
         // Only the address may exceed the width.
         for l in t.lines().filter(|l| !l.contains("https://")) {
             assert!(l.width() <= 30, "{l:?}");
+        }
+    }
+
+    /// Whether a line is one address, after its indent and list marker.
+    fn one_address(line: &str) -> bool {
+        let t = line.trim_start();
+        let t = t.strip_prefix("* ").unwrap_or(t);
+        !t.contains(' ') && unbreakable(t)
+    }
+
+    #[test]
+    fn only_a_line_that_is_one_address_passes_the_width() {
+        let long = "https://www.eastbrook.example.nhs.uk/services/patient-advice-and-liaison-service/contact-us";
+        let bare = "eastbrook.example.nhs.uk/gwasanaethau/cyngor-a-chyswllt-cleifion/cysylltu-a-ni";
+        let welsh = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch";
+        let markup = format!(
+            "::: facts\n- **Gwefan / Website** {long}\n- **Cyfeiriad** {bare}\n:::\n\n\
+             Ewch i {long} neu {bare} i ddysgu rhagor am Ysbyty {welsh} a'r gwasanaethau \
+             cyngor, ac ysgrifennwch at gwasanaeth.cyngor.a.chyswllt.cleifion@glan-y-mor.example.wales.\n\n\
+             - {long}\n- Gweler ({long}).\n"
+        );
+        let t = render(&markup, 40);
+        for line in t.lines() {
+            assert!(line.width() <= 40 || one_address(line), "{line:?} in\n{t}");
+        }
+        // Each address whole on a line, the label before it alone.
+        assert!(t.lines().any(|l| l == "Gwefan / Website:"), "{t}");
+        assert!(t.lines().any(|l| l.trim() == long), "{t}");
+        assert!(t.lines().any(|l| l.trim() == bare), "{t}");
+        assert!(t.lines().any(|l| l.trim() == format!("({long}).")), "{t}");
+        assert!(t.lines().any(|l| l == format!("* {long}")), "{t}");
+        // At 72 columns the long Welsh word fits a line and is not broken.
+        let t = render(&markup, 72);
+        assert!(t.lines().any(|l| l.contains(welsh)), "{t}");
+        for line in t.lines() {
+            assert!(line.width() <= 72 || one_address(line), "{line:?} in\n{t}");
+        }
+    }
+
+    #[test]
+    fn words_that_look_like_addresses() {
+        for w in [
+            "https://x.org",
+            "pals@x.nhs.uk",
+            "www.nhs.uk",
+            "nhs.uk/pals",
+            "(www.x.org/a)",
+        ] {
+            assert!(unbreakable(w), "{w}");
+        }
+        for w in ["and/or", "Llun/Gwener", "9am–5pm", "£18,200", "e.g./i.e."] {
+            assert!(!unbreakable(w), "{w}");
         }
     }
 

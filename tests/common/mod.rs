@@ -244,3 +244,32 @@ impl Project {
         p
     }
 }
+
+/// Asserts plain text (a summary, a mail body) is wrapped at `width`
+/// columns (display width): only a line that is one web or email address,
+/// after its indent and list marker, may be wider, since a broken address
+/// is useless.
+pub fn assert_wrapped(text: &str, width: usize) {
+    use unicode_width::UnicodeWidthStr;
+    for line in text.lines() {
+        let t = line.trim_start();
+        let t = t.strip_prefix("* ").unwrap_or(t);
+        let t = t.trim_matches(|c: char| "()[]<>.,;:".contains(c));
+        // A web address may be written without its scheme
+        // (`example.nhs.uk/pals`).
+        let host = |h: &str| {
+            h.contains('.')
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-".contains(c))
+        };
+        let address = !t.contains(' ')
+            && (t.contains("://")
+                || t.contains('@')
+                || t.starts_with("www.")
+                || t.split_once('/').is_some_and(|(h, _)| host(h)));
+        assert!(
+            line.width() <= width || address,
+            "a line wider than {width} columns that is not one address: {line:?} in\n{text}"
+        );
+    }
+}

@@ -274,7 +274,7 @@ pub mod fixture {
             ]),
             Block::Qr {
                 url: "https://www.healthcareers.nhs.uk/explore-roles/wider-healthcare-team/roles-wider-healthcare-team/corporate-services/patient-advice-and-liaison-service-pals-officer".into(),
-                caption: Some("Read the full profile on Health Careers".into()),
+                caption: Some(vec![Inline::Text("Read the full profile on Health Careers".into())]),
             },
             h(2, SECTIONS[9]),
             Block::List {
@@ -302,6 +302,7 @@ pub mod fixture {
                 created: CREATED,
                 source: "content/jobs/pals-officer.yaml".into(),
                 draft: false,
+                alternates: Vec::new(),
                 labels: labels(language),
             },
             blocks,

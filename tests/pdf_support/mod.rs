@@ -14,6 +14,7 @@ use careerpress::document::{
 use careerpress::pdf::PdfWriter;
 use lopdf::ObjectId;
 
+pub mod pdfx;
 mod read;
 mod structure;
 #[allow(unused_imports)]
@@ -137,6 +138,7 @@ pub fn meta() -> Meta {
         source: "content/jobs/pals-officer.yaml".into(),
         draft: false,
         labels: Default::default(),
+        alternates: Vec::new(),
     }
 }
 
@@ -238,7 +240,7 @@ pub fn pals() -> Document {
                     ]),
                     Block::Qr {
                         url: JOB_URL.into(),
-                        caption: Some("Scan for the full job profile".into()),
+                        caption: Some(vec![Inline::Text("Scan for the full job profile".into())]),
                     },
                 ],
             },

@@ -92,8 +92,10 @@ impl Builder {
             Event::End(tag) => self.end(tag),
             Event::InlineHtml(t) => {
                 if let Some(lang) = lang_span_open(&t) {
-                    self.stack
-                        .push(Frame::Span(SpanKind::Lang(lang.to_string()), Vec::new()));
+                    self.stack.push(Frame::Span(
+                        SpanKind::Lang(crate::document::regional(lang)),
+                        Vec::new(),
+                    ));
                 } else if t.trim() == "</span>" && self.in_lang_span() {
                     self.close_lang_span();
                 } else {

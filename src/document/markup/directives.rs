@@ -17,6 +17,8 @@ const LEAVES: &[&str] = &["qr", "image", "pagebreak"];
 pub(super) struct Open<'a> {
     name: &'a str,
     arg: String,
+    /// The argument as a title: text, with its language spans.
+    title: Vec<Inline>,
     line: usize,
 }
 
@@ -66,9 +68,10 @@ pub(super) fn parse_flow(
                 message: "a closing ':::' with no open directive".into(),
             });
         }
+        let raw = arg;
         let arg = unescape(arg);
         if LEAVES.contains(&name) {
-            blocks.push(leaf(name, &arg, line_no)?);
+            blocks.push(leaf(name, raw, line_no)?);
         } else if CONTAINERS.contains(&name) {
             if depth >= MAX_DEPTH {
                 return Err(MarkupError {
@@ -79,6 +82,7 @@ pub(super) fn parse_flow(
             let inner = Open {
                 name,
                 arg,
+                title: arg_inlines(raw),
                 line: line_no,
             };
             let body = parse_flow(lines, pos, Some(&inner), depth + 1)?;
@@ -112,14 +116,14 @@ fn flush(chunk: &mut Vec<&str>, start: usize, blocks: &mut Vec<Block>) -> Result
     Ok(())
 }
 
-fn leaf(name: &str, arg: &str, line: usize) -> Result<Block, MarkupError> {
-    let (first, rest) = match arg.split_once(char::is_whitespace) {
-        Some((f, r)) => (
-            f.to_string(),
-            Some(r.trim().to_string()).filter(|r| !r.is_empty()),
-        ),
-        None => (arg.to_string(), None),
+/// A leaf's argument, `raw` as written (escapes in): the first word, and
+/// the rest as text (`rest`) and as inlines with their language spans.
+fn leaf(name: &str, raw: &str, line: usize) -> Result<Block, MarkupError> {
+    let (first, rest_raw) = match raw.split_once(char::is_whitespace) {
+        Some((f, r)) => (unescape(f), Some(r.trim()).filter(|r| !r.is_empty())),
+        None => (unescape(raw), None),
     };
+    let rest = rest_raw.map(unescape);
     let need = |what: &str| MarkupError {
         line,
         message: format!("'::: {name}' needs {what}"),
@@ -139,7 +143,7 @@ fn leaf(name: &str, arg: &str, line: usize) -> Result<Block, MarkupError> {
             }
             Block::Qr {
                 url: first,
-                caption: rest,
+                caption: rest_raw.map(arg_inlines),
             }
         }
         "image" => {
@@ -156,7 +160,7 @@ fn leaf(name: &str, arg: &str, line: usize) -> Result<Block, MarkupError> {
 }
 
 fn container(open: &Open, body: Vec<Block>) -> Result<Block, MarkupError> {
-    let title = (!open.arg.is_empty()).then(|| vec![Inline::Text(open.arg.clone())]);
+    let title = (!open.arg.is_empty()).then(|| open.title.clone());
     let err = |message: String| MarkupError {
         line: open.line,
         message,
@@ -171,7 +175,7 @@ fn container(open: &Open, body: Vec<Block>) -> Result<Block, MarkupError> {
                 )));
             }
             Block::Lang {
-                lang: open.arg.clone(),
+                lang: crate::document::regional(&open.arg),
                 blocks: body,
             }
         }
@@ -235,4 +239,53 @@ fn fact(item: Vec<Block>) -> Option<Fact> {
         label,
         value: inlines,
     })
+}
+
+/// A directive's argument (escapes in) as inlines: text, and the language
+/// spans a bilingual label is made of (`<span lang="cy">Dysgu rhagor</span>
+/// / <span lang="en-GB">Find out more</span>`, from `{{#each_language
+/// separator}}`), each a `Lang` with its region. An escaped `\<` is text,
+/// so no value from the content can open a span.
+pub(super) fn arg_inlines(raw: &str) -> Vec<Inline> {
+    const OPEN: &str = "<span lang=\"";
+    const CLOSE: &str = "</span>";
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut rest = raw;
+    let flush = |text: &mut String, out: &mut Vec<Inline>| {
+        if !text.is_empty() {
+            out.push(Inline::Text(unescape(text)));
+            text.clear();
+        }
+    };
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix(OPEN) {
+            let span = after.split_once("\">").and_then(|(tag, body)| {
+                let (content, tail) = body.split_once(CLOSE)?;
+                (crate::document::is_language_tag(tag) && !content.contains(OPEN))
+                    .then_some((tag, content, tail))
+            });
+            if let Some((tag, content, tail)) = span {
+                flush(&mut text, &mut out);
+                out.push(Inline::Lang {
+                    lang: crate::document::regional(tag),
+                    content: vec![Inline::Text(unescape(content))],
+                });
+                rest = tail;
+                continue;
+            }
+        }
+        let mut chars = rest.chars();
+        let c = chars.next().unwrap_or_default();
+        text.push(c);
+        if c == '\\' {
+            // An escape and what it escapes stay together.
+            if let Some(n) = chars.next() {
+                text.push(n);
+            }
+        }
+        rest = chars.as_str();
+    }
+    flush(&mut text, &mut out);
+    out
 }

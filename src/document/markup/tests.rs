@@ -63,7 +63,7 @@ fn directives_nest_and_close() {
         b[3],
         Block::Qr {
             url: "https://x.org/a_b".into(),
-            caption: Some("Scan me".into())
+            caption: Some(vec![text("Scan me")])
         }
     );
     assert_eq!(b[4], Block::PageBreak);
@@ -82,10 +82,11 @@ fn escaped_markdown_stays_literal() {
 #[test]
 fn language_blocks_and_spans() {
     let b = parse("::: lang cy\n## Beth fyddwch chi'n ei wneud\n\nTestun.\n:::\nIn <span lang=\"cy\">Ysbyty **Glan-y-Môr**</span> today.\n").unwrap();
+    // Tags get their region (`cy` is read as `cy-GB`).
     assert_eq!(
         b[0],
         Block::Lang {
-            lang: "cy".into(),
+            lang: "cy-GB".into(),
             blocks: vec![
                 Block::Heading {
                     level: 2,
@@ -100,7 +101,7 @@ fn language_blocks_and_spans() {
         Block::Paragraph(vec![
             text("In "),
             Inline::Lang {
-                lang: "cy".into(),
+                lang: "cy-GB".into(),
                 content: vec![text("Ysbyty "), Inline::Strong(vec![text("Glan-y-Môr")])]
             },
             text(" today."),
@@ -111,7 +112,7 @@ fn language_blocks_and_spans() {
     assert_eq!(
         b[0],
         Block::Paragraph(vec![Inline::Lang {
-            lang: "cy".into(),
+            lang: "cy-GB".into(),
             content: vec![text("Croeso")]
         }])
     );
@@ -170,4 +171,49 @@ fn loose_list_items_and_tables() {
     };
     assert!(header);
     assert_eq!(rows[1][1], vec![text("2")]);
+}
+
+#[test]
+fn a_bilingual_title_or_caption_is_a_span_per_language() {
+    let b = parse(concat!(
+        "::: box <span lang=\"cy\">Dysgu rhagor</span> / <span lang=\"en-GB\">Find out more</span>\n",
+        "::: qr https://x.org <span lang=\"cy\">Sganiwch i\\'r wefan</span> / <span lang=\"en\">Scan me</span>\n",
+        ":::\n",
+        "::: box Text \\<span lang=\\\"cy\\\"\\>not a span\\</span\\>\n:::\n",
+    ))
+    .unwrap();
+    let span = |lang: &str, t: &str| Inline::Lang {
+        lang: lang.into(),
+        content: vec![text(t)],
+    };
+    let Block::Callout { title, blocks } = &b[0] else {
+        panic!("{b:?}")
+    };
+    assert_eq!(
+        title.as_deref().unwrap(),
+        [
+            span("cy-GB", "Dysgu rhagor"),
+            text(" / "),
+            span("en-GB", "Find out more")
+        ]
+    );
+    assert_eq!(
+        blocks[0],
+        Block::Qr {
+            url: "https://x.org".into(),
+            caption: Some(vec![
+                span("cy-GB", "Sganiwch i'r wefan"),
+                text(" / "),
+                span("en-GB", "Scan me")
+            ]),
+        }
+    );
+    // An escaped span (from a content value) stays text.
+    let Block::Callout { title, .. } = &b[1] else {
+        panic!("{b:?}")
+    };
+    assert_eq!(
+        title.as_deref().unwrap(),
+        [text("Text <span lang=\"cy\">not a span</span>")]
+    );
 }

@@ -311,6 +311,9 @@ pub(crate) fn draw(
                     let centre = (sheet.x(*x), sheet.y(*y));
                     stamp(&mut pen, runs, sheet, centre, *angle, shaper, &fonts);
                 }
+                // The press file has no annotations (PDF/X-4): links are
+                // the screen file's; the address is printed beside them.
+                Shape::Link { .. } if sheet.press => {}
                 Shape::Link { x, y, w, h, url } => {
                     let n = marked.annots[pi].len();
                     let node = match it.tag {

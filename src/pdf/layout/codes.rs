@@ -2,12 +2,11 @@
 //! code alone is no use to someone who cannot scan it) and its caption.
 
 use super::items::{side_by_side, stack};
-use super::spans::{display_url, StyledText};
+use super::spans::{display_url, StyledText, TextStyle};
 use super::{Chunk, Env, Item, Layout, Shape, MM};
 use crate::document::qr::QrMatrix;
 use crate::document::Inline;
 use crate::pdf::colour::Paint;
-use crate::pdf::fonts::FaceId;
 use crate::pdf::qr;
 use crate::pdf::tags::{Role, Tag};
 use std::sync::Arc;
@@ -15,7 +14,13 @@ use std::sync::Arc;
 impl Layout<'_> {
     /// A QR code with the address printed beside it (a QR code alone is no
     /// use to someone who cannot scan it), and its caption.
-    pub(super) fn qr(&mut self, url: &str, caption: Option<&str>, env: Env, out: &mut Vec<Chunk>) {
+    pub(super) fn qr(
+        &mut self,
+        url: &str,
+        caption: Option<&[Inline]>,
+        env: Env,
+        out: &mut Vec<Chunk>,
+    ) {
         let sz = self.sz;
         let d = self.design;
         let Some((qr, size)) = self.qr_symbol(url, env.w) else {
@@ -88,9 +93,15 @@ impl Layout<'_> {
         };
         let small = sz.small.max(sz.body * 0.85);
         let mut text = Vec::new();
-        if let Some(c) = caption.map(str::trim).filter(|c| !c.is_empty()) {
+        if let Some(c) = caption.filter(|c| !Inline::plain(c).trim().is_empty()) {
+            // In bold; each language of a bilingual caption its own Span.
             let p = self.node(Role::P, tenv);
-            let st = StyledText::plain(c, FaceId::Bold, env.text, Tag::Node(p));
+            let bold = TextStyle {
+                bold: true,
+                colour: env.text,
+                ..self.style(env, false)
+            };
+            let st = StyledText::from_inlines(c, bold, Tag::Node(p), &mut self.tags);
             self.text_chunks(st, small, small * 1.3, tenv, 0.0, true, &mut text);
         }
         let p = self.node(Role::P, tenv);

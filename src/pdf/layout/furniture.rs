@@ -9,7 +9,7 @@
 //! made before pagination ([`Layout::plan_footer`]).
 
 use super::lines::Lines;
-use super::spans::StyledText;
+use super::spans::{StyledText, TextStyle};
 use super::{Item, Layout, Page, Shape};
 use crate::pdf::colour::Paint;
 use crate::pdf::fonts::FaceId;
@@ -88,7 +88,7 @@ impl Layout<'_> {
             };
         }
         let widest = self.meta.labels.page(WIDEST_PAGE, WIDEST_PAGE);
-        let label = self.footer_text(&widest, FaceId::Regular, sz.small, unbounded);
+        let label = self.footer_text(&widest.text(), FaceId::Regular, sz.small, unbounded);
         let gap = sz.small * 2.0;
         let room = width - left.max_width() - label.max_width() - 2.0 * gap;
         let natural = self.footer_text(&footer, FaceId::Regular, sz.small, unbounded);
@@ -133,7 +133,7 @@ impl Layout<'_> {
         for (i, page) in pages.iter_mut().enumerate() {
             // "Page 1 of 2", in the document's languages (the catalogues').
             let label = self.meta.labels.page(i + 1, total);
-            let right = self.footer_text(&label, FaceId::Regular, sz.small, f32::MAX / 4.0);
+            let right = self.footer_text(&label.text(), FaceId::Regular, sz.small, f32::MAX / 4.0);
             let rw = right.max_width();
             let lw = plan.left.max_width();
             page.items.push(Item::new(
@@ -192,21 +192,35 @@ impl Layout<'_> {
         let size = sz.body;
         let strip_h = self.draft_strip_height();
         let first = self.tags.add_first(Role::P, ROOT);
-        let strip_text = |me: &mut Layout, tag: Tag| {
-            Lines::layout(
-                me.shaper,
-                StyledText::plain(&me.meta.labels.draft, FaceId::Bold, Paint::WHITE, tag),
-                size,
-                unbounded,
-                &mut me.missing,
-            )
+        // The first page's strip is read, each language of a bilingual
+        // notice in its own Span; the rest repeat it as artifacts.
+        let white = TextStyle {
+            bold: true,
+            italic: false,
+            colour: Paint::WHITE,
+            link_colour: Paint::WHITE,
         };
-        let strip_first = strip_text(self, Tag::Node(first));
-        let strip_rest = strip_text(self, WATERMARK);
+        let words = self.meta.labels.draft.inlines();
+        let first_text = StyledText::from_inlines(&words, white, Tag::Node(first), &mut self.tags);
+        let rest_text = StyledText::plain(
+            &self.meta.labels.draft.text(),
+            FaceId::Bold,
+            Paint::WHITE,
+            WATERMARK,
+        );
+        let mut strip_text =
+            |text: StyledText| Lines::layout(self.shaper, text, size, unbounded, &mut self.missing);
+        let strip_first = strip_text(first_text);
+        let strip_rest = strip_text(rest_text);
         // The diagonal: the word across most of the page's diagonal.
         let word = Lines::layout(
             self.shaper,
-            StyledText::plain(&self.meta.labels.draft_word, FaceId::Bold, red, WATERMARK),
+            StyledText::plain(
+                &self.meta.labels.draft_word.text(),
+                FaceId::Bold,
+                red,
+                WATERMARK,
+            ),
             100.0,
             unbounded,
             &mut self.missing,
@@ -215,7 +229,12 @@ impl Layout<'_> {
         let big = (100.0 * diagonal * 0.55 / word.max_width().max(1.0)).min(geo.w * 0.4);
         let word = Lines::layout(
             self.shaper,
-            StyledText::plain(&self.meta.labels.draft_word, FaceId::Bold, red, WATERMARK),
+            StyledText::plain(
+                &self.meta.labels.draft_word.text(),
+                FaceId::Bold,
+                red,
+                WATERMARK,
+            ),
             big,
             unbounded,
             &mut self.missing,

@@ -3,7 +3,7 @@
 //! identification (`pdfuaid:part 1`).
 
 use lopdf::{Dictionary, Object, StringFormat};
-use xmp_writer::{DateTime, LangId, Timezone, XmpWriter};
+use xmp_writer::{DateTime, LangId, RenditionClass, Timezone, XmpWriter};
 
 use super::text_string;
 use crate::document::date::Civil;
@@ -39,8 +39,10 @@ pub(super) fn info(meta: &Meta) -> Dictionary {
     let mut info = Dictionary::new();
     info.set("Title", text_string(&meta.title));
     info.set("Author", text_string(&meta.author));
-    info.set("Subject", text_string(&meta.subject));
-    info.set("Keywords", text_string(&meta.keywords.join(", ")));
+    // A bilingual document's subject and keywords in both languages, its
+    // own first; the title is its own (XMP has it in each language).
+    info.set("Subject", text_string(&meta.subjects()));
+    info.set("Keywords", text_string(&meta.all_keywords().join(", ")));
     info.set("Creator", text_string("careerpress"));
     info.set("Producer", text_string(PRODUCER));
     let date = Object::String(pdf_date(meta.created).into_bytes(), StringFormat::Literal);
@@ -51,13 +53,13 @@ pub(super) fn info(meta: &Meta) -> Dictionary {
 
 /// The XMP packet: the same values as [`info`], plus the document's
 /// language and id and the PDF/UA identification.
-pub(super) fn xmp(meta: &Meta, lang: &str, id: &str) -> String {
+pub(super) fn xmp(meta: &Meta, lang: &str, id: &str, press: bool) -> String {
     // xmp-writer escapes markup but passes what XML forbids through.
     let title = xml::clean(&meta.title);
     let author = xml::clean(&meta.author);
-    let subject = xml::clean(&meta.subject);
+    let subject = xml::clean(&meta.subjects()).into_owned();
     let keywords: Vec<String> = meta
-        .keywords
+        .all_keywords()
         .iter()
         .map(|k| xml::clean(k).into_owned())
         .collect();
@@ -73,9 +75,30 @@ pub(super) fn xmp(meta: &Meta, lang: &str, id: &str) -> String {
 
     let mut w = XmpWriter::new();
     w.format("application/pdf");
-    w.title([(None::<LangId>, &*title)]);
+    // Title and description as language alternatives: x-default as in
+    // Info (the document's own title; the subject in every language), then
+    // each language's own, the document's first.
+    let alternates: Vec<(String, String, String)> = meta
+        .alternates
+        .iter()
+        .filter(|a| crate::document::is_language_tag(&a.language))
+        .map(|a| {
+            (
+                a.language.clone(),
+                xml::clean(&a.title).into_owned(),
+                xml::clean(&a.subject).into_owned(),
+            )
+        })
+        .collect();
+    let titles = alternates
+        .iter()
+        .map(|(l, t, _)| (Some(LangId(l)), t.as_str()));
+    w.title(std::iter::once((None::<LangId>, &*title)).chain(titles));
     w.creator([&*author]);
-    w.description([(None::<LangId>, &*subject)]);
+    let subjects = alternates
+        .iter()
+        .map(|(l, _, s)| (Some(LangId(l)), s.as_str()));
+    w.description(std::iter::once((None::<LangId>, subject.as_str())).chain(subjects));
     w.subject(keywords.iter().map(String::as_str));
     w.language([LangId(lang)]);
     w.pdf_keywords(&joined);
@@ -86,7 +109,13 @@ pub(super) fn xmp(meta: &Meta, lang: &str, id: &str) -> String {
     w.metadata_date(date);
     w.document_id(&uuid);
     w.instance_id(&uuid);
+    w.version_id("1");
+    w.rendition_class(RenditionClass::Default);
     w.pdfua_part(1);
+    if press {
+        w.pdfx_version(super::pdfx::PDFX_VERSION);
+        w.trapped(false);
+    }
     w.finish(None)
 }
 
@@ -109,7 +138,7 @@ mod tests {
             created: 1_709_251_199,
             ..Meta::default()
         };
-        let x = xmp(&meta, "cy", "0");
+        let x = xmp(&meta, "cy", "0", false);
         assert!(
             x.contains("A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;<"),
             "{x}"

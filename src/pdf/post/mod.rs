@@ -9,13 +9,16 @@
 //! - `/Lang`, a complete Info dictionary and an XMP packet with escaped
 //!   values, dated from `Meta.created` ([`meta`]);
 //! - the structure tree, parent tree and tagged annotations ([`tagging`]);
-//! - in the press file, an output intent naming the printing condition;
+//! - in the press file, what makes it PDF/X-4 ([`pdfx`]): the output
+//!   intent with its ICC profile, the PDF/X keys, CMYK blending;
 //! - a trailer `/ID` derived from the content, not a process-wide counter,
 //!   so the same input gives the same bytes.
 
+mod headers;
 pub(super) mod images;
 mod meta;
 mod outline;
+mod pdfx;
 mod tagging;
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
@@ -80,23 +83,6 @@ fn compress(doc: &mut lopdf::Document) {
     }
 }
 
-/// The press file's printing condition: CMYK values are for coated
-/// offset paper (FOGRA39), the usual assumption for UK litho and digital
-/// print, named by its registered characterisation.
-fn output_intent() -> Dictionary {
-    let mut d = Dictionary::new();
-    d.set("Type", Object::Name(b"OutputIntent".to_vec()));
-    d.set("S", Object::Name(b"GTS_PDFX".to_vec()));
-    d.set("OutputConditionIdentifier", text_string("FOGRA39"));
-    d.set(
-        "OutputCondition",
-        text_string("Offset printing, coated paper (ISO 12647-2:2004)"),
-    );
-    d.set("RegistryName", text_string("http://www.color.org"));
-    d.set("Info", text_string("Coated FOGRA39 (ISO 12647-2:2004)"));
-    d
-}
-
 /// How the press file separates the logo: the brand's colours that have
 /// CMYK values.
 fn separation(theme: &Theme) -> Separation {
@@ -133,7 +119,7 @@ pub(crate) fn finish(
             warnings.push(format!("PDF writer: {}", w.msg));
         }
     }
-    doc.version = "1.7".into();
+    doc.version = if sheet.press { pdfx::VERSION } else { "1.7" }.into();
 
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
     if pages.is_empty() {
@@ -201,7 +187,7 @@ pub(crate) fn finish(
     }
 
     // Structure tree, parent tree, tagged annotations.
-    let struct_root = tagging::write(&mut doc, tree, &drawn.marked, &pages)?;
+    let struct_root = tagging::write(&mut doc, tree, &drawn.marked, &pages, sheet.press)?;
 
     // A content-derived document id.
     let mut hasher = Sha256::new();
@@ -242,9 +228,14 @@ pub(crate) fn finish(
     let lang = if meta.language.trim().is_empty() {
         "en-GB".to_string()
     } else {
-        meta.language.trim().to_string()
+        crate::document::regional(&meta.language)
     };
-    let info_id = doc.add_object(meta::info(meta));
+    let mut info = meta::info(meta);
+    if sheet.press {
+        pdfx::info(&mut info);
+        pdfx::blend_in_cmyk(&mut doc, &pages);
+    }
+    let info_id = doc.add_object(info);
     if let Ok(old) = doc.trailer.get(b"Info").and_then(Object::as_reference) {
         doc.objects.remove(&old);
     }
@@ -254,14 +245,14 @@ pub(crate) fn finish(
     let mut md = Dictionary::new();
     md.set("Type", Object::Name(b"Metadata".to_vec()));
     md.set("Subtype", Object::Name(b"XML".to_vec()));
-    let packet = meta::xmp(meta, &lang, &uuid).into_bytes();
+    let packet = meta::xmp(meta, &lang, &uuid, sheet.press).into_bytes();
     let xmp_id = doc.add_object(Stream::new(md, packet).with_compression(false));
 
     // Outline.
     let outline_root = doc.new_object_id();
     let has_outline = outline::outline(&mut doc, &drawn.anchors, &pages, outline_root);
 
-    let intent = sheet.press.then(|| doc.add_object(output_intent()));
+    let intent = sheet.press.then(|| pdfx::output_intent(&mut doc));
     let catalog = doc.catalog_mut().map_err(|e| failed("catalog", e))?;
     catalog.set("Lang", text_string(&lang));
     catalog.set("Metadata", Object::Reference(xmp_id));

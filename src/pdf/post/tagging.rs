@@ -6,20 +6,23 @@
 //!   order: child elements, marked-content ids (`MCR` where the content is
 //!   on another page than the element's `/Pg`) and `OBJR`s for link
 //!   annotations;
-//! - `/Alt` on figures, `/Lang` where the language changes, `/Scope` on
-//!   table header cells, `/ListNumbering` on lists, `/BBox` on figures;
+//! - `/Alt` on figures, `/Lang` where the language changes, `/Scope` and
+//!   an `/ID` on table header cells and `/Headers` on the cells they head
+//!   ([`headers`](super::headers), with the root's `/IDTree`),
+//!   `/ListNumbering` on lists, `/BBox` on figures;
 //! - the parent tree maps each page's `/StructParents` (its index) to the
 //!   element of each of its marked-content ids, and each annotation's
 //!   `/StructParent` (numbered after the pages) to its `Link`;
 //! - link annotations become indirect objects (an `OBJR` needs a reference)
 //!   with `/Contents` and `/F 4` (print); pages get `/Tabs /S` (tab order
-//!   follows the structure).
+//!   follows the structure). The press file has no annotations (PDF/X),
+//!   so its links are written as `Span`s.
 
 use std::collections::BTreeMap;
 
 use lopdf::{Dictionary, Object, ObjectId};
 
-use super::{failed, text_string};
+use super::{failed, headers, text_string};
 use crate::document::RenderError;
 use crate::pdf::draw::{Kid, Marked};
 use crate::pdf::tags::{Numbering, Role, Scope, Tree};
@@ -124,9 +127,12 @@ pub(super) fn write(
     tree: &Tree,
     marked: &Marked,
     pages: &[ObjectId],
+    press: bool,
 ) -> Result<ObjectId, RenderError> {
     let root_id = doc.new_object_id();
     let keep = kept(tree, marked);
+    let cells = headers::cells(tree, &keep);
+    let mut id_tree: BTreeMap<String, ObjectId> = BTreeMap::new();
     let ids: Vec<Option<ObjectId>> = keep
         .iter()
         .map(|k| k.then(|| doc.new_object_id()))
@@ -242,7 +248,13 @@ pub(super) fn write(
         let Some(id) = ids[i] else { continue };
         let mut d = Dictionary::new();
         d.set("Type", name("StructElem"));
-        d.set("S", name(n.role.name()));
+        // The press file has no annotations: a link there is text that
+        // reads as a link (its address is printed), a Span.
+        let role = match n.role {
+            Role::Link if press => Role::Span,
+            r => r,
+        };
+        d.set("S", name(role.name()));
         let parent = if i == 0 {
             root_id
         } else {
@@ -271,7 +283,24 @@ pub(super) fn write(
             }
         }
         let bbox = marked.bbox.get(&(i as u32)).map(|(_, b)| *b);
-        if let Some(a) = attributes(n.role, bbox) {
+        let mut a = attributes(n.role, bbox);
+        if let Some(cell_id) = &cells.id[i] {
+            d.set("ID", Object::string_literal(cell_id.as_bytes()));
+            id_tree.insert(cell_id.clone(), id);
+        }
+        if !cells.headers[i].is_empty() {
+            let a = a.get_or_insert_with(|| {
+                let mut t = Dictionary::new();
+                t.set("O", name("Table"));
+                t
+            });
+            let heads = cells.headers[i]
+                .iter()
+                .map(|h| Object::string_literal(h.as_bytes()))
+                .collect();
+            a.set("Headers", Object::Array(heads));
+        }
+        if let Some(a) = a {
             d.set("A", Object::Dictionary(a));
         }
         doc.objects.insert(id, Object::Dictionary(d));
@@ -310,6 +339,16 @@ pub(super) fn write(
         root.set("K", Object::Array(vec![Object::Reference(doc_elem)]));
     }
     root.set("ParentTree", Object::Reference(parent_tree));
+    if !id_tree.is_empty() {
+        // A name tree of one leaf, its keys in order.
+        let names = id_tree
+            .into_iter()
+            .flat_map(|(k, v)| [Object::string_literal(k.into_bytes()), Object::Reference(v)])
+            .collect();
+        let mut ids = Dictionary::new();
+        ids.set("Names", Object::Array(names));
+        root.set("IDTree", Object::Dictionary(ids));
+    }
     root.set("ParentTreeNextKey", Object::Integer(next_key));
     doc.objects.insert(root_id, Object::Dictionary(root));
     Ok(root_id)

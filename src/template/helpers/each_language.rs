@@ -8,8 +8,12 @@
 //! (`columns`).
 //!
 //! `{{#each_language separator=" / "}}…{{/each_language}}` renders the
-//! languages inline, joined by the separator, unmarked: for a line that
-//! cannot hold a block, such as an email's subject.
+//! languages inline, joined by the separator, for a line that cannot hold
+//! a block (a box's title, a QR caption, an email's subject). Each part is
+//! a language span of its own (`<span lang="cy">Dysgu rhagor</span> /
+//! <span lang="en-GB">Find out more</span>`), the document's language too,
+//! so every writer marks each half: a screen reader reads the English in
+//! English. Text formats print the words alone.
 //!
 //! The data it reads (made by `Templates::context`): `languages` (tags, in
 //! order), `lang` (the document's), `bilingual`, and `langs.<tag>` (the
@@ -67,11 +71,13 @@ impl HelperDef for EachLanguage {
                     *block.base_path_mut() = vec!["langs".to_string(), tag.clone()];
                     rc.push_block(block);
                 }
+                out.write(&format!("<span lang=\"{tag}\">"))?;
                 let rendered = i18n::within(tag, || template.render(r, ctx, rc, out));
                 if tag != primary {
                     rc.pop_block();
                 }
                 rendered?;
+                out.write("</span>")?;
             }
             return Ok(());
         }

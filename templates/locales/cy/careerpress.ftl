@@ -34,6 +34,10 @@ month-12 = Rhagfyr
 plural-form = one
 # Welsh has no indefinite article: the word alone.
 with-article = { $word }
+# Beth yw taflen, yn ei phriodweddau ffeil (PDF a Word): ei phwnc ac un
+# o'i geiriau allweddol.
+document-subject = Gwybodaeth am yrfaoedd: { $title }
+nhs-careers = Gyrfaoedd GIG
 page-of = Tudalen { $page } o { $pages }
 draft-notice = DRAFFT – nid i'w gyhoeddi
 draft-word = DRAFFT

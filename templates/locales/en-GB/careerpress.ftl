@@ -35,6 +35,10 @@ plural-form = { $n ->
 }
 # {{a_an word}} in languages other than English (English chooses a or an).
 with-article = a { $word }
+# What a leaflet or handout is, in its file properties (PDF and Word):
+# its subject line and one of its search keywords.
+document-subject = Careers information: { $article } { $title }
+nhs-careers = NHS careers
 # Page footers of PDF leaflets and Word handouts.
 page-of = Page { $page } of { $pages }
 # On every page of a draft.
