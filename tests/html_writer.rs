@@ -77,7 +77,7 @@ fn each_trust_gets_its_branded_accessible_page() {
             &h2[..4],
             [
                 "Key facts",
-                "What you'll do",
+                "What you’ll do",
                 "How to become a patient advice and liaison service (PALS) officer",
                 "Career tips"
             ]
@@ -152,7 +152,7 @@ fn each_trust_gets_its_branded_accessible_page() {
         all(&page, "nav.contents h2"),
         ["Ar y dudalen hon / On this page"]
     );
-    assert!(all(&page, "[lang=en-GB] h2").contains(&"What you'll do".to_string()));
+    assert!(all(&page, "[lang=en-GB] h2").contains(&"What you’ll do".to_string()));
     assert!(!all(&page, "[lang=en-GB] h2").contains(&"Beth fyddwch chi'n ei wneud".to_string()));
 }
 
@@ -177,7 +177,7 @@ fn a_passage_in_another_language_is_marked_on_its_element() {
     );
     assert_eq!(
         all(&en, "div[lang=cy-GB]"),
-        ["Gwybodaeth Mae'r swydd hon ar gael yn Ffordd y Tŵr."]
+        ["Gwybodaeth Mae’r swydd hon ar gael yn Ffordd y Tŵr."]
     );
     assert_eq!(all(&en, "div[lang=cy-GB] h2"), ["Gwybodaeth"]);
 }
@@ -203,7 +203,10 @@ fn content_is_text_whatever_it_holds() {
     p.write(PALS, edited);
     assert_exit(&p.run(&["build", "--format", "html"]), 0);
     let page = page(&p, EAST);
-    assert_eq!(all(&page, "p.lead"), [summary]);
+    // As typed, but with typographic punctuation (once: the markup is text).
+    let mut printed = summary.to_string();
+    careerpress::document::typography::smarten_str(&mut printed, "en-GB");
+    assert_eq!(all(&page, "p.lead"), [printed]);
     assert!(all(&page, "script").is_empty());
     assert!(all(&page, "b").is_empty());
 }

@@ -174,8 +174,8 @@ fn it_is_tagged_and_ordered_like_the_standard_leaflet_with_its_qr_code_and_addre
         let text = squash(&all_text(&large));
         if brand == "glan-y-mor" {
             assert_eq!(lang, b"cy-GB");
-            let cy = text.find("Beth fyddwch chi'n ei wneud").unwrap();
-            let en = text.find("What you'll do").unwrap();
+            let cy = text.find("Beth fyddwch chi’n ei wneud").unwrap();
+            let en = text.find("What you’ll do").unwrap();
             assert!(cy < en, "Welsh first");
             assert!(text.contains("SA99 2TW"), "{text}");
         } else {

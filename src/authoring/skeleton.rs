@@ -332,4 +332,8 @@ print:
 
 # The large-print leaflet (leaflet-large-print.pdf): false to leave it out.
 large_print: true
+# Apostrophes and quotes in plain-text summaries and mail (optional):
+# as_typed (the default) or typographic (’ ‘ “ ”, as leaflets, handouts
+# and web pages always have).
+plain_text_punctuation: as_typed
 "##;

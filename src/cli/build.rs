@@ -129,6 +129,9 @@ pub fn run(root: PathBuf, args: BuildArgs) -> ExitCode {
         for w in &d.warnings {
             let _ = writeln!(err, "warning: {}: {w}", d.path);
         }
+        for n in &d.notes {
+            let _ = writeln!(err, "warning: {n}");
+        }
         if let Some(e) = &d.error {
             match failed.iter_mut().find(|(m, _)| *m == e) {
                 Some((_, docs)) => docs.push(&d.path),

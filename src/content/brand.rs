@@ -65,6 +65,24 @@ pub struct Brand {
     #[serde(default)]
     #[schemars(example = &false)]
     pub large_print: Option<bool>,
+    /// Plain-text summaries and mail: `as_typed` (the default: straight
+    /// apostrophes and quotes, as many mail programs and screen readers
+    /// expect) or `typographic` (’ ‘ “ ” and en dashes, as the leaflet,
+    /// handout and web page always have).
+    #[serde(default)]
+    #[schemars(example = &"as_typed")]
+    pub plain_text_punctuation: Option<Punctuation>,
+}
+
+/// Which punctuation a document prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Punctuation {
+    /// As the editor typed it.
+    #[default]
+    AsTyped,
+    /// Curly apostrophes and quotation marks, en dashes.
+    Typographic,
 }
 
 /// The trust's colours.

@@ -8,11 +8,14 @@
 
 pub mod contrast;
 pub mod date;
+pub mod design;
 pub(crate) mod escape;
 pub mod markup;
 pub(crate) mod qr;
 pub mod theme;
+pub mod typography;
 
+pub use design::{Hyphenation, Sides, Spacing};
 pub use theme::{
     Colour, FontSet, ImageAsset, ImageFormat, Legibility, Paper, PrintOptions, Rgb, Theme,
 };
@@ -436,6 +439,22 @@ pub fn regional(tag: &str) -> String {
 pub struct Rendered {
     pub bytes: Vec<u8>,
     pub warnings: Vec<String>,
+    /// Words and addresses wider than their column, as printed: broken at
+    /// the column's edge (the pipeline names the field each came from).
+    pub too_wide: Vec<String>,
+    /// A paged document that needs more sides than its template is made for.
+    pub overrun: Option<Overrun>,
+}
+
+/// How far a paged document runs over the sides it is designed for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Overrun {
+    /// The sides the template is made for.
+    pub sides: u32,
+    /// The pages the content needs.
+    pub pages: usize,
+    /// How much of a page's body is over, in pages (0.4: two fifths of a page).
+    pub over: f32,
 }
 
 /// Why a writer could not render a document.

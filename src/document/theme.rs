@@ -106,8 +106,6 @@ pub struct Legibility {
     /// No text smaller than this, in points (footers, captions); 0 for the
     /// writer's own smallest size.
     pub smallest_pt: f32,
-    /// Line spacing, in multiples of the text size.
-    pub leading: f32,
 }
 
 impl Default for Legibility {
@@ -115,7 +113,6 @@ impl Default for Legibility {
         Legibility {
             columns: None,
             smallest_pt: 0.0,
-            leading: 1.4,
         }
     }
 }
@@ -148,6 +145,15 @@ pub struct Theme {
     pub text_width: usize,
     /// Columns, smallest text and line spacing (paged documents).
     pub legibility: Legibility,
+    /// The vertical rhythm (paged documents).
+    pub spacing: super::Spacing,
+    /// Hyphenation of running text (paged documents).
+    pub hyphenation: super::Hyphenation,
+    /// The sides a paged document is designed for, and `fit`.
+    pub sides: super::Sides,
+    /// Put typographic apostrophes, quotation marks and dashes in the text
+    /// (see [`super::typography`]); plain text only when the brand asks.
+    pub typographic: bool,
 }
 
 impl Theme {
@@ -183,6 +189,10 @@ impl Theme {
             footer: String::new(),
             text_width,
             legibility: Legibility::default(),
+            spacing: super::Spacing::default(),
+            hyphenation: super::Hyphenation::default(),
+            sides: super::Sides::default(),
+            typographic: false,
         }
     }
 }

@@ -107,7 +107,11 @@ impl Writer for DocxWriter {
             .build(doc, theme, &doc.meta.labels)
             .map_err(|e| failed(&e))?;
         let (bytes, warnings) = self.package(doc, theme, built).map_err(|e| failed(&e))?;
-        Ok(Rendered { bytes, warnings })
+        Ok(Rendered {
+            bytes,
+            warnings,
+            ..Rendered::default()
+        })
     }
 }
 

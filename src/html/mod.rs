@@ -112,6 +112,7 @@ impl Writer for HtmlWriter {
         Ok(Rendered {
             bytes: page.into_bytes(),
             warnings: body.warnings,
+            ..Rendered::default()
         })
     }
 }

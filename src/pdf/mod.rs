@@ -35,7 +35,7 @@ mod qr;
 mod subsets;
 mod tags;
 
-use crate::document::{Document, RenderError, Rendered, Theme, Writer};
+use crate::document::{Document, Overrun, RenderError, Rendered, Theme, Writer};
 
 use fonts::{FontCache, ShapeCache, Shaper};
 use layout::Layout;
@@ -62,6 +62,14 @@ impl PdfWriter {
         self.fonts.len()
     }
 }
+
+/// The shares of the theme's gaps `fit` tries, loosest first (down to
+/// the template's `fit_min`).
+const FIT_STEPS: [f32; 8] = [0.9, 0.8, 0.7, 0.6, 0.5, 0.45, 0.4, 0.3];
+
+/// The tightest line spacing `fit` sets, in body sizes (the type itself
+/// never shrinks).
+const FIT_MIN_LEADING: f32 = 1.25;
 
 /// Most blocks one document may have before we call it runaway input.
 const MAX_BLOCKS: usize = 20_000;
@@ -106,8 +114,47 @@ impl Writer for PdfWriter {
             "" => "en-GB",
             l => l,
         };
+        // Within the sides the template is made for: with `fit`, the
+        // spacing is tightened step by step (never the type) until it fits.
+        let fitted = match theme.sides.sides {
+            Some(n) if theme.sides.fit => {
+                let first = Layout::new(&shaper, theme, &self.qrs, &doc.meta, lang)
+                    .run(&doc.blocks)?
+                    .len();
+                let mut chosen = None;
+                if first > n as usize {
+                    for k in FIT_STEPS
+                        .iter()
+                        .filter(|k| **k >= theme.sides.fit_min - 1e-3)
+                    {
+                        let mut t = theme.clone();
+                        t.spacing = theme.spacing.tightened(*k, FIT_MIN_LEADING);
+                        let n_pages = Layout::new(&shaper, &t, &self.qrs, &doc.meta, lang)
+                            .run(&doc.blocks)?
+                            .len();
+                        let fits = n_pages <= n as usize;
+                        chosen = Some(t);
+                        if fits {
+                            break;
+                        }
+                    }
+                }
+                chosen
+            }
+            _ => None,
+        };
+        let theme = fitted.as_ref().unwrap_or(theme);
         let mut layout = Layout::new(&shaper, theme, &self.qrs, &doc.meta, lang);
         let pages = layout.run(&doc.blocks)?;
+        let overrun = theme
+            .sides
+            .sides
+            .filter(|n| pages.len() > *n as usize)
+            .map(|n| Overrun {
+                sides: n,
+                pages: pages.len(),
+                over: (pages.len() - n as usize - 1) as f32 + layout.last_fill,
+            });
         let sheet = draw::Sheet::new(&layout.geo, theme.print);
         let drawn = draw::draw(
             &pages,
@@ -138,6 +185,11 @@ impl Writer for PdfWriter {
             warnings.push(format!("{source}: {w}"));
         }
         warnings.append(&mut post_warnings);
-        Ok(Rendered { bytes, warnings })
+        Ok(Rendered {
+            bytes,
+            warnings,
+            too_wide: std::mem::take(&mut layout.too_wide),
+            overrun,
+        })
     }
 }

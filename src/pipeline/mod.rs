@@ -9,6 +9,7 @@
 //! document never stops the others.
 
 mod dates;
+mod fields;
 mod held_back;
 pub mod lock;
 pub mod manifest;

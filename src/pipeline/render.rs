@@ -202,6 +202,16 @@ pub fn render_document(
     theme: &Theme,
     writer: &dyn Writer,
 ) -> Result<crate::document::Rendered, Diagnostic> {
+    // Typographic punctuation, once for every format that prints it.
+    let smart;
+    let doc = if theme.typographic {
+        let mut d = doc.clone();
+        crate::document::typography::smarten(&mut d);
+        smart = d;
+        &smart
+    } else {
+        doc
+    };
     writer
         .render(doc, theme)
         .map_err(|e| Diagnostic::error(e.to_string()))

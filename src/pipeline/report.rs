@@ -29,6 +29,14 @@ pub struct DocResult {
     pub error: Option<Diagnostic>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Problems in the content the document shows, at their file, line and
+    /// field (a word wider than its column).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Diagnostic>,
+    /// A paged document that needs more sides than its template is made
+    /// for: how far over, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overrun: Option<String>,
 }
 
 impl DocResult {
@@ -42,6 +50,8 @@ impl DocResult {
             status,
             error: None,
             warnings: Vec::new(),
+            notes: Vec::new(),
+            overrun: None,
         }
     }
 }
@@ -162,6 +172,15 @@ impl Report {
         if !more.is_empty() {
             s.push_str("; ");
             s.push_str(&more.join("; "));
+        }
+        // Never silently a third page: which job, which trust, how far over.
+        for d in self.documents.iter() {
+            if let Some(o) = &d.overrun {
+                s.push_str(&format!(
+                    "\nover its sides: {} for {}, {} ({o})",
+                    d.job, d.brand, d.path
+                ));
+            }
         }
         s
     }

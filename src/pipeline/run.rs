@@ -280,6 +280,16 @@ fn make(
         Ok(r) => {
             let mut d = DocResult::new(t, Status::Built);
             d.warnings = r.warnings;
+            d.notes = too_wide(project, t, &r.too_wide);
+            d.overrun = r.overrun.map(|o| {
+                format!(
+                    "needs {} pages for the {} side{} it is designed for ({:.1} of a page over)",
+                    o.pages,
+                    o.sides,
+                    if o.sides == 1 { "" } else { "s" },
+                    o.over
+                )
+            });
             let entry = manifest::Entry {
                 inputs,
                 size: r.bytes.len() as u64,
@@ -298,4 +308,33 @@ fn make(
             failed(d)
         }
     }
+}
+
+/// A warning per word or address the writer had to cut at its column's
+/// edge, at the content field it came from (or the document's template).
+fn too_wide(project: &Project, t: &Target, words: &[String]) -> Vec<Diagnostic> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for w in words {
+        if seen.contains(&w.as_str()) {
+            continue;
+        }
+        seen.push(w);
+        let (job, brand) = (
+            &project.content.jobs[&t.job],
+            &project.content.brands[&t.brand],
+        );
+        let at = super::fields::locate(job, brand, &t.languages, w).unwrap_or_else(|| {
+            let file = &project.templates.templates[&t.template].file;
+            Diagnostic::warning(String::new()).in_file(file)
+        });
+        out.push(Diagnostic {
+            message: format!(
+                "\u{201c}{w}\u{201d} is wider than its column in {}: it is broken at the column's edge; a shorter form (an address without its path, say) keeps it whole",
+                manifest::key(&t.path)
+            ),
+            ..at
+        });
+    }
+    out
 }

@@ -128,6 +128,10 @@ pub fn press_options(brand: &LoadedBrand, template: &TemplateInfo) -> Option<Pri
     })
 }
 
+/// How far `fit` may tighten a template's spacing when it does not say
+/// (`fit_min`): to this share of each gap.
+const FIT_MIN: f32 = 0.5;
+
 /// The theme for one brand and one template (the screen file's).
 pub fn theme(
     brand: &LoadedBrand,
@@ -194,10 +198,25 @@ pub fn theme(
         legibility: crate::document::Legibility {
             columns: template.settings.columns,
             smallest_pt: template.settings.smallest_pt.unwrap_or(0.0),
-            leading: template
-                .settings
-                .leading
-                .unwrap_or(crate::document::Legibility::default().leading),
         },
+        // `leading:` on its own (large print) is `spacing.leading`.
+        spacing: {
+            let mut sp = template.settings.spacing.unwrap_or_default();
+            if let Some(l) = template.settings.leading {
+                sp.leading = l;
+            }
+            sp
+        },
+        hyphenation: crate::document::Hyphenation {
+            enabled: template.settings.hyphenate.unwrap_or(true),
+            ..template.settings.hyphenation.unwrap_or_default()
+        },
+        sides: crate::document::Sides {
+            sides: template.settings.sides,
+            fit: template.settings.fit,
+            fit_min: template.settings.fit_min.unwrap_or(FIT_MIN),
+        },
+        typographic: template.format != crate::template::Format::Txt
+            || b.plain_text_punctuation == Some(crate::content::brand::Punctuation::Typographic),
     }
 }

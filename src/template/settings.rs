@@ -43,15 +43,33 @@ pub struct Settings {
     /// out).
     #[serde(default, deserialize_with = "crate::content::types::finite_f32_opt")]
     pub leading: Option<f32>,
-    /// Hyphenate running text (`false`: never, as large print asks). No
-    /// writer hyphenates yet; the hyphenation of paged documents reads
-    /// this setting.
-    #[serde(default)]
-    pub hyphenate: Option<bool>,
     /// The large-print edition of a document: a brand with
     /// `large_print: false` does not get it.
     #[serde(default)]
     pub large_print: bool,
+    /// The vertical rhythm in ems of the body size (paged formats): any of
+    /// `paragraph`, `list_item`, `heading_before`, `subheading_before`,
+    /// `heading_after`, `box_around`, `box_padding`, `facts_row`, `leading`.
+    #[serde(default)]
+    pub spacing: Option<crate::document::Spacing>,
+    /// Hyphenate running text (paged formats; on unless `false`).
+    #[serde(default)]
+    pub hyphenate: Option<bool>,
+    /// Hyphenation's limits: `min_word`, `min_before`, `min_after`,
+    /// `max_in_a_row`.
+    #[serde(default)]
+    pub hyphenation: Option<crate::document::Hyphenation>,
+    /// The sides a paged document is designed for (2: one sheet printed on
+    /// both sides); content that needs more is reported.
+    #[serde(default)]
+    pub sides: Option<u32>,
+    /// Tighten the spacing (never the type) to stay within `sides`.
+    #[serde(default)]
+    pub fit: bool,
+    /// How far `fit` may tighten: to this share of each gap (0.3 to 1; 0.5
+    /// when left out).
+    #[serde(default, deserialize_with = "crate::content::types::finite_f32_opt")]
+    pub fit_min: Option<f32>,
 }
 
 /// Parses the optional `{{!-- careerpress … --}}` settings comment.
@@ -122,6 +140,38 @@ pub(super) fn settings(src: &str) -> Result<Settings, (usize, Option<usize>, Str
     if let Some(l) = s.leading.filter(|l| !(1.0..=3.0).contains(l)) {
         return Err(at(line_of("leading"), None, format!(
             "template settings: leading: {l} is not a line spacing; give 1 to 3 times the text size (1.4 is usual, 1.5 for large print)"
+        )));
+    }
+    if let Some(sp) = &s.spacing {
+        for (name, v) in sp.values() {
+            let ok = if name == "leading" {
+                (1.0..=3.0).contains(&v)
+            } else {
+                (0.0..=6.0).contains(&v)
+            };
+            if !ok || !v.is_finite() {
+                return Err(at(line_of(name), None, format!(
+                    "template settings: spacing.{name}: {v} is not a gap in ems of the body size; give 0 to 6 (leading: 1 to 3)"
+                )));
+            }
+        }
+    }
+    if let Some(h) = &s.hyphenation {
+        if h.min_before == 0 || h.min_after == 0 || h.min_word < h.min_before + h.min_after {
+            return Err(at(line_of("hyphenation"), None, format!(
+                "template settings: hyphenation: min_word ({}) must be at least min_before ({}) + min_after ({}), each at least 1",
+                h.min_word, h.min_before, h.min_after
+            )));
+        }
+    }
+    if let Some(k) = s.fit_min.filter(|k| !(0.3..=1.0).contains(k)) {
+        return Err(at(line_of("fit_min"), None, format!(
+            "template settings: fit_min: {k} is not a share of the gaps; give 0.3 to 1 (0.5 is usual)"
+        )));
+    }
+    if let Some(n) = s.sides.filter(|n| !(1..=64).contains(n)) {
+        return Err(at(line_of("sides"), None, format!(
+            "template settings: sides: {n} is not a number of sides; give 1 to 64 (2 for one sheet printed on both sides)"
         )));
     }
     Ok(s)

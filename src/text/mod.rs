@@ -53,7 +53,7 @@ impl Writer for TextWriter {
         }
         Ok(Rendered {
             bytes: text.into_bytes(),
-            warnings: Vec::new(),
+            ..Rendered::default()
         })
     }
 }

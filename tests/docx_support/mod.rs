@@ -93,6 +93,10 @@ pub mod fixture {
             footer: FOOTER.into(),
             text_width: 72,
             legibility: Default::default(),
+            spacing: Default::default(),
+            hyphenation: Default::default(),
+            sides: Default::default(),
+            typographic: false,
         }
     }
 

@@ -92,6 +92,10 @@ pub fn theme(paper: Paper, print: PrintOptions) -> Theme {
         footer: "PALS: 0300 123 4567".into(),
         text_width: 72,
         legibility: Default::default(),
+        spacing: Default::default(),
+        hyphenation: Default::default(),
+        sides: Default::default(),
+        typographic: false,
     }
 }
 

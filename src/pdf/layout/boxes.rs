@@ -9,7 +9,7 @@ use crate::pdf::colour::Paint;
 use crate::pdf::fonts::FaceId;
 use crate::pdf::tags::{NodeId, Role, Scope, Tag};
 
-impl Layout<'_> {
+impl Layout<'_, '_> {
     pub(super) fn table(
         &mut self,
         header: bool,
@@ -173,7 +173,7 @@ impl Layout<'_> {
         out: &mut Vec<Chunk>,
     ) {
         let mut chunks = vec![Chunk {
-            space_before: self.sz.gap * 1.6,
+            space_before: self.sz.box_around,
             height: pad,
             keep_with_next: true,
             ..Chunk::default()
@@ -189,9 +189,11 @@ impl Layout<'_> {
             height: pad,
             ..Chunk::default()
         });
-        // A box of up to three quarters of a page is never split.
-        let total: f32 = chunks.iter().map(|c| c.space_before + c.height).sum();
-        let whole = total <= self.geo.body_height() * self.design.unsplit_box_share;
+        // A box is moved as a unit; only one taller than a whole column is
+        // split (never leaving its padding alone at a column's foot).
+        let total: f32 = chunks.iter().map(|c| c.height).sum::<f32>()
+            + chunks.iter().skip(1).map(|c| c.space_before).sum::<f32>();
+        let whole = total <= self.geo.body_height();
         let last = chunks.len() - 1;
         for (i, c) in chunks.iter_mut().enumerate() {
             c.groups.insert(0, group);
@@ -240,7 +242,7 @@ impl Layout<'_> {
         out: &mut Vec<Chunk>,
     ) {
         let sz = self.sz;
-        let pad = sz.body * 1.0;
+        let pad = sz.box_padding;
         let group = self.new_group(env, false);
         let inner = Env {
             x: env.x + pad,
@@ -276,7 +278,7 @@ impl Layout<'_> {
         let lw = lw.min(inner.w * 0.38);
         // Labels beside their values while the values keep a sensible width.
         let stacked = inner.w - lw - gap < sz.body * 12.0;
-        let row_gap = sz.body * 0.55;
+        let row_gap = sz.facts_row / 2.0;
         for (k, r) in rows.iter().enumerate() {
             let g0 = self.decos.len();
             let tr = self.node(Role::TR, inner);
@@ -354,7 +356,7 @@ impl Layout<'_> {
         out: &mut Vec<Chunk>,
     ) {
         let sz = self.sz;
-        let pad = sz.body * 1.0;
+        let pad = sz.box_padding;
         let group = self.new_group(env, true);
         let bar = (sz.body * 0.33).max(3.0);
         // A box is a section: its title a heading one below the section it

@@ -1,25 +1,44 @@
 //! The flow: paragraphs, headings, lists, columns, images and QR codes.
 
+use super::hyphen::HyphenLang;
 use super::items::{side_by_side, stack};
-use super::lines::Lines;
+use super::lines::{Hyphenate, Lines};
 use super::spans::{StyledText, TextStyle};
 use super::{Chunk, Env, Item, Layout, Shape, MM};
-use crate::document::qr::QrMatrix;
 use crate::document::{Block, Inline};
-use crate::pdf::colour::Paint;
 use crate::pdf::fonts::FaceId;
-use crate::pdf::qr;
 use crate::pdf::tags::{Numbering, Role, Tag};
-use std::sync::Arc;
 
-impl Layout<'_> {
+impl Layout<'_, '_> {
+    /// Lay out `blocks` one after another, the first at the top of its
+    /// flow (no space above it).
     pub(super) fn flow(&mut self, blocks: &[Block], env: Env, out: &mut Vec<Chunk>) {
         let start = out.len();
-        for b in blocks {
-            self.block(b, env, out);
-        }
+        self.sequence(blocks, env, out);
         if let Some(c) = out.get_mut(start) {
             c.space_before = 0.0;
+        }
+    }
+
+    /// Blocks one after another, spaced by the theme's rhythm: whatever
+    /// follows a heading stands the same distance below it, and a box has
+    /// the same space above and below it, whatever is next to it.
+    fn sequence(&mut self, blocks: &[Block], env: Env, out: &mut Vec<Chunk>) {
+        let sz = self.sz;
+        let mut prev: Option<&Block> = None;
+        for b in blocks {
+            let first = out.len();
+            self.block(b, env, out);
+            if let (Some(p), Some(c)) = (prev, out.get_mut(first)) {
+                if matches!(last_of(p), Block::Heading { .. }) {
+                    c.space_before = sz.heading_after;
+                } else if is_box(last_of(p)) || is_box(first_of(b)) {
+                    c.space_before = c.space_before.max(sz.box_around);
+                }
+            }
+            if out.len() > first {
+                prev = Some(b);
+            }
         }
     }
 
@@ -40,7 +59,16 @@ impl Layout<'_> {
                     w: env.w.min(sz.measure),
                     ..env
                 };
-                self.text_chunks(st, sz.body, sz.leading, env, sz.gap, false, out);
+                let hyphenate = self.hyphenate(inl, &st, env);
+                let lines = Lines::hyphenated(
+                    self.shaper,
+                    st,
+                    sz.body,
+                    env.w,
+                    &mut self.missing,
+                    hyphenate.as_ref(),
+                );
+                self.line_chunks(lines, sz.leading, env, sz.gap, false, out);
             }
             Block::List {
                 ordered,
@@ -76,11 +104,44 @@ impl Layout<'_> {
                     lang: Some(self.tags.lang(lang)),
                     ..env
                 };
-                for b in blocks {
-                    self.block(b, env, out);
-                }
+                self.sequence(blocks, env, out);
             }
         }
+    }
+
+    /// How a paragraph in `env` may hyphenate: in its language's patterns
+    /// when the theme allows, never an address or a block of lines (a
+    /// postal address, a contact block), never in a link, a bold name or a
+    /// passage in another language.
+    fn hyphenate(&self, inl: &[Inline], st: &StyledText, env: Env) -> Option<Hyphenate> {
+        let h = self.theme.hyphenation;
+        if !h.enabled || inl.iter().any(|i| matches!(i, Inline::LineBreak)) {
+            return None;
+        }
+        let lang_id = env.lang.unwrap_or(0);
+        let tag = self.tags.langs.get(lang_id as usize)?;
+        let lang = HyphenLang::from_tag(tag)?;
+        let spans = st
+            .spans
+            .iter()
+            .map(|(_, s)| {
+                let own_lang = match s.tag {
+                    Tag::Node(n) => self.tags.node(n).and_then(|n| n.lang),
+                    _ => None,
+                };
+                s.link.is_none()
+                    && matches!(s.face, FaceId::Regular | FaceId::Italic)
+                    && own_lang.is_none_or(|l| l == lang_id)
+            })
+            .collect();
+        Some(Hyphenate {
+            lang,
+            min_word: h.min_word,
+            min_before: h.min_before,
+            min_after: h.min_after,
+            max_in_a_row: h.max_in_a_row,
+            spans,
+        })
     }
 
     pub(super) fn style(&self, env: Env, bold: bool) -> TextStyle {
@@ -120,6 +181,7 @@ impl Layout<'_> {
     ) -> usize {
         let size = lines.size;
         let n = lines.lines.len();
+        self.too_wide.extend(lines.cut.iter().cloned());
         let fam = self.shaper.family.face(FaceId::Regular);
         let half = (leading - (fam.ascender - fam.descender) * size) / 2.0;
         let baseline = half + fam.ascender * size;
@@ -148,9 +210,9 @@ impl Layout<'_> {
         let level = level.clamp(1, 6);
         self.last_heading = level;
         let (size, space, colour) = match level {
-            1 => (sz.h1, sz.gap * 2.0, env.heading),
-            2 => (sz.h2, sz.gap * 2.2, env.heading),
-            _ => (sz.h3, sz.gap * 1.5, env.text),
+            1 => (sz.h1, sz.heading_before, env.heading),
+            2 => (sz.h2, sz.heading_before, env.heading),
+            _ => (sz.h3, sz.subheading_before, env.text),
         };
         let h = self.node(Role::H(level), env);
         let st = StyledText::from_inlines(
@@ -179,22 +241,22 @@ impl Layout<'_> {
             );
         }
         if level == 2 && !env.on_band {
-            // A short accent rule under the heading, in the second colour.
+            // A short accent rule under the heading, in the second colour;
+            // what follows stands `heading_after` below it.
             let y = size * 0.45;
+            let h = 2.2 * self.geo.scale.max(0.8);
             out.push(Chunk {
-                height: y + sz.body * 0.15,
+                height: y + h,
                 items: vec![Item::deco(Shape::Rect {
                     x: env.x,
                     y,
                     w: (14.0 * MM * self.geo.scale).min(env.w),
-                    h: 2.2 * self.geo.scale.max(0.8),
+                    h,
                     fill: self.pal.secondary,
                 })],
                 keep_with_next: true,
                 ..Chunk::default()
             });
-        } else if let Some(c) = out.last_mut() {
-            c.height += sz.body * 0.2;
         }
     }
 
@@ -283,14 +345,12 @@ impl Layout<'_> {
                     ..Chunk::default()
                 });
             }
-            let space = if k == 0 {
-                if env.list_depth == 0 {
-                    sz.gap
-                } else {
-                    sz.gap * 0.3
-                }
+            // A list stands a paragraph's gap from what is before it (a
+            // list inside a list, an item's); its items `list_item` apart.
+            let space = if k == 0 && env.list_depth == 0 {
+                sz.gap
             } else {
-                sz.gap * 0.45
+                sz.list_item
             };
             let c = &mut out[first];
             c.space_before = space;
@@ -320,9 +380,7 @@ impl Layout<'_> {
         // One column asked for (large print): side by side is stacked too.
         let one = self.theme.legibility.columns == Some(1);
         if n == 1 || one || cw < sz.body * self.design.min_nested_column_em {
-            for c in cols {
-                self.flow(c, env, out);
-            }
+            self.stacked(cols, env, out);
             return;
         }
         let g0 = self.decos.len();
@@ -338,19 +396,36 @@ impl Layout<'_> {
             parts.push(stack(chunks, &self.decos, g0));
         }
         let mut all = side_by_side(parts);
-        if all.height > self.geo.body_height() {
+        // A row side by side cannot break: one that leaves no room on a
+        // page for a box's padding and title around it is stacked.
+        let room = self.geo.body_height() - 2.0 * sz.box_padding - sz.h3 * 1.3 - sz.box_around;
+        if all.height > room {
             // Too tall to keep side by side on one page: one after another.
-            for c in cols {
-                let start = out.len();
-                self.flow(c, env, out);
-                if let Some(ch) = out.get_mut(start) {
-                    ch.space_before = sz.gap;
-                }
-            }
+            self.stacked(cols, env, out);
             return;
         }
         all.space_before = sz.gap;
         out.push(all);
+    }
+
+    /// Columns too narrow (or too tall) to stand side by side, one after
+    /// another: a list split in two columns reads as one list again, its
+    /// items the usual `list_item` apart.
+    fn stacked(&mut self, cols: &[Vec<Block>], env: Env, out: &mut Vec<Chunk>) {
+        let sz = self.sz;
+        let mut prev: Option<&Block> = None;
+        for c in cols {
+            let start = out.len();
+            self.flow(c, env, out);
+            if let (Some(ch), Some(first)) = (out.get_mut(start), c.first()) {
+                let lists = prev.is_some_and(|p| matches!(last_of(p), Block::List { .. }))
+                    && matches!(first_of(first), Block::List { .. });
+                ch.space_before = if lists { sz.list_item } else { sz.gap };
+            }
+            if let Some(l) = c.last() {
+                prev = Some(l);
+            }
+        }
     }
 
     pub(super) fn image(&mut self, name: &str, alt: &str, env: Env, out: &mut Vec<Chunk>) {
@@ -411,188 +486,24 @@ impl Layout<'_> {
             None => Item::deco(shape),
         }
     }
+}
 
-    /// A QR code with the address printed beside it (a QR code alone is no
-    /// use to someone who cannot scan it), and its caption.
-    pub(super) fn qr(
-        &mut self,
-        url: &str,
-        caption: Option<&[Inline]>,
-        env: Env,
-        out: &mut Vec<Chunk>,
-    ) {
-        let sz = self.sz;
-        let d = self.design;
-        let Some((qr, size)) = self.qr_symbol(url, env.w) else {
-            // No symbol fits with modules big enough to scan: the address alone.
-            let p = self.node(Role::P, env);
-            let st = StyledText::from_inlines(
-                &[Inline::Link {
-                    url: url.to_string(),
-                    content: vec![Inline::Text(url.to_string())],
-                }],
-                self.style(env, false),
-                Tag::Node(p),
-                &mut self.tags,
-            );
-            self.text_chunks(st, sz.body, sz.leading, env, sz.gap, false, out);
-            return;
-        };
-        let module = size / (qr.n as f32 + 8.0);
-        // The code is a link (its annotation and the figure inside it).
-        let link = self.node(Role::Link, env);
-        self.tags.set_alt(link, &format!("QR code: {url}"));
-        let fig_env = Env {
-            parent: link,
-            ..env
-        };
-        let symbol = self.figure(
-            Shape::Qr {
-                x: env.x + 4.0 * module,
-                y: 4.0 * module,
-                module,
-                qr,
-                colour: Paint::BLACK,
-            },
-            &format!("QR code linking to {url}"),
-            "",
-            fig_env,
-        );
-        let mut code = vec![
-            Item::deco(Shape::Rect {
-                x: env.x,
-                y: 0.0,
-                w: size,
-                h: size,
-                fill: Paint::WHITE,
-            }),
-            symbol,
-            Item::new(
-                Shape::Link {
-                    x: env.x,
-                    y: 0.0,
-                    w: size,
-                    h: size,
-                    url: url.to_string(),
-                },
-                Tag::Node(link),
-                self.tags.tick(),
-            ),
-        ];
-        // Caption and address: beside the code when there is room, else under it.
-        let gap = sz.body * 0.8;
-        let beside = env.w - size - gap >= d.qr_text_min_mm * MM * self.geo.scale;
-        let tenv = if beside {
-            Env {
-                x: env.x + size + gap,
-                w: env.w - size - gap,
-                ..env
-            }
-        } else {
-            env
-        };
-        let small = sz.small.max(sz.body * 0.85);
-        let mut text = Vec::new();
-        if let Some(c) = caption.filter(|c| !Inline::plain(c).trim().is_empty()) {
-            // In bold; each language of a bilingual caption its own Span.
-            let p = self.node(Role::P, tenv);
-            let bold = TextStyle {
-                bold: true,
-                colour: env.text,
-                ..self.style(env, false)
-            };
-            let st = StyledText::from_inlines(c, bold, Tag::Node(p), &mut self.tags);
-            self.text_chunks(st, small, small * 1.3, tenv, 0.0, true, &mut text);
-        }
-        let p = self.node(Role::P, tenv);
-        let st = StyledText::from_inlines(
-            &[Inline::Link {
-                url: url.to_string(),
-                content: vec![Inline::Text(display_url(url).to_string())],
-            }],
-            self.style(env, false),
-            Tag::Node(p),
-            &mut self.tags,
-        );
-        self.text_chunks(st, small, small * 1.3, tenv, sz.gap * 0.3, true, &mut text);
-        let g0 = self.decos.len();
-        let text = stack(text, &self.decos, g0);
-        if beside {
-            let mut row = side_by_side(vec![
-                Chunk {
-                    height: size,
-                    items: code,
-                    ..Chunk::default()
-                },
-                text,
-            ]);
-            row.space_before = sz.gap;
-            out.push(row);
-        } else {
-            let mut text = text;
-            for it in &mut text.items {
-                it.shift(0.0, size + sz.gap * 0.4);
-            }
-            code.append(&mut text.items);
-            out.push(Chunk {
-                space_before: sz.gap,
-                height: size + sz.gap * 0.4 + text.height,
-                items: code,
-                ..Chunk::default()
-            });
-        }
-    }
-
-    /// The symbol for `url` and the side it needs (quiet zone included):
-    /// the most error correction whose modules are at least the design's
-    /// minimum at the usual size, else the least correction, drawn larger
-    /// so its modules stay scannable.
-    pub(super) fn qr_choice(&self, url: &str) -> Result<(Arc<QrMatrix>, f32), String> {
-        let d = self.design;
-        let base = d.qr_mm * MM * self.geo.scale;
-        let min_module = d.qr_min_module_mm * MM;
-        // Sizes first (cheap), then only the chosen symbol is made.
-        let mut last = Err(String::new());
-        for level in qr::LEVELS {
-            match qr::width(url, level) {
-                Ok(n) if base / (n as f32 + 8.0) >= min_module - 1e-3 => {
-                    return Ok((self.qrs.get(url, level)?, base));
-                }
-                Ok(_) => last = Ok(level),
-                Err(e) => last = last.or(Err(e)),
-            }
-        }
-        let level = last?;
-        let q = self.qrs.get(url, level)?;
-        let need = (q.n as f32 + 8.0) * min_module;
-        Ok((q, need))
-    }
-
-    /// [`Layout::qr_choice`] within `max` points, or a warning and `None`.
-    fn qr_symbol(&mut self, url: &str, max: f32) -> Option<(Arc<QrMatrix>, f32)> {
-        match self.qr_choice(url) {
-            Ok((q, size)) if size <= max + 0.01 => Some((q, size)),
-            Ok(_) => {
-                self.warnings.push(format!(
-                    "no QR code for {url}: at {:.0} mm wide its modules would be under {:.1} mm, too small to scan; the address is printed instead",
-                    max / MM,
-                    self.design.qr_min_module_mm
-                ));
-                None
-            }
-            Err(why) => {
-                self.warnings.push(format!(
-                    "no QR code for {url}: {why}; the address is printed instead"
-                ));
-                None
-            }
-        }
+/// The block a flow of `b` ends with (a language section's last).
+fn last_of(b: &Block) -> &Block {
+    match b {
+        Block::Lang { blocks, .. } => blocks.last().map_or(b, last_of),
+        _ => b,
     }
 }
 
-/// An address as printed: without the scheme, which nobody types.
-fn display_url(url: &str) -> &str {
-    url.strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .unwrap_or(url)
+/// The block a flow of `b` starts with (a language section's first).
+fn first_of(b: &Block) -> &Block {
+    match b {
+        Block::Lang { blocks, .. } => blocks.first().map_or(b, first_of),
+        _ => b,
+    }
+}
+
+fn is_box(b: &Block) -> bool {
+    matches!(b, Block::Facts { .. } | Block::Callout { .. })
 }

@@ -43,7 +43,7 @@ pub(crate) struct FooterPlan {
 const FOOTER: Tag = Tag::Art(Artifact::Footer);
 const WATERMARK: Tag = Tag::Art(Artifact::Watermark);
 
-impl Layout<'_> {
+impl Layout<'_, '_> {
     fn footer_colour(&self) -> Paint {
         // As `check` measures its contrast.
         self.pal.text.mix(

@@ -1,7 +1,7 @@
 //! Page geometry and the type scale.
 
 use super::MM;
-use crate::document::{Legibility, Paper};
+use crate::document::{Legibility, Paper, Spacing};
 
 /// Page geometry, in points relative to the trim box.
 #[derive(Clone, Copy, Debug)]
@@ -62,13 +62,21 @@ pub(crate) struct Sizes {
     pub(crate) smallest: f32,
     /// Space between paragraphs.
     pub(crate) gap: f32,
+    /// The theme's vertical rhythm in points (see [`Spacing`]).
+    pub(crate) list_item: f32,
+    pub(crate) heading_before: f32,
+    pub(crate) subheading_before: f32,
+    pub(crate) heading_after: f32,
+    pub(crate) box_around: f32,
+    pub(crate) box_padding: f32,
+    pub(crate) facts_row: f32,
     /// The longest line of running text (paragraphs, list items): about
     /// 70 characters, whatever the paper.
     pub(crate) measure: f32,
 }
 
 impl Sizes {
-    pub(crate) fn new(body_pt: f32, paper: Paper, legibility: &Legibility) -> Sizes {
+    pub(crate) fn new(body_pt: f32, paper: Paper, legibility: &Legibility, sp: &Spacing) -> Sizes {
         let body = if body_pt.is_finite() {
             body_pt.clamp(8.0, 20.0)
         } else {
@@ -83,10 +91,10 @@ impl Sizes {
         } else {
             0.0
         };
-        let leading = if legibility.leading.is_finite() {
-            legibility.leading.clamp(1.0, 3.0)
+        let leading = if sp.leading.is_finite() {
+            sp.leading.clamp(1.0, 3.0)
         } else {
-            Legibility::default().leading
+            Spacing::default().leading
         };
         Sizes {
             body,
@@ -96,7 +104,14 @@ impl Sizes {
             h3: body * 1.12,
             small: (body * 0.75).max(8.0).max(smallest),
             smallest,
-            gap: body * 0.7,
+            gap: body * sp.paragraph,
+            list_item: body * sp.list_item,
+            heading_before: body * sp.heading_before,
+            subheading_before: body * sp.subheading_before,
+            heading_after: body * sp.heading_after,
+            box_around: body * sp.box_around,
+            box_padding: body * sp.box_padding,
+            facts_row: body * sp.facts_row,
             measure: body * DESIGN.measure_em,
         }
     }
@@ -120,9 +135,6 @@ pub(crate) struct Design {
     /// Side-by-side `::: columns` narrower than this many ems each are
     /// stacked instead (inside a page column, say).
     pub(crate) min_nested_column_em: f32,
-    /// A shaded box up to this share of the page's body height is kept in
-    /// one piece (taller ones may break across columns and pages).
-    pub(crate) unsplit_box_share: f32,
     /// A QR code's side on A4, quiet zone included (smaller on A5).
     pub(crate) qr_mm: f32,
     /// The smallest module a phone camera reads reliably at arm's length.
@@ -144,7 +156,6 @@ pub(crate) const DESIGN: Design = Design {
     min_column_em: 20.0,
     column_gutter_mm: 6.0,
     min_nested_column_em: 12.0,
-    unsplit_box_share: 0.75,
     qr_mm: 30.0,
     qr_min_module_mm: 0.4,
     qr_text_min_mm: 32.0,

@@ -17,9 +17,12 @@
 //! y growing downwards; `draw` flips them for PDF.
 
 mod boxes;
+mod breaks;
+mod codes;
 mod flow;
 mod furniture;
 mod geometry;
+mod hyphen;
 mod items;
 mod lines;
 mod paginate;
@@ -73,8 +76,11 @@ pub(crate) struct Page {
 }
 
 /// Lays out one document.
-pub(crate) struct Layout<'a> {
-    shaper: &'a Shaper<'a>,
+/// `'s` is the fonts' lifetime (the shaper's faces borrow them), `'a`
+/// everything else's: a theme tightened by `fit` lives shorter than the
+/// shaper.
+pub(crate) struct Layout<'a, 's> {
+    shaper: &'a Shaper<'s>,
     theme: &'a Theme,
     qrs: &'a QrCache,
     pub(crate) geo: Geometry,
@@ -96,17 +102,28 @@ pub(crate) struct Layout<'a> {
     meta: &'a Meta,
     pub(crate) missing: Missing,
     pub(crate) warnings: Vec<String>,
+    /// Words and addresses wider than their column (cut at its edge).
+    pub(crate) too_wide: Vec<String>,
+    /// How full the last page's columns are (0 to 1), after pagination.
+    pub(crate) last_fill: f32,
+    /// The first chunk of a box kept at the foot of the last page.
+    foot_from: Option<usize>,
 }
 
-impl<'a> Layout<'a> {
+impl<'a, 's> Layout<'a, 's> {
     pub(crate) fn new(
-        shaper: &'a Shaper<'a>,
+        shaper: &'a Shaper<'s>,
         theme: &'a Theme,
         qrs: &'a QrCache,
         meta: &'a Meta,
         lang: &str,
-    ) -> Layout<'a> {
-        let sz = Sizes::new(theme.body_pt, theme.paper, &theme.legibility);
+    ) -> Layout<'a, 's> {
+        let sz = Sizes::new(
+            theme.body_pt,
+            theme.paper,
+            &theme.legibility,
+            &theme.spacing,
+        );
         let geo = Geometry::new(theme.paper, theme.print.bleed_mm, sz.body);
         let pal = Palette {
             text: Paint::from_colour(theme.text),
@@ -141,6 +158,9 @@ impl<'a> Layout<'a> {
             meta,
             missing: Missing::new(),
             warnings: Vec::new(),
+            too_wide: Vec::new(),
+            last_fill: 0.0,
+            foot_from: None,
         };
         layout.footer = Some(layout.plan_footer());
         layout
@@ -169,7 +189,17 @@ impl<'a> Layout<'a> {
     pub(crate) fn run(&mut self, blocks: &[Block]) -> Result<Vec<Page>, RenderError> {
         let mut chunks = Vec::new();
         let env = self.body_env();
-        self.flow(blocks, env, &mut chunks);
+        // A shaded box that ends the document ("Find out more": the
+        // contact block and QR code) stands at the foot of the last page.
+        match blocks.split_last() {
+            Some((last @ Block::Callout { .. }, rest)) if !rest.is_empty() => {
+                self.flow(rest, env, &mut chunks);
+                let from = chunks.len();
+                self.block(last, env, &mut chunks);
+                self.foot_from = Some(from);
+            }
+            _ => self.flow(blocks, env, &mut chunks),
+        }
         let mut pages = self.paginate(chunks)?;
         self.footers(&mut pages);
         if self.meta.draft {

@@ -30,7 +30,7 @@ struct Cursor {
     col_top: f32,
 }
 
-impl Layout<'_> {
+impl Layout<'_, '_> {
     fn too_many_pages() -> RenderError {
         RenderError::Failed(format!(
             "the document runs to more than {MAX_PAGES} pages; is its content complete and sane?"
@@ -75,6 +75,7 @@ impl Layout<'_> {
         };
         let n = chunks.len();
         let mut out = Vec::with_capacity(n);
+        let mut overlong_until: Option<usize> = None;
         for i in 0..n {
             let c = &chunks[i];
             if c.span {
@@ -116,14 +117,41 @@ impl Layout<'_> {
                 j += 1;
                 h += chunks[j].space_before + chunks[j].height;
             }
-            if !at.at_top && at.y + h > bottom(&at) + 0.01 {
-                if at.col + 1 < cols {
-                    at.col += 1;
-                    at.y = at.col_top;
-                    at.at_top = true;
-                } else {
-                    new_page(&mut at)?;
+            // Inside a chain too tall for any column, begun at a column's
+            // top: its chunks go first-fit one by one (split as late as
+            // possible, never a chunk alone on a page of its own).
+            if i <= overlong_until.unwrap_or(0) && overlong_until.is_some() {
+                h = if at.at_top { 0.0 } else { c.space_before } + c.height;
+                // A box's closing padding (nothing drawn in it) may run
+                // into the margin rather than stand alone on a page.
+                if c.items.is_empty() && !c.groups.is_empty() {
+                    h = 0.0;
                 }
+            } else {
+                overlong_until = None;
+            }
+            // The chain from a column's top; one that fits a whole column
+            // (a shaded box, a heading with its first lines) is moved as a
+            // unit to the first column with room for it, never split.
+            let h_top = h - if at.at_top { 0.0 } else { c.space_before };
+            let whole = h_top <= limit + 0.01;
+            if at.y + h > bottom(&at) + 0.01 && (!at.at_top || (whole && !at.page_empty)) {
+                loop {
+                    if at.col + 1 < cols {
+                        at.col += 1;
+                        at.y = at.col_top;
+                        at.at_top = true;
+                    } else {
+                        new_page(&mut at)?;
+                    }
+                    let fresh = at.page_empty && at.col == 0;
+                    if !whole || fresh || at.y + h_top <= bottom(&at) + 0.01 {
+                        break;
+                    }
+                }
+            }
+            if !whole && overlong_until.is_none() {
+                overlong_until = Some(j);
             }
             let y0 = if at.at_top {
                 at.y
@@ -186,11 +214,43 @@ impl Layout<'_> {
         Ok(())
     }
 
+    /// Move the closing box down to the foot of the last page, when it is
+    /// there whole, in one column (the columns above stay balanced).
+    fn to_foot(&self, chunks: &[Chunk], pos: &mut [Pos]) {
+        let Some(from) = self.foot_from.filter(|f| *f < chunks.len()) else {
+            return;
+        };
+        let (last, col) = (pos[pos.len() - 1].page, pos[from].col);
+        if pos[from..].iter().any(|p| p.page != last || p.col != col) {
+            return;
+        }
+        let bottom = chunks[from..]
+            .iter()
+            .zip(&pos[from..])
+            .map(|(c, p)| p.y + c.height)
+            .fold(0.0, f32::max);
+        let dy = self.geo.bottom - bottom;
+        if dy > 0.0 {
+            pos[from..].iter_mut().for_each(|p| p.y += dy);
+        }
+    }
+
     /// First-fit pagination over keep chains, in the layout's page columns.
     pub(super) fn paginate(&mut self, chunks: Vec<Chunk>) -> Result<Vec<Page>, RenderError> {
         let cols = self.cols.max(1);
         let mut pos = self.positions(&chunks, cols, None)?;
         self.balance(&chunks, &mut pos, cols)?;
+        // How full the last page is (its columns' content over their
+        // room): what an overrun of the template's sides is measured in.
+        let last_page = pos.last().map_or(0, |p| p.page);
+        let mut used = vec![0.0f32; cols];
+        for (c, p) in chunks.iter().zip(&pos) {
+            if p.page == last_page && !c.span {
+                used[p.col] = used[p.col].max(p.y + c.height - self.geo.top);
+            }
+        }
+        self.last_fill = used.iter().sum::<f32>() / (cols as f32 * self.geo.body_height());
+        self.to_foot(&chunks, &mut pos);
         let npages = pos.last().map_or(1, |p| p.page + 1);
         let mut pages: Vec<Page> = (0..npages).map(|_| Page { items: Vec::new() }).collect();
         // Box extents per page: (group, column, top, bottom).

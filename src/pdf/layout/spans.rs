@@ -140,6 +140,16 @@ impl StyledText {
                         }
                         _ => tag,
                     };
+                    // An address printed as itself loses its scheme, which
+                    // nobody types (the link keeps it).
+                    let shown;
+                    let content = match content.as_slice() {
+                        [Inline::Text(t)] if t.trim() == url && display_url(url) != url => {
+                            shown = [Inline::Text(display_url(url).to_string())];
+                            &shown[..]
+                        }
+                        _ => &content[..],
+                    };
                     self.add_inlines(content, style, Some(url), inner, tree.as_deref_mut())
                 }
                 Inline::Lang { lang, content } => {
@@ -210,4 +220,13 @@ fn link_description(content: &[Inline], url: &str) -> String {
     } else {
         format!("{text} ({url})")
     }
+}
+
+/// An address as printed: without the `https://` or `http://`, which
+/// nobody types.
+pub(super) fn display_url(url: &str) -> &str {
+    url.strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(url)
 }
