@@ -120,6 +120,12 @@ fn web_and_email_addresses_break_only_where_people_read_them_and_the_scheme_is_n
         "web_address: https://glanymor.example.nhs.wales/pals",
         "web_address: https://glanymor.example.nhs.wales/pals/cysylltu-a-ni/gwasanaeth",
     );
+    // A path segment with no break in it, wider than any column.
+    p.edit(
+        "content/jobs/pals-officer.yaml",
+        "patient-advice-and-liaison-service-pals-officer",
+        "patientadviceandliaisonservicepalsofficerprofile",
+    );
     let o = p.run(&["build", "--format", "pdf"]);
     assert_exit(&o, 0);
     for dir in [EAST, WALES] {
@@ -150,8 +156,19 @@ fn web_and_email_addresses_break_only_where_people_read_them_and_the_scheme_is_n
     // at the field it came from.
     let err = stderr(&o);
     assert!(
-        err.contains("content/jobs/pals-officer.yaml:15:1: web_address: “patient-advice-and-liaison-service-pals-officer” is wider than its column"),
+        err.contains("content/jobs/pals-officer.yaml:15:1: web_address: “patientadviceandliaisonservicepalsofficerprofile” is wider than its column"),
         "{err}"
+    );
+    // A path's own hyphens are break points: the fixture's slugs
+    // ("roles-wider-healthcare-team") fit once broken there.
+    assert!(!err.contains("roles-wider-healthcare-team"), "{err}");
+    let unedited = Project::copy();
+    let o = unedited.run(&["build", "--format", "pdf"]);
+    assert_exit(&o, 0);
+    assert!(
+        !stderr(&o).contains("wider than its column"),
+        "{}",
+        stderr(&o)
     );
 }
 

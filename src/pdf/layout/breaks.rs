@@ -7,6 +7,11 @@
 //! a line breaks only after a `/` of the path, or before a `.` or `@` (and
 //! `?`, `#`) — never inside or right after the scheme, never after `www.`,
 //! and no hyphen is added (a hyphen would read as part of the address).
+//! A path's own hyphens (`/patient-advice-and-liaison-service`, the slugs
+//! careers sites use) are break points too, before the hyphen, as the
+//! Chicago Manual of Style has it (the hyphen starts the next line, so it
+//! cannot be read as one added at the line's end); without them such a
+//! segment is wider than a leaflet's column and is cut mid-word.
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
@@ -57,6 +62,8 @@ fn address_breaks(text: &str, s: usize, e: usize) -> Vec<usize> {
         .or_else(|| addr.strip_prefix("mailto:").map(|_| 7))
         .unwrap_or(0);
     let bytes = addr.as_bytes();
+    // Where the path starts: the first `/` after the host.
+    let path = addr[body..].find('/').map_or(addr.len(), |i| body + i);
     let mut out = Vec::new();
     for (i, c) in addr.char_indices() {
         if i <= body {
@@ -70,6 +77,16 @@ fn address_breaks(text: &str, s: usize, e: usize) -> Vec<usize> {
         };
         match c {
             '/' if i + 1 < addr.len() && bytes.get(i + 1) != Some(&b'/') => out.push(i + 1),
+            '-' | '_'
+                if i > path
+                    && addr[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                    && after_alnum(i) =>
+            {
+                out.push(i)
+            }
             '.' | '@' | '?' | '#' if after_alnum(i) => {
                 // Not between "www" and the rest of the host.
                 let label = addr[..i].rsplit(['/', '.', '@']).next().unwrap_or("");
@@ -126,7 +143,24 @@ mod tests {
                 ".nhs",
                 ".uk/",
                 "pals/",
-                "contact-us"
+                "contact",
+                "-us"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paths_hyphens_break_before_the_hyphen_but_a_hosts_do_not() {
+        let parts = lines_at("https://www.health-careers.nhs.uk/roles/pals-officer");
+        assert_eq!(
+            parts,
+            [
+                "https://www.health-careers",
+                ".nhs",
+                ".uk/",
+                "roles/",
+                "pals",
+                "-officer"
             ]
         );
     }
