@@ -361,3 +361,43 @@ fn a_message_missing_in_a_language_names_the_template_key_and_language() {
         "{err}"
     );
 }
+
+#[test]
+fn a_translation_no_trust_uses_is_a_warning_naming_what_to_add() {
+    let p = Project::copy();
+    // The Welsh board made English-only: both Welsh files go unused.
+    p.edit(
+        "content/brands/glan-y-mor/brand.yaml",
+        "languages: [cy, en-GB]",
+        "languages: [en-GB]",
+    );
+    let o = p.run(&["check"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    let job = p.file("content/jobs/pals-officer.cy.yaml");
+    let wales = p.file("content/brands/glan-y-mor/brand.yaml");
+    assert!(
+        err.contains(&format!(
+            "warning: {}: this Welsh translation is never used: no trust makes documents in Welsh; to use it, add `cy` to `languages:` in the brand.yaml of each trust that should print it: ",
+            job.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{} (languages: [cy, en-GB])", wales.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "warning: {}: this Welsh translation is never used: the trust's documents are not in Welsh; to use it, add `cy` to `languages:` in {} (languages: [cy, en-GB])",
+            p.file("content/brands/glan-y-mor/brand.cy.yaml").display(),
+            wales.display()
+        )),
+        "{err}"
+    );
+    assert!(stdout(&o).starts_with("All good"), "{}", stdout(&o));
+
+    // With the Welsh board back, nothing is unused.
+    let o = Project::copy().run(&["check"]);
+    assert!(!stderr(&o).contains("never used"), "{}", stderr(&o));
+}

@@ -166,6 +166,9 @@ pub fn run(root: PathBuf) -> ExitCode {
         for w in &warnings {
             let _ = writeln!(err, "warning: {w}");
         }
+        for w in project.unused_translations() {
+            let _ = writeln!(err, "warning: {w}");
+        }
         for l in &lines {
             let _ = writeln!(err, "{}: {}", if l.todo { "todo" } else { "error" }, l.text);
         }
