@@ -361,3 +361,75 @@ fn a_message_missing_in_a_language_names_the_template_key_and_language() {
         "{err}"
     );
 }
+
+#[test]
+fn a_translation_no_trust_uses_is_a_warning_naming_what_to_add() {
+    let p = Project::copy();
+    // The Welsh board made English-only: both Welsh files go unused.
+    p.edit(
+        "content/brands/glan-y-mor/brand.yaml",
+        "languages: [cy, en-GB]",
+        "languages: [en-GB]",
+    );
+    let o = p.run(&["check"]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    let job = p.file("content/jobs/pals-officer.cy.yaml");
+    let wales = p.file("content/brands/glan-y-mor/brand.yaml");
+    assert!(
+        err.contains(&format!(
+            "warning: {}: this Welsh translation is never used: no trust makes documents in Welsh; to use it, add `cy` to `languages:` in the brand.yaml of each trust that should print it: ",
+            job.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{} (languages: [cy, en-GB])", wales.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "warning: {}: this Welsh translation is never used: the trust's documents are not in Welsh; to use it, add `cy` to `languages:` in {} (languages: [cy, en-GB])",
+            p.file("content/brands/glan-y-mor/brand.cy.yaml").display(),
+            wales.display()
+        )),
+        "{err}"
+    );
+    assert!(stdout(&o).starts_with("All good"), "{}", stdout(&o));
+
+    // With the Welsh board back, nothing is unused.
+    let o = Project::copy().run(&["check"]);
+    assert!(!stderr(&o).contains("never used"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_partial_translation_gets_one_headline_with_its_count_then_its_fields() {
+    let p = Project::copy();
+    let cy = p.read("content/jobs/pals-officer.cy.yaml");
+    p.write(
+        "content/jobs/pals-officer.cy.yaml",
+        cy.replace("related_jobs:\n  - Rheolwr gwasanaeth iechyd\n  - Gweithiwr cynghori\n  - Eiriolwr\n  - Cwnselydd\n", ""),
+    );
+    let o = p.run(&["check"]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    let headline = format!(
+        "error: {}: 4 fields have no Welsh text yet: related_jobs[0], related_jobs[1], related_jobs[2], related_jobs[3]\n",
+        p.file("content/jobs/pals-officer.cy.yaml").display()
+    );
+    assert_eq!(err.matches(&headline).count(), 1, "{err}");
+    // The per-field lines follow it, each at its English line.
+    let at = err.find(&headline).unwrap() + headline.len();
+    let fields: Vec<&str> = err[at..].lines().take(4).collect();
+    for (i, l) in fields.iter().enumerate() {
+        assert!(
+            l.starts_with(&format!(
+                "error: {}:",
+                p.file("content/jobs/pals-officer.yaml").display()
+            )) && l.contains(&format!("related_jobs[{i}]: no Welsh text for it in")),
+            "{err}"
+        );
+    }
+    // Only the fields count.
+    assert!(stdout(&o).starts_with("4 errors found"), "{}", stdout(&o));
+}

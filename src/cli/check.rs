@@ -64,6 +64,8 @@ pub fn run(root: PathBuf) -> ExitCode {
     }
     // Every printed field a document's languages need, and the review
     // notes of translations (said, never holding anything back).
+    let mut gaps: Vec<(PathBuf, String, Vec<String>)> = Vec::new();
+    let mut headlines: Vec<String> = Vec::new();
     if let Ok(all) = pipeline::full_plan(
         &project,
         &Options {
@@ -81,12 +83,62 @@ pub fn run(root: PathBuf) -> ExitCode {
                 if e.field.is_none() && own_mistakes {
                     continue;
                 }
+                if e.field.is_some() {
+                    // A field a translation lacks: gathered under its file.
+                    let file = t
+                        .languages
+                        .iter()
+                        .map(|l| translation_file(e.file_path(), overlay::primary(l)))
+                        .find(|f| e.message.contains(&f.display().to_string()));
+                    if let Some(file) = file {
+                        let lang = overlay::language_name(&t.languages[0]);
+                        let at = match gaps.iter().position(|(f, _, _)| *f == file) {
+                            Some(i) => i,
+                            None => {
+                                gaps.push((file, lang, Vec::new()));
+                                gaps.len() - 1
+                            }
+                        };
+                        let line = e.to_string();
+                        if !gaps[at].2.contains(&line) {
+                            gaps[at].2.push(line);
+                        }
+                        continue;
+                    }
+                }
                 let line = content(&e);
                 if !lines.iter().any(|l| l.text == line.text) {
                     lines.push(line);
                 }
             }
         }
+    }
+    // One headline a translation file, with its count, then its fields.
+    for (file, lang, fields) in gaps {
+        let names: Vec<&str> = fields
+            .iter()
+            .filter_map(|l| l.split(": ").nth(1))
+            .take(6)
+            .collect();
+        let more = if fields.len() > names.len() {
+            ", …"
+        } else {
+            ""
+        };
+        headlines.push(format!(
+            "{}: {} no {lang} text yet: {}{more}",
+            file.display(),
+            match fields.len() {
+                1 => "1 field has".to_string(),
+                n => format!("{n} fields have"),
+            },
+            names.join(", ")
+        ));
+        lines.push(Line {
+            todo: false,
+            text: headlines.last().cloned().unwrap_or_default(),
+        });
+        lines.extend(fields.into_iter().map(|text| Line { todo: false, text }));
     }
     for r in c
         .jobs
@@ -166,12 +218,16 @@ pub fn run(root: PathBuf) -> ExitCode {
         for w in &warnings {
             let _ = writeln!(err, "warning: {w}");
         }
+        for w in project.unused_translations() {
+            let _ = writeln!(err, "warning: {w}");
+        }
         for l in &lines {
             let _ = writeln!(err, "{}: {}", if l.todo { "todo" } else { "error" }, l.text);
         }
     }
     let todo = lines.iter().filter(|l| l.todo).count();
-    let errors = lines.len() - todo;
+    // A headline sums up its fields' lines; only the fields count.
+    let errors = lines.len() - todo - headlines.len();
     use crate::pipeline::report::plural;
     let warned = match warnings.len() {
         0 => String::new(),

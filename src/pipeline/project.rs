@@ -149,6 +149,67 @@ impl Project {
         out
     }
 
+    /// Translations no document uses: a job's `<job>.<lang>.yaml` when no
+    /// brand makes documents in its language, a brand's
+    /// `brand.<lang>.yaml` when that brand does not. Each is a warning
+    /// naming the file and what to add to which `brand.yaml`.
+    pub fn unused_translations(&self) -> Vec<Diagnostic> {
+        use content::overlay::{language_name, primary};
+        let c = &self.content;
+        let lists = |b: &content::LoadedBrand, lang: &str| {
+            b.brand
+                .languages
+                .iter()
+                .any(|l| primary(l.tag()) == primary(lang))
+        };
+        // `languages: [cy, en-GB]`: a brand's list with the language added.
+        let with = |b: &content::LoadedBrand, lang: &str| {
+            let mut tags = vec![primary(lang).to_string()];
+            tags.extend(b.brand.languages.iter().map(|l| l.tag().to_string()));
+            format!("languages: [{}]", tags.join(", "))
+        };
+        let mut out = Vec::new();
+        for job in c.jobs.values() {
+            for t in job.translations.by_language.values() {
+                if c.brands.values().any(|b| lists(b, &t.language)) {
+                    continue;
+                }
+                let name = language_name(&t.language);
+                let brands: Vec<String> = c
+                    .brands
+                    .values()
+                    .map(|b| format!("{} ({})", b.file.display(), with(b, &t.language)))
+                    .collect();
+                let to = match brands.len() {
+                    0 => "a trust's brand.yaml".to_string(),
+                    _ => format!(
+                        "the brand.yaml of each trust that should print it: {}",
+                        brands.join(" or ")
+                    ),
+                };
+                out.push(Diagnostic::warning(format!(
+                    "this {name} translation is never used: no trust makes documents in {name}; to use it, add `{}` to `languages:` in {to}",
+                    primary(&t.language)
+                )).in_file(&t.file));
+            }
+        }
+        for b in c.brands.values() {
+            for t in b.translations.by_language.values() {
+                if lists(b, &t.language) {
+                    continue;
+                }
+                let name = language_name(&t.language);
+                out.push(Diagnostic::warning(format!(
+                    "this {name} translation is never used: the trust's documents are not in {name}; to use it, add `{}` to `languages:` in {} ({})",
+                    primary(&t.language),
+                    b.file.display(),
+                    with(b, &t.language)
+                )).in_file(&t.file));
+            }
+        }
+        out
+    }
+
     /// Every problem found while loading, each printed
     /// `file:line:column: …`.
     pub fn errors(&self) -> Vec<Diagnostic> {
