@@ -156,6 +156,9 @@ working_environment:
 
 # Whole pounds a year, without £ or commas, e.g. 18200.
 salary:
+  # The NHS Agenda for Change pay band (optional), e.g. Band 5 (Band 1 to
+  # Band 9, with Band 8a to 8d); printed before the figures.
+  band:
   starter:
   experienced:
   # Other figures (optional): who, and either up_to or around.

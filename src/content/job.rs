@@ -7,7 +7,7 @@
 //! template can show them as bullets, and any text is written the way it is
 //! to be printed.
 
-use super::types::{Date, Email, Phone, Text, WebAddress};
+use super::types::{Date, Email, PayBand, Phone, Text, WebAddress};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -209,6 +209,11 @@ pub struct WorkingEnvironment {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Salary {
+    /// The NHS Agenda for Change pay band (optional), e.g. "Band 5":
+    /// printed before the figures ("Band 5: £18,200 to £22,000 a year").
+    #[serde(default)]
+    #[schemars(example = &"Band 5")]
+    pub band: Option<PayBand>,
     /// A starter's salary, whole pounds a year, without £ or commas.
     #[schemars(example = 18200, range(min = 1), extend("errorMessage" = SALARY, "x-out-of-range" = "£{} is not a starter's salary"))]
     pub starter: Money,

@@ -38,7 +38,7 @@ pub fn job_policy(path: &[&str]) -> Kind {
     match path {
         ["title_article"]
         | ["web_address"]
-        | ["salary", "starter" | "experienced" | "source"]
+        | ["salary", "band" | "starter" | "experienced" | "source"]
         | ["salary", "notes", "up_to" | "around"]
         | ["working_hours", "hours_per_week", ..]
         | ["further_information", "contacts", "address" | "phone" | "email" | "web_address" | "source"]

@@ -272,6 +272,84 @@ validated_string!(
     }
 );
 
+/// An NHS Agenda for Change pay band, held as it is printed: `Band 5`,
+/// `Band 8a`. Written `Band 5`, `band 8A` or `5`; bands are 1 to 9, with
+/// 8a to 8d.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct PayBand(pub String);
+
+impl PayBand {
+    /// `Band 5` from `Band 5`, `band 8A` or `5`; `Err` says what is wrong.
+    pub fn parse(s: &str) -> Result<PayBand, String> {
+        let t = s.trim();
+        let rest = match t.get(..4) {
+            Some(w) if w.eq_ignore_ascii_case("band") => t[4..].trim_start(),
+            _ => t,
+        };
+        let band = rest.to_ascii_lowercase();
+        let ok = matches!(band.as_str(), "1" | "2" | "3" | "4" | "5" | "6" | "7" | "9")
+            || matches!(band.as_str(), "8a" | "8b" | "8c" | "8d");
+        if !ok {
+            return Err(format!(
+                "'{}' is not an Agenda for Change pay band: write Band 1 to Band 9, with Band 8a, 8b, 8c or 8d (e.g. \"Band 5\")",
+                printable(t)
+            ));
+        }
+        Ok(PayBand(format!("Band {band}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The rule `check` holds a written band to.
+    pub fn check(s: &str) -> Result<(), String> {
+        PayBand::parse(s).map(|_| ())
+    }
+}
+
+impl<'de> Deserialize<'de> for PayBand {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // `band: 5` is a number to YAML; take it as the band it names.
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Number(u64),
+            Text(String),
+        }
+        let s = match Written::deserialize(d)? {
+            Written::Number(n) => n.to_string(),
+            Written::Text(s) => s,
+        };
+        PayBand::parse(&s).map_err(D::Error::custom)
+    }
+}
+
+impl fmt::Display for PayBand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl schemars::JsonSchema for PayBand {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PayBand".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": ["string", "integer"],
+            "description": "The NHS Agenda for Change pay band, e.g. \"Band 5\" (Band 1 to Band 9, with Band 8a to 8d); printed before the salary.",
+            "pattern": "^\\s*([Bb][Aa][Nn][Dd]\\s*)?([1-79]|8[A-Da-d])\\s*$",
+            "minimum": 1,
+            "maximum": 9,
+            "not": { "const": 8 },
+            "examples": ["Band 5", "Band 8a"]
+        })
+    }
+}
+
 /// The rule a validated string type holds a value to.
 pub type Rule = fn(&str) -> Result<(), String>;
 
@@ -285,6 +363,7 @@ pub fn check_for(name: &str) -> Option<Rule> {
         "Phone" => Phone::check,
         "Date" => Date::check,
         "HexColour" => HexColour::check,
+        "PayBand" => PayBand::check,
         _ => return None,
     })
 }
@@ -435,5 +514,39 @@ mod tests {
         assert_eq!(parse_hex("#005EB8"), Ok((0, 0x5e, 0xb8)));
         assert!(parse_hex("005EB8").is_err());
         assert!(parse_hex("#05EB8").is_err());
+    }
+
+    #[test]
+    fn pay_bands() {
+        for (written, band) in [
+            ("Band 5", "Band 5"),
+            ("band 8a", "Band 8a"),
+            ("5", "Band 5"),
+            (" BAND 8D ", "Band 8d"),
+            ("Band9", "Band 9"),
+        ] {
+            assert_eq!(
+                PayBand::parse(written).map(|b| b.0),
+                Ok(band.to_string()),
+                "{written}"
+            );
+        }
+        for bad in [
+            "",
+            "Band",
+            "Band 8",
+            "Band 10",
+            "0",
+            "8e",
+            "Band 5a",
+            "Band 5\u{202E}",
+        ] {
+            let e = PayBand::parse(bad).unwrap_err();
+            assert!(e.contains("Band 1 to Band 9") && e.contains("8a"), "{e}");
+            assert!(!e.contains('\u{202E}'));
+        }
+        let read = |v: serde_json::Value| serde_json::from_value::<PayBand>(v).map(|b| b.0);
+        assert_eq!(read(serde_json::json!(6)).unwrap(), "Band 6");
+        assert!(read(serde_json::json!(8)).is_err());
     }
 }

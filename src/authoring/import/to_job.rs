@@ -340,6 +340,7 @@ impl Draft {
                 conditions: list(self.conditions),
             },
             salary: Salary {
+                band: None,
                 starter,
                 experienced,
                 notes,

@@ -1,4 +1,5 @@
-//! `{{money 18200}}` → `£18,200`; `{{salary_range 18200 22000}}` → `£18,200 to £22,000`.
+//! `{{money 18200}}` → `£18,200`; `{{salary_range 18200 22000}}` → `£18,200 to £22,000`;
+//! `{{salary_range 18200 22000 band="Band 5"}}` → `Band 5: £18,200 to £22,000`.
 
 use super::{number, param, simple_helper};
 use handlebars::{Helper, RenderError, RenderErrorReason};
@@ -44,8 +45,8 @@ simple_helper!(salary_range, |h| {
     let usage = "{{salary_range from to}}";
     let (from, to) = (amount(h, 0, usage)?, amount(h, 1, usage)?);
     // "£18,200 to £22,000", "£18,200 i £22,000": the catalogue's `range`.
-    if from == to {
-        Ok(format_money(from))
+    let range = if from == to {
+        format_money(from)
     } else {
         super::message(
             "range",
@@ -53,8 +54,16 @@ simple_helper!(salary_range, |h| {
                 ("from", super::text_arg(format_money(from))),
                 ("to", super::text_arg(format_money(to))),
             ],
-        )
-    }
+        )?
+    };
+    // An Agenda for Change band, when the job has one, comes first:
+    // "Band 5: £18,200 to £22,000".
+    Ok::<String, RenderError>(match h.hash_get("band").map(|b| b.value()) {
+        Some(serde_json::Value::String(band)) if !band.trim().is_empty() => {
+            format!("{band}: {range}")
+        }
+        _ => range,
+    })
 });
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 # starts with a vowel (Welsh needs it).
 list-and = and
 list-or = or
-# {{salary_range from to}}
+# {{salary_range from to}} (and band="Band 5", printed "Band 5: " before it)
 range = { $from } to { $to }
 # {{date d}} and {{date d "month"}}
 date-full = { $day } { $month } { $year }
