@@ -41,7 +41,7 @@ def audit(path):
 
     d = docx.Document(path)
     text = "\n".join(p.text for p in d.paragraphs)
-    check("What you'll do" in text, "no 'What you'll do' in the text")
+    check("What you’ll do" in text, "no 'What you’ll do' in the text")
 
     core = d.core_properties
     check(core.title.strip() != "", "no title in the core properties")
