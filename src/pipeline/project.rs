@@ -56,15 +56,9 @@ impl Project {
     fn compile(&mut self, only: Option<&[String]>) {
         self.template_errors = self.templates.compile(only);
         // Every language a brand makes documents in needs every message.
-        let mut languages: Vec<String> = self
-            .content
-            .brands
-            .values()
-            .flat_map(|b| b.brand.languages.iter().map(|l| l.tag().to_string()))
-            .collect();
-        languages.sort();
-        languages.dedup();
-        let missing = self.templates.missing_messages(&languages);
+        let missing = self
+            .templates
+            .missing_messages(&brand_languages(&self.content));
         self.template_errors.extend(missing);
     }
 
